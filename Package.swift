@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "gongjian",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "gongjian", targets: ["gongjian"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
+  ],
+  targets: [
+    // Layer 1: the system libsqlite3, nothing else. A missing library names its Debian package.
+    .systemLibrary(
+      name: "CSQLite",
+      providers: [.apt(["libsqlite3-dev"])]
+    ),
+    // Layer 2: a thin Swift wrapper over the C API; the only module that imports CSQLite.
+    .target(name: "SQLite", dependencies: ["CSQLite"]),
+    // Layer 3 + 4: embedded migrations and the registry (domain, queries, import/export).
+    .target(
+      name: "GongjianRegistry",
+      dependencies: [
+        "SQLite",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      plugins: ["EmbedMigrationsPlugin"]
+    ),
+    // Layer 5: the command-line interface.
+    .executableTarget(
+      name: "gongjian",
+      dependencies: [
+        "GongjianRegistry",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Rainbow", package: "Rainbow"),
+      ]
+    ),
+    // Build time only: turns Migrations/*.sql into Swift source compiled into the registry.
+    .executableTarget(name: "EmbedMigrations"),
+    .plugin(
+      name: "EmbedMigrationsPlugin",
+      capability: .buildTool(),
+      dependencies: ["EmbedMigrations"]
+    ),
+    .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+    .testTarget(name: "GongjianRegistryTests", dependencies: ["GongjianRegistry", "SQLite"]),
+    .testTarget(name: "gongjianTests", dependencies: ["SQLite"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

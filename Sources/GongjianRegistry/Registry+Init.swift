@@ -1,0 +1,93 @@
+import SQLite
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Whose registry it is: the `registry` row.
+public struct RegistrySettings: Equatable, Sendable {
+  public var subdistrict: String
+  public var district: String
+  public var createdAt: String
+}
+
+extension Registry {
+  public enum InitOutcome: Equatable, Sendable {
+    case created
+    /// A registry was already there; nothing was changed.
+    case alreadyExists
+  }
+
+  /// Creates a registry at `location` (SPEC §6 `init`): readable by its owner only (0600), or
+  /// by the owner's group too when `shared` (0660). The file appears whole or not at all.
+  public static func initialize(
+    at location: RegistryLocation, shared: Bool, subdistrict: String?, district: String?,
+    context: ChangeContext
+  ) throws -> InitOutcome {
+    let path = location.path
+    let subdistrictName = try TextInput.optionalLine(subdistrict, field: "subdistrict name").get() ?? ""
+    let districtName = try TextInput.optionalLine(district, field: "district name").get() ?? ""
+    switch RegistryFile.entry(at: path) {
+    case .missing(let parentExists):
+      if !parentExists {
+        guard location.isDefault else {
+          let folder = RegistryFile.parent(of: path)
+          throw RegistryError.cannotOpen(
+            "cannot create \(path): the folder \(folder) does not exist.\n"
+              + "Check the path for a typo, or create the folder first (mkdir -p \(RegistryFile.shellQuoted(folder))).")
+        }
+        try RegistryFile.createDirectories(RegistryFile.parent(of: path))
+      }
+    case .file, .directory, .other, .danglingSymlink:
+      // Something is there already: if it is a registry, say so and change nothing.
+      try RegistryFile.inspect(path).get()
+      return .alreadyExists
+    }
+    let mode: mode_t = shared ? 0o660 : 0o600
+    let created = try RegistryFile.create(at: path, mode: mode) { temporary in
+      do {
+        let db = try Connection(path: temporary, mode: .readWrite)
+        db.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+        // The application id goes into the main file before WAL is switched on, so the header
+        // identifies the registry from its first byte on disk.
+        try db.execute("PRAGMA application_id = \(RegistryFile.applicationID)")
+        try db.execute("PRAGMA journal_mode = WAL")
+        try Migrator().migrate(db, path: path)
+        try db.execute("PRAGMA foreign_keys = ON")
+        let registry = Registry(db: db, path: path, today: Day(year: 2000, month: 1, day: 1)!, context: context)
+        try registry.write {
+          try db.run(
+            "INSERT INTO registry (id, subdistrict, district, created_at) VALUES (1, ?, ?, \(Registry.nowSQL))",
+            subdistrictName, districtName)
+          try registry.recordHistory(
+            action: "init", entity: "registry", entityID: 1, unitID: nil,
+            summary: subdistrictName.isEmpty
+              ? "created the registry" : "created the registry of \(districtName)\(subdistrictName)",
+            before: nil,
+            after: JSONValue.object(["subdistrict": .string(subdistrictName), "district": .string(districtName)]))
+        }
+        // Fold the WAL into the file so the hard link below carries everything.
+        try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+      } catch {
+        throw RegistryError.from(error, path: path)
+      }
+    }
+    return created ? .created : .alreadyExists
+  }
+
+  /// The registry's settings row.
+  public func settings() throws -> RegistrySettings {
+    try read {
+      let statement = try db.prepare("SELECT subdistrict, district, created_at FROM registry WHERE id = 1")
+      guard try statement.step() else { return RegistrySettings(subdistrict: "", district: "", createdAt: "") }
+      return RegistrySettings(
+        subdistrict: try statement.required(0), district: try statement.required(1),
+        createdAt: try statement.required(2))
+    }
+  }
+
+  /// SQL for the current UTC time as stored in history and timestamps.
+  static let nowSQL = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+}

@@ -1,0 +1,174 @@
+internal import CSQLite
+
+/// A prepared statement, finalized in `deinit`, so it cannot leak.
+///
+/// Parameters are numbered from 1 as in SQLite; result columns from 0.
+public final class Statement {
+  let handle: OpaquePointer
+  /// The connection is kept alive for as long as its statements.
+  private let connection: Connection
+  /// The SQL text, for error messages.
+  public let sql: String
+
+  init(connection: Connection, handle: OpaquePointer, sql: String) {
+    self.connection = connection
+    self.handle = handle
+    self.sql = sql
+  }
+
+  deinit {
+    sqlite3_finalize(handle)
+  }
+
+  // MARK: - Binding
+
+  /// Number of parameters the statement expects.
+  public var parameterCount: Int32 { sqlite3_bind_parameter_count(handle) }
+
+  /// Binds `value` (nil is NULL) to parameter `index` (1-based).
+  public func bind(_ value: (any SQLiteBindable)?, at index: Int32) throws {
+    let rc: Int32
+    if let value {
+      rc = value.bind(to: handle, at: index)
+    } else {
+      rc = sqlite3_bind_null(handle, index)
+    }
+    try connection.check(rc, sql: sql)
+  }
+
+  /// Binds every value in order, starting at parameter 1. The count must match.
+  public func bind(_ values: [(any SQLiteBindable)?]) throws {
+    guard values.count == Int(parameterCount) else {
+      throw SQLiteError(
+        extendedCode: SQLITE_RANGE,
+        message: "the statement has \(parameterCount) parameters, \(values.count) values were given",
+        sql: sql)
+    }
+    for (offset, value) in values.enumerated() {
+      try bind(value, at: Int32(offset + 1))
+    }
+  }
+
+  /// Binds UTF-8 bytes as TEXT without building a String (import's hot path).
+  /// SQLite copies them (SQLITE_TRANSIENT), so the buffer may change after the call.
+  public func bindText(utf8 bytes: UnsafeRawBufferPointer, at index: Int32) throws {
+    let rc: Int32
+    if let base = bytes.baseAddress {
+      rc = sqlite3_bind_text64(
+        handle, index, base.assumingMemoryBound(to: CChar.self), sqlite3_uint64(bytes.count),
+        gongjian_sqlite_transient(), UInt8(SQLITE_UTF8))
+    } else {
+      rc = sqlite3_bind_text(handle, index, "", 0, gongjian_sqlite_transient())
+    }
+    try connection.check(rc, sql: sql)
+  }
+
+  /// Sets every parameter back to NULL.
+  public func clearBindings() {
+    sqlite3_clear_bindings(handle)
+  }
+
+  // MARK: - Stepping
+
+  /// Advances to the next row. Returns false when there are no more rows.
+  @discardableResult
+  public func step() throws -> Bool {
+    let rc = sqlite3_step(handle)
+    switch rc {
+    case SQLITE_ROW: return true
+    case SQLITE_DONE: return false
+    default:
+      let error = connection.lastError(sql: sql, fallback: rc)
+      // Reset so the statement does not keep the failed state (or a read lock) around.
+      sqlite3_reset(handle)
+      throw error
+    }
+  }
+
+  /// Runs the statement to completion, discarding rows, then resets it for reuse.
+  public func run() throws {
+    while try step() {}
+    sqlite3_reset(handle)
+  }
+
+  /// Makes the statement ready to run again; bindings are kept.
+  public func reset() {
+    sqlite3_reset(handle)
+  }
+
+  // MARK: - Columns
+
+  public var columnCount: Int32 { sqlite3_column_count(handle) }
+
+  public func columnName(_ index: Int32) -> String {
+    sqlite3_column_name(handle, index).map { String(cString: $0) } ?? ""
+  }
+
+  /// The storage class of a column in the current row.
+  public func columnType(_ index: Int32) -> SQLiteStorageClass {
+    switch sqlite3_column_type(handle, index) {
+    case SQLITE_INTEGER: return .integer
+    case SQLITE_FLOAT: return .real
+    case SQLITE_TEXT: return .text
+    case SQLITE_BLOB: return .blob
+    default: return .null
+    }
+  }
+
+  /// Reads column `index` of the current row. NULL is nil; a value of another storage class
+  /// throws instead of being converted the way SQLite would.
+  public func column<T: SQLiteColumnReadable>(_ index: Int32, as type: T.Type = T.self) throws -> T? {
+    let storage = columnType(index)
+    if storage == .null { return nil }
+    guard let value = T.read(from: handle, at: index, storage: storage) else {
+      throw SQLiteError(
+        extendedCode: SQLiteError.typeMismatchCode,
+        message: "column \(index) (\(columnName(index))) holds \(storage), not \(T.self)",
+        sql: sql)
+    }
+    return value
+  }
+
+  /// Reads a column that must not be NULL.
+  public func required<T: SQLiteColumnReadable>(_ index: Int32, as type: T.Type = T.self) throws -> T {
+    guard let value = try column(index, as: type) else {
+      throw SQLiteError(
+        extendedCode: SQLiteError.typeMismatchCode,
+        message: "column \(index) (\(columnName(index))) is NULL, \(T.self) was expected",
+        sql: sql)
+    }
+    return value
+  }
+
+  /// Calls `body` with the UTF-8 bytes of a TEXT column without making a String (export's
+  /// hot path). The bytes are valid only inside `body`. NULL gives nil.
+  public func withText<R>(_ index: Int32, _ body: (UnsafeRawBufferPointer?) throws -> R) throws -> R {
+    let storage = columnType(index)
+    switch storage {
+    case .null:
+      return try body(nil)
+    case .text:
+      let count = Int(sqlite3_column_bytes(handle, index))
+      let base = sqlite3_column_text(handle, index)
+      return try body(UnsafeRawBufferPointer(start: base, count: count))
+    default:
+      throw SQLiteError(
+        extendedCode: SQLiteError.typeMismatchCode,
+        message: "column \(index) (\(columnName(index))) holds \(storage), not text", sql: sql)
+    }
+  }
+}
+
+@available(*, unavailable)
+extension Statement: Sendable {}
+
+/// SQLite's five storage classes.
+public enum SQLiteStorageClass: String, Sendable, CustomStringConvertible {
+  case null = "NULL"
+  case integer = "INTEGER"
+  case real = "REAL"
+  case text = "TEXT"
+  case blob = "BLOB"
+
+  public var description: String { rawValue }
+}

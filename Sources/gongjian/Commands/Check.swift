@@ -1,0 +1,35 @@
+import ArgumentParser
+import GongjianRegistry
+
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check the registry: integrity, foreign keys, schema version, migration checksums.",
+    discussion: "Changes nothing. Exit status 0 when healthy (warnings allowed), 65 when a problem was found."
+  )
+
+  @OptionGroup var registry: RegistryOptions
+
+  func run() throws {
+    let report = try Registry.check(at: registry.location())
+    print("Registry \(report.path)")
+    let width = report.items.map { DisplayWidth.of($0.name) }.max() ?? 0
+    for item in report.items {
+      let mark: String
+      switch item.severity {
+      case .ok: mark = "ok     "
+      case .warning: mark = "warning"
+      case .problem: mark = "PROBLEM"
+      }
+      print("  \(mark)  \(DisplayWidth.pad(item.name, to: width))  \(item.detail)")
+    }
+    if report.isHealthy {
+      print("No problems found.")
+    } else {
+      let count = report.items.filter { $0.severity == .problem }.count
+      throw RegistryError(
+        .invalidData,
+        "\(count) problem(s) found in \(report.path).\nRestore a backup (gongjian backup makes one), or fix the rows named above."
+      )
+    }
+  }
+}
