@@ -91,11 +91,12 @@ public final class Registry {
   }
 
   /// Runs `body` as one write: an IMMEDIATE transaction (retried while another process
-  /// writes), rolled back whole if anything throws. Errors come out as `RegistryError`.
+  /// writes), rolled back whole if anything throws. SQLite's errors come out as
+  /// `RegistryError`; the registry's own (`RegistryError`, `FieldErrors`) pass as they are.
   func write<T>(_ body: () throws -> T) throws -> T {
     do {
       return try db.transaction(.immediate, body)
-    } catch {
+    } catch let error as SQLiteError {
       throw RegistryError.from(error, path: path)
     }
   }
@@ -104,7 +105,7 @@ public final class Registry {
   func read<T>(_ body: () throws -> T) throws -> T {
     do {
       return try db.transaction(.deferred, body)
-    } catch {
+    } catch let error as SQLiteError {
       throw RegistryError.from(error, path: path)
     }
   }

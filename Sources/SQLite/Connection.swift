@@ -132,6 +132,11 @@ public final class Connection {
 
   /// Runs one statement with arguments, discarding any rows.
   public func run(_ sql: String, _ arguments: (any SQLiteBindable)?...) throws {
+    try run(sql, arguments: arguments)
+  }
+
+  /// Runs one statement with an array of arguments, discarding any rows.
+  public func run(_ sql: String, arguments: [(any SQLiteBindable)?]) throws {
     let statement = try prepare(sql)
     try statement.bind(arguments)
     try statement.run()

@@ -21,7 +21,8 @@ struct Gongjian: ParsableCommand {
       66 cannot open, 74 I/O failure (disk full, read-only), 75 busy (try again).
       """,
     subcommands: [
-      Init.self, Check.self, Backup.self,
+      Init.self, Register.self, List.self, Show.self, Edit.self, Withdraw.self, Rejoin.self, Group.self,
+      AgreementCommand.self, History.self, Check.self, Backup.self,
     ]
   )
 

@@ -9,6 +9,8 @@ public indirect enum JSONValue: Equatable, Sendable {
   case array([JSONValue])
   /// Keys keep their order, so output is stable and readable.
   case object(KeyValuePairs)
+  /// Text that is already JSON (stored history snapshots), written as it is.
+  case raw(String)
 
   public struct KeyValuePairs: Equatable, Sendable, ExpressibleByDictionaryLiteral {
     public var pairs: [(String, JSONValue)]
@@ -53,6 +55,7 @@ public enum JSON {
     case .int(let number): output += String(number)
     case .double(let number): output += formatNumber(number)
     case .string(let text): appendString(text, to: &output)
+    case .raw(let json): output += json
     case .array(let items):
       if items.isEmpty {
         output += "[]"

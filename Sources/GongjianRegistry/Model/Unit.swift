@@ -1,0 +1,127 @@
+/// The standard unit categories (SPEC §3); any other text is allowed too.
+public enum UnitKind {
+  public static let standard = ["党政机关", "事业单位", "国有企业", "非公企业", "高校", "金融机构", "社会组织", "其他"]
+  public static let fallback = "其他"
+}
+
+/// A unit's role in a working group.
+public enum GroupRole: String, Sendable, CaseIterable {
+  /// 牵头单位
+  case lead
+  /// 成员单位
+  case member
+
+  public var chinese: String { self == .lead ? "牵头单位" : "成员单位" }
+}
+
+/// One row of a unit listing: the unit with the alliance period the listing is about.
+public struct UnitListing: Equatable, Sendable {
+  public var id: Int
+  public var name: String
+  public var kind: String
+  public var joinedOn: Day
+  public var leftOn: Day?
+  /// Working groups the unit belonged to on the listing's reference day, by name.
+  public var groups: [String]
+}
+
+/// An alliance membership period.
+public struct MembershipPeriod: Equatable, Sendable {
+  public var id: Int
+  public var joinedOn: Day
+  public var leftOn: Day?
+  public var leftReason: String?
+
+  public func isActive(on day: Day) -> Bool {
+    joinedOn <= day && (leftOn.map { $0 > day } ?? true)
+  }
+}
+
+/// A co-building agreement.
+public struct Agreement: Equatable, Sendable {
+  public var id: Int
+  public var unitID: Int
+  public var unitName: String
+  public var title: String
+  public var signedOn: Day
+  public var expiresOn: Day?
+  public var signatory: String?
+  public var signatoryTitle: String?
+  public var note: String?
+}
+
+/// A unit's membership of a working group, for one period.
+public struct GroupMembership: Equatable, Sendable {
+  public var id: Int
+  public var unitID: Int
+  public var unitName: String
+  public var groupID: Int
+  public var groupName: String
+  public var role: GroupRole
+  public var joinedOn: Day
+  public var leftOn: Day?
+}
+
+/// A name the unit had before a rename.
+public struct FormerName: Equatable, Sendable {
+  public var name: String
+  public var renamedOn: Day
+}
+
+/// Everything the registry knows of one unit (`show`).
+public struct UnitDetail: Equatable, Sendable {
+  public var id: Int
+  public var name: String
+  public var kind: String
+  public var partyOrganisation: String?
+  public var address: String?
+  public var contactName: String?
+  public var contactPhone: String?
+  public var note: String?
+  public var createdAt: String
+  public var periods: [MembershipPeriod]
+  public var agreements: [Agreement]
+  public var groups: [GroupMembership]
+  public var formerNames: [FormerName]
+
+  /// The open period, if the unit is in the alliance now.
+  public var openPeriod: MembershipPeriod? { periods.first { $0.leftOn == nil } }
+}
+
+/// A working group with its current lead(s) and member count.
+public struct WorkingGroup: Equatable, Sendable {
+  public var id: Int
+  public var name: String
+  public var description: String?
+  public var establishedOn: Day?
+  public var dissolvedOn: Day?
+  /// Units leading the group on the reference day.
+  public var leads: [String]
+  /// Units in the group (lead or member) on the reference day.
+  public var memberCount: Int
+}
+
+/// A unit found by a UNIT argument.
+public struct UnitReference: Equatable, Sendable {
+  public var id: Int
+  public var name: String
+}
+
+/// A field of a unit's record, for error messages that name the option or column.
+public enum UnitField: String, Sendable, CaseIterable {
+  case name, kind, joinedOn, leftOn, leftReason, signatory, signatoryTitle, agreementTitle, expiresOn, groups
+  case contactName, contactPhone, address, partyOrganisation, note
+}
+
+/// A value that breaks a rule, with the field it is in.
+public struct FieldError: Error, Equatable, Sendable, CustomStringConvertible {
+  public var field: UnitField
+  public var message: String
+
+  public init(_ field: UnitField, _ message: String) {
+    self.field = field
+    self.message = message
+  }
+
+  public var description: String { message }
+}

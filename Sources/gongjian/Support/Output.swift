@@ -1,0 +1,169 @@
+import ArgumentParser
+import GongjianRegistry
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The formats every listing offers (SPEC §6).
+enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
+  case table, csv, json
+}
+
+/// `--format` and `-o`, taken by every listing.
+struct ListingOutputOptions: ParsableArguments {
+  @Option(help: "Output format: table, csv or json (default: table, or from the -o file's extension).")
+  var format: ListingFormat?
+
+  @Option(
+    name: [.customShort("o"), .customLong("output")],
+    help: ArgumentHelp("Write to this file instead of the terminal; .csv or .json picks the format.", valueName: "file")
+  )
+  var outputPath: String?
+
+  func resolvedFormat() throws -> ListingFormat {
+    try OutputFile.format(explicit: format, path: outputPath, byExtension: ["csv": .csv, "json": .json, "txt": .table])
+      ?? .table
+  }
+}
+
+enum OutputFile {
+  /// The format named by `--format`, else by the output file's extension.
+  static func format<Format>(explicit: Format?, path: String?, byExtension: [String: Format]) throws -> Format? {
+    if let explicit { return explicit }
+    guard let path else { return nil }
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = name.lastIndex(of: ".") else { return nil }
+    let suffix = name[name.index(after: dot)...].lowercased()
+    guard let format = byExtension[suffix] else {
+      let known = byExtension.keys.sorted().map { "." + $0 }.joined(separator: ", ")
+      throw ValidationError("cannot tell the format from '.\(suffix)'; use \(known), or give --format")
+    }
+    return format
+  }
+}
+
+/// Where a command's output goes: stdout, or a file written under a temporary name and
+/// renamed into place when complete, so an interrupted command never leaves half a file.
+/// Buffered by hand and written with write(2), so a million-row export costs few system calls.
+final class OutputSink {
+  private let descriptor: Int32
+  private let finalPath: String?
+  private let temporaryPath: String?
+  private var buffer: [UInt8] = []
+  private var failure: Int32 = 0
+  private var finished = false
+  /// Whether the output is a terminal (colour, progress) rather than a file or pipe.
+  let isTerminal: Bool
+
+  private static let bufferSize = 1 << 16
+
+  /// `path` nil is stdout. `protecting` is a file that must never be overwritten (the registry).
+  init(path: String?, protecting registryPath: String? = nil) throws {
+    buffer.reserveCapacity(OutputSink.bufferSize)
+    // Anything print() buffered goes out first, so output keeps its order.
+    fflush(nil)
+    guard let path else {
+      descriptor = STDOUT_FILENO
+      finalPath = nil
+      temporaryPath = nil
+      isTerminal = isatty(STDOUT_FILENO) == 1
+      return
+    }
+    if let registryPath, OutputSink.sameFile(path, registryPath) {
+      throw RegistryError(.usage, "-o \(path) is the registry itself; choose another file name")
+    }
+    let folder: String
+    if let slash = path.lastIndex(of: "/") {
+      folder = slash == path.startIndex ? "/" : String(path[..<slash])
+    } else {
+      folder = "."
+    }
+    let name = path.split(separator: "/").last.map(String.init) ?? "output"
+    let temporary = "\(folder)/.\(name).part-\(getpid())"
+    let handle = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+    guard handle >= 0 else {
+      let code = errno
+      let reason = String(cString: strerror(code))
+      throw RegistryError(
+        code == ENOSPC ? .ioFailure : .cannotOpen,
+        "cannot write \(path): \(reason). Check that the folder exists and that you may write there.")
+    }
+    descriptor = handle
+    finalPath = path
+    temporaryPath = temporary
+    isTerminal = false
+  }
+
+  deinit {
+    if let temporaryPath, !finished {
+      close(descriptor)
+      unlink(temporaryPath)
+    }
+  }
+
+  func write(_ text: String) {
+    var copy = text
+    copy.withUTF8 { write(bytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  func write(bytes: UnsafeRawBufferPointer) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= OutputSink.bufferSize { drain() }
+  }
+
+  private func drain() {
+    guard failure == 0 else {
+      buffer.removeAll(keepingCapacity: true)
+      return
+    }
+    buffer.withUnsafeBytes { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        if written <= 0 {
+          failure = errno
+          return
+        }
+        offset += written
+      }
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// Flushes, and for a file: syncs it and moves it into place.
+  func finish() throws {
+    drain()
+    finished = true
+    guard let finalPath, let temporaryPath else {
+      if failure != 0 && failure != EPIPE {
+        throw RegistryError(.ioFailure, "cannot write the output: \(String(cString: strerror(failure)))")
+      }
+      return
+    }
+    if failure == 0 && fsync(descriptor) != 0 { failure = errno }
+    close(descriptor)
+    guard failure == 0 else {
+      unlink(temporaryPath)
+      throw RegistryError(
+        .ioFailure,
+        failure == ENOSPC || failure == EFBIG
+          ? "the disk is full: \(finalPath) was not written."
+          : "cannot write \(finalPath): \(String(cString: strerror(failure)))")
+    }
+    guard rename(temporaryPath, finalPath) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporaryPath)
+      throw RegistryError(.ioFailure, "cannot write \(finalPath): \(reason)")
+    }
+  }
+
+  static func sameFile(_ first: String, _ second: String) -> Bool {
+    var a = stat()
+    var b = stat()
+    return stat(first, &a) == 0 && stat(second, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
+  }
+}
