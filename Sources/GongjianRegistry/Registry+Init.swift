@@ -79,13 +79,7 @@ extension Registry {
 
   /// The registry's settings row.
   public func settings() throws -> RegistrySettings {
-    try read {
-      let statement = try db.prepare("SELECT subdistrict, district, created_at FROM registry WHERE id = 1")
-      guard try statement.step() else { return RegistrySettings(subdistrict: "", district: "", createdAt: "") }
-      return RegistrySettings(
-        subdistrict: try statement.required(0), district: try statement.required(1),
-        createdAt: try statement.required(2))
-    }
+    try read { try settingsInTransaction() }
   }
 
   /// SQL for the current UTC time as stored in history and timestamps.

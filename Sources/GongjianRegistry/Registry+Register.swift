@@ -23,75 +23,95 @@ extension Registry {
   /// its first agreement (signed on the joining day) and its working groups, with one history
   /// entry, all in one transaction.
   public func register(_ input: NewUnit) throws -> Registration {
-    try write { try insertUnit(input, recordHistory: true) }
+    try write {
+      let clean = try validate(input).get()
+      var groups: [ResolvedGroup] = []
+      for query in input.groups {
+        let group = try resolvedGroup(lookup(query, in: .group))
+        if !groups.contains(where: { $0.id == group.id }) { groups.append(group) }
+      }
+      do {
+        return try insertUnit(input, clean: clean, groups: groups, recordHistory: true)
+      } catch let duplicate as DuplicateUnit {
+        throw duplicate.refusal
+      }
+    }
   }
 
   /// The checks `register` and `import` share, before anything is written: the name, every
-  /// field and every date. Throws the field errors found (all of them, not just the first).
-  func validate(_ input: NewUnit) -> Result<(name: String, details: CleanDetails, terms: CleanTerms), FieldErrors> {
+  /// field and every date. Returns all the field errors found, not just the first.
+  func validate(_ input: NewUnit) -> Result<CleanUnit, FieldErrors> {
     var errors: [FieldError] = []
     let name = Validation.collect(TextInput.name(input.name), .name, into: &errors)
     let details = Validation.details(input.details, errors: &errors)
     let terms = Validation.terms(input.agreement, signedOn: input.joinedOn, errors: &errors)
     Validation.notInFuture(input.joinedOn, today: today, what: "joining date", field: .joinedOn, errors: &errors)
+    var reason: String?
     if let left = input.leftOn {
       Validation.leaving(left, joined: input.joinedOn, today: today, errors: &errors)
-    }
-    if input.leftReason != nil {
-      _ = Validation.collect(
-        TextInput.optionalNote(input.leftReason, field: "leaving reason"), .leftReason, into: &errors)
+      reason =
+        Validation.collect(
+          TextInput.optionalNote(input.leftReason, field: "leaving reason"), .leftReason, into: &errors)
+        ?? nil
     }
     guard let name, errors.isEmpty else { return .failure(FieldErrors(errors)) }
-    return .success((name, details, terms))
+    return .success(CleanUnit(name: name, key: NameKey.make(name), details: details, terms: terms, leftReason: reason))
   }
 
-  /// Inserts a validated unit. Runs inside the caller's write transaction.
-  func insertUnit(_ input: NewUnit, recordHistory: Bool) throws -> Registration {
-    let clean: (name: String, details: CleanDetails, terms: CleanTerms)
-    switch validate(input) {
-    case .success(let value): clean = value
-    case .failure(let errors): throw errors
-    }
-    let key = NameKey.make(clean.name)
-    if let existing = try existingUnit(key: key) {
-      throw RegistryError.refused(
-        "\(DayParser.quoted(clean.name)) is already registered as unit \(existing.id) \(existing.name), "
-          + "joined \(existing.joinedOn)\(existing.leftOn.map { ", left \($0)" } ?? "").\n"
-          + (existing.leftOn == nil
-            ? "To change its details use: gongjian edit \(existing.id) …"
-            : "If it has signed again use: gongjian rejoin \(existing.id) --on DATE"))
-    }
-    var groups: [(id: Int, name: String, established: Day?)] = []
-    for query in input.groups {
-      let group = try lookup(query, in: .group)
-      let detail = try groupDates(group.id)
-      if let dissolved = detail.dissolved, dissolved <= input.joinedOn {
+  /// A working group with the dates that decide who may join it when.
+  struct ResolvedGroup {
+    var id: Int
+    var name: String
+    var established: Day?
+    var dissolved: Day?
+    /// The role in this group, when it differs by group (import's 牵头 marks).
+    var role: GroupRole?
+  }
+
+  func resolvedGroup(_ reference: UnitReference) throws -> ResolvedGroup {
+    let dates = try groupDates(reference.id)
+    return ResolvedGroup(
+      id: reference.id, name: reference.name, established: dates.established, dissolved: dates.dissolved)
+  }
+
+  /// Inserts a validated unit with its period, agreement and group memberships, through cached
+  /// statements (import runs this per row). Runs inside the caller's write transaction.
+  /// A unit whose key is taken throws `DuplicateUnit`, leaving nothing of this unit behind.
+  func insertUnit(_ input: NewUnit, clean: CleanUnit, groups: [ResolvedGroup], recordHistory: Bool) throws
+    -> Registration
+  {
+    for group in groups {
+      if let dissolved = group.dissolved, dissolved <= input.joinedOn {
         throw RegistryError.refused("the working group \(group.name) was dissolved on \(dissolved)")
       }
-      if !groups.contains(where: { $0.id == group.id }) {
-        groups.append((group.id, group.name, detail.established))
-      }
     }
-    try db.run(
-      """
-      INSERT INTO unit (name, name_key, kind, party_org, address, contact_name, contact_phone, note, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, \(Registry.nowSQL))
-      """,
-      clean.name, key, clean.details.kind, clean.details.partyOrganisation, clean.details.address,
-      clean.details.contactName, clean.details.contactPhone, clean.details.note)
+    do {
+      try runCached(
+        """
+        INSERT INTO unit (name, name_key, kind, party_org, address, contact_name, contact_phone, note, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, \(Registry.nowSQL))
+        """,
+        clean.name, clean.key, clean.details.kind, clean.details.partyOrganisation, clean.details.address,
+        clean.details.contactName, clean.details.contactPhone, clean.details.note)
+    } catch let error as SQLiteError where error.isUniqueViolation {
+      guard let existing = try existingUnit(key: clean.key) else { throw error }
+      throw DuplicateUnit(
+        name: clean.name, existingID: existing.id, existingName: existing.name,
+        joinedOn: existing.joinedOn, leftOn: existing.leftOn)
+    }
     let unitID = Int(db.lastInsertRowID)
-    try db.run(
+    try runCached(
       "INSERT INTO membership (unit_id, joined_on, left_on, left_reason) VALUES (?, ?, ?, ?)",
-      unitID, input.joinedOn.iso, input.leftOn?.iso, input.leftOn == nil ? nil : input.leftReason)
+      unitID, input.joinedOn.iso, input.leftOn?.iso, clean.leftReason)
     try insertAgreement(unitID: unitID, terms: clean.terms, signedOn: input.joinedOn)
     let role: GroupRole = input.lead ? .lead : .member
     var joined: [(name: String, since: Day)] = []
     for group in groups {
       let since = max(input.joinedOn, group.established ?? input.joinedOn)
       if let left = input.leftOn, since > left { continue }
-      try db.run(
+      try runCached(
         "INSERT INTO group_membership (unit_id, group_id, role, joined_on, left_on) VALUES (?, ?, ?, ?, ?)",
-        unitID, group.id, role.rawValue, since.iso, input.leftOn?.iso)
+        unitID, group.id, (group.role ?? role).rawValue, since.iso, input.leftOn?.iso)
       joined.append((group.name, since))
     }
     let registration = Registration(
@@ -107,7 +127,7 @@ extension Registry {
   }
 
   func insertAgreement(unitID: Int, terms: CleanTerms, signedOn: Day) throws {
-    try db.run(
+    try runCached(
       """
       INSERT INTO agreement (unit_id, title, signed_on, expires_on, signatory, signatory_title, note)
       VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -163,4 +183,31 @@ public struct FieldErrors: Error, Equatable, Sendable, CustomStringConvertible {
   public init(_ errors: [FieldError]) { self.errors = errors }
 
   public var description: String { errors.map(\.message).joined(separator: "\n") }
+}
+
+/// A unit after cleaning, ready to store.
+struct CleanUnit {
+  var name: String
+  var key: String
+  var details: CleanDetails
+  var terms: CleanTerms
+  var leftReason: String?
+}
+
+/// A unit that is already registered under the same key.
+struct DuplicateUnit: Error {
+  var name: String
+  var existingID: Int
+  var existingName: String
+  var joinedOn: Day
+  var leftOn: Day?
+
+  var refusal: RegistryError {
+    RegistryError.refused(
+      "\(DayParser.quoted(name)) is already registered as unit \(existingID) \(existingName), "
+        + "joined \(joinedOn)\(leftOn.map { ", left \($0)" } ?? "").\n"
+        + (leftOn == nil
+          ? "To change its details use: gongjian edit \(existingID) …"
+          : "If it has signed again use: gongjian rejoin \(existingID) --on DATE"))
+  }
 }

@@ -39,6 +39,8 @@ public final class Registry {
   /// What "today" means for this run: `--today`, `$GONGJIAN_TODAY` or the calendar.
   public let today: Day
   let context: ChangeContext
+  /// Prepared statements of the hot paths (import), kept for the connection's life.
+  private var statementCache: [String: Statement] = [:]
 
   /// Whether a command reads only or also writes. A write command on a write-protected file
   /// is refused up front with a clear message instead of failing half-way.
@@ -88,6 +90,23 @@ public final class Registry {
       try db.execute("PRAGMA journal_mode = WAL")
     }
     return db
+  }
+
+  /// A prepared statement for `sql`, made once per registry. For statements run per row.
+  func cached(_ sql: String) throws -> Statement {
+    if let statement = statementCache[sql] { return statement }
+    let statement = try db.prepare(sql)
+    statementCache[sql] = statement
+    return statement
+  }
+
+  /// Runs a cached statement once with `arguments`.
+  func runCached(_ sql: String, _ arguments: (any SQLiteBindable)?...) throws {
+    let statement = try cached(sql)
+    for (index, argument) in arguments.enumerated() {
+      try statement.bind(argument, at: Int32(index + 1))
+    }
+    try statement.run()
   }
 
   /// Runs `body` as one write: an IMMEDIATE transaction (retried while another process

@@ -44,6 +44,10 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
   public var isConstraint: Bool { code == SQLITE_CONSTRAINT }
   /// The file could not be opened at all.
   public var isCannotOpen: Bool { code == SQLITE_CANTOPEN }
+  /// A UNIQUE or PRIMARY KEY constraint refused a duplicate.
+  public var isUniqueViolation: Bool {
+    extendedCode == Self.constraintUnique || extendedCode == Self.constraintPrimaryKey
+  }
   /// A `RAISE(ABORT, …)` in a trigger: the message is the schema's own explanation.
   public var isTriggerRaise: Bool { extendedCode == Self.constraintTrigger }
 
@@ -53,6 +57,8 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
   static let ioErrFsync: Int32 = SQLITE_IOERR | (4 << 8)
   static let ioErrTruncate: Int32 = SQLITE_IOERR | (6 << 8)
   static let constraintTrigger: Int32 = SQLITE_CONSTRAINT | (7 << 8)
+  static let constraintPrimaryKey: Int32 = SQLITE_CONSTRAINT | (6 << 8)
+  static let constraintUnique: Int32 = SQLITE_CONSTRAINT | (8 << 8)
 
   /// A value read from a column did not have the type the caller asked for. Not one of
   /// SQLite's own codes: SQLite would convert silently, which hides bugs.

@@ -48,7 +48,7 @@ enum OutputFile {
 /// Where a command's output goes: stdout, or a file written under a temporary name and
 /// renamed into place when complete, so an interrupted command never leaves half a file.
 /// Buffered by hand and written with write(2), so a million-row export costs few system calls.
-final class OutputSink {
+final class OutputSink: TextOutput {
   private let descriptor: Int32
   private let finalPath: String?
   private let temporaryPath: String?
@@ -61,7 +61,8 @@ final class OutputSink {
   private static let bufferSize = 1 << 16
 
   /// `path` nil is stdout. `protecting` is a file that must never be overwritten (the registry).
-  init(path: String?, protecting registryPath: String? = nil) throws {
+  /// `mode` is the new file's permissions: 0600 for files holding contacts.
+  init(path: String?, protecting registryPath: String? = nil, mode: mode_t = 0o644) throws {
     buffer.reserveCapacity(OutputSink.bufferSize)
     // Anything print() buffered goes out first, so output keeps its order.
     fflush(nil)
@@ -83,7 +84,7 @@ final class OutputSink {
     }
     let name = path.split(separator: "/").last.map(String.init) ?? "output"
     let temporary = "\(folder)/.\(name).part-\(getpid())"
-    let handle = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+    let handle = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
     guard handle >= 0 else {
       let code = errno
       let reason = String(cString: strerror(code))

@@ -1,0 +1,413 @@
+import SQLite
+
+/// How to import (SPEC §6 `import`).
+public struct ImportOptions: Sendable {
+  public var dryRun: Bool
+  /// Update units already in the registry (matched by normalised name) instead of refusing them.
+  public var update: Bool
+  public var encoding: TextEncodingChoice
+
+  public init(dryRun: Bool = false, update: Bool = false, encoding: TextEncodingChoice = .auto) {
+    self.dryRun = dryRun
+    self.update = update
+    self.encoding = encoding
+  }
+}
+
+/// Rows read so far, for a progress line.
+public struct ImportProgress: Sendable {
+  public var rows: Int
+  public var bytesRead: Int
+  public var totalBytes: Int
+}
+
+/// What an import did (or, with --dry-run, would do).
+public struct ImportSummary: Equatable, Sendable {
+  public var path: String
+  public var rows = 0
+  public var added = 0
+  public var updated = 0
+  public var unchanged = 0
+  public var createdGroups: [String] = []
+  public var dryRun = false
+  public var encoding = ""
+  /// Names of the first units added and updated, for the dry run's report.
+  public var addedNames: [String] = []
+  public var updatedNames: [String] = []
+}
+
+extension Registry {
+  /// The most row errors an import lists before it only counts.
+  public static let importErrorsShown = 20
+
+  /// Imports a CSV or XLSX file (SPEC §8): all or nothing, in one transaction. Every row goes
+  /// through the same validation as `register`; every bad row is reported with its line and
+  /// column, and one bad row means nothing is written. The file is read as a stream.
+  public func importFile(
+    _ path: String, options: ImportOptions, progress: ((ImportProgress) -> Void)? = nil
+  ) throws -> ImportSummary {
+    let source = try Registry.rowSource(path, encoding: options.encoding)
+    guard let header = try source.header() else {
+      throw RegistryError.invalid(
+        "\(path) is empty. The first line must be the header, e.g. 单位名称,单位类别,加入日期 (or name,kind,joined_on).")
+    }
+    let fields: [UnitField?]
+    switch ImportColumns.map(headers: header.cells, line: header.line) {
+    case .success(let mapped): fields = mapped
+    case .failure(let failure): throw RegistryError.invalid(failure.message)
+    }
+    var run = ImportRun(
+      registry: self, source: source, fields: fields, headers: header.cells, options: options, path: path)
+    do {
+      try write {
+        try db.execute("PRAGMA cache_size = -65536")
+        defer { try? db.execute("PRAGMA cache_size = -2000") }
+        try run.readAll(progress: progress)
+        if run.problemCount > 0 { throw RegistryError.invalid(run.failure().message) }
+        if run.summary.rows == 0 {
+          throw RegistryError.invalid("\(path) has a header but no rows: nothing to import.")
+        }
+        if options.dryRun { throw DryRunFinished() }
+        try recordHistory(
+          action: "import", entity: "import", entityID: nil, unitID: nil,
+          summary: "imported \(path): \(run.summary.added) added, \(run.summary.updated) updated"
+            + (run.summary.createdGroups.isEmpty
+              ? "" : ", working groups created: " + run.summary.createdGroups.joined(separator: "、")),
+          before: nil,
+          after: .object([
+            "file": .string(path), "rows": .int(run.summary.rows), "added": .int(run.summary.added),
+            "updated": .int(run.summary.updated),
+            "groups_created": .array(run.summary.createdGroups.map(JSONValue.string)),
+          ]))
+      }
+    } catch is DryRunFinished {
+      run.summary.dryRun = true
+    }
+    run.summary.encoding = source.encodingName
+    return run.summary
+  }
+
+  static func rowSource(_ path: String, encoding: TextEncodingChoice) throws -> any RowSource {
+    switch RegistryFile.entry(at: path) {
+    case .missing: throw RegistryError.cannotOpen("\(path) does not exist; check the file name")
+    case .directory: throw RegistryError.cannotOpen("\(path) is a folder; give the CSV or XLSX file")
+    default: break
+    }
+    let lowered = path.lowercased()
+    if lowered.hasSuffix(".xlsx") {
+      return try XLSXRowSource(path: path)
+    }
+    if lowered.hasSuffix(".xls") {
+      throw RegistryError.invalid("\(path) is an old Excel file (.xls); open it in Excel and save it as .xlsx or .csv")
+    }
+    return try CSVRowSource(path: path, encoding: encoding)
+  }
+}
+
+/// Thrown to roll back a dry run after everything was checked.
+private struct DryRunFinished: Error {}
+
+/// One import's state: the rows seen, the groups met, the problems found.
+struct ImportRun {
+  let registry: Registry
+  let source: any RowSource
+  let fields: [UnitField?]
+  let headers: [String]
+  let options: ImportOptions
+  let path: String
+  var summary: ImportSummary
+  /// Row problems, by line: the first few hundred kept, all counted.
+  var problems: [(line: Int, message: String)] = []
+  var problemCount = 0
+  /// Working groups by key, found or created during this import.
+  var groups: [String: Registry.ResolvedGroup] = [:]
+  /// The highest unit id before the import: a duplicate above it is a row of this file.
+  var lastIDBefore = 0
+  /// Keys that appear twice in the file, with the later lines, to name the first line afterwards.
+  var fileDuplicates: [String: [(line: Int, name: String)]] = [:]
+
+  init(
+    registry: Registry, source: any RowSource, fields: [UnitField?], headers: [String], options: ImportOptions,
+    path: String
+  ) {
+    self.registry = registry
+    self.source = source
+    self.fields = fields
+    self.headers = headers
+    self.options = options
+    self.path = path
+    summary = ImportSummary(path: path)
+  }
+
+  static let problemsKept = 500
+
+  mutating func problem(_ line: Int, _ message: String) {
+    problemCount += 1
+    if problems.count < ImportRun.problemsKept { problems.append((line, message)) }
+  }
+
+  func columnName(_ field: UnitField) -> String {
+    if let index = fields.firstIndex(of: field) { return headers[index] }
+    return ImportColumns.column(field).chinese
+  }
+
+  mutating func readAll(progress: ((ImportProgress) -> Void)?) throws {
+    lastIDBefore = try registry.db.scalar(Int.self, "SELECT max(id) FROM unit") ?? 0
+    while let next = try source.next() {
+      switch next {
+      case .unreadable(let line, let message):
+        summary.rows += 1
+        problem(line, message)
+      case .row(let line, let cells):
+        summary.rows += 1
+        try importRow(line: line, cells: cells)
+      }
+      if summary.rows & 4095 == 0, let progress {
+        progress(ImportProgress(rows: summary.rows, bytesRead: source.bytesRead, totalBytes: source.totalBytes))
+      }
+    }
+    if !fileDuplicates.isEmpty { try nameFirstLinesOfDuplicates() }
+  }
+
+  mutating func importRow(line: Int, cells: [ImportCell]) throws {
+    if cells.count > fields.count {
+      let extra = cells[fields.count...]
+      if extra.contains(where: { $0 != .empty }) {
+        problem(line, "\(cells.count) values, but the header has \(fields.count) columns; check for a stray comma")
+        return
+      }
+    } else if cells.count < fields.count {
+      problem(line, "\(cells.count) values, but the header has \(fields.count) columns")
+      return
+    }
+    var values: [UnitField: ImportCell] = [:]
+    for (index, field) in fields.enumerated() {
+      guard let field else { continue }
+      let cell = cells[index]
+      if case .text(let text) = cell {
+        // Undo the quote export puts before a cell that would run as a formula.
+        values[field] = .text(CSVWriter.removeNeutralizingQuote(text))
+      } else {
+        values[field] = cell
+      }
+    }
+    var rowProblems: [(UnitField, String)] = []
+    func text(_ field: UnitField) -> String? { values[field]?.text }
+    func day(_ field: UnitField, required: Bool) -> Day? {
+      switch values[field] ?? .empty {
+      case .empty:
+        if required { rowProblems.append((field, "empty; every unit needs its joining date")) }
+        return nil
+      case .number(let serial):
+        guard let day = DayParser.fromExcelSerial(serial) else {
+          rowProblems.append((field, "\(ImportCell.number(serial).text ?? "?") is not a date Excel knows"))
+          return nil
+        }
+        return day
+      case .text(let raw):
+        if raw.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+          if required { rowProblems.append((field, "empty; every unit needs its joining date")) }
+          return nil
+        }
+        switch DayParser.parse(raw, today: registry.today) {
+        case .success(let day): return day
+        case .failure(let failure):
+          rowProblems.append((field, failure.description))
+          return nil
+        }
+      }
+    }
+    let joined = day(.joinedOn, required: true)
+    let left = day(.leftOn, required: false)
+    let expires = day(.expiresOn, required: false)
+    let name = text(.name) ?? ""
+    let (groupNames, roles) = ImportRun.splitGroups(text(.groups))
+    guard let joined, rowProblems.isEmpty else {
+      if name.isEmpty && text(.name) == nil {
+        rowProblems.insert((.name, "empty; every row needs the unit's name"), at: 0)
+      }
+      for (field, message) in rowProblems { problem(line, "column \(columnName(field)): \(message)") }
+      return
+    }
+    let input = NewUnit(
+      name: name, joinedOn: joined, leftOn: left, leftReason: text(.leftReason),
+      details: UnitDetails(
+        kind: text(.kind), partyOrganisation: text(.partyOrganisation), address: text(.address),
+        contactName: text(.contactName), contactPhone: text(.contactPhone), note: text(.note)),
+      agreement: AgreementTerms(
+        title: text(.agreementTitle), signatory: text(.signatory), signatoryTitle: text(.signatoryTitle),
+        expiresOn: expires),
+      groups: groupNames, lead: false)
+    let clean: CleanUnit
+    switch registry.validate(input) {
+    case .success(let value): clean = value
+    case .failure(let errors):
+      for error in errors.errors { problem(line, "column \(columnName(error.field)): \(error.message)") }
+      return
+    }
+    var resolved: [Registry.ResolvedGroup] = []
+    for (groupName, role) in zip(groupNames, roles) {
+      switch TextInput.name(groupName, field: "working group") {
+      case .failure(let error):
+        problem(line, "column \(columnName(.groups)): \(error.message)")
+        return
+      case .success(let cleanName):
+        var group = try group(named: cleanName)
+        group.role = role
+        if !resolved.contains(where: { $0.id == group.id }) { resolved.append(group) }
+      }
+    }
+    // Later problems in the file leave nothing written, but rows are still inserted so that
+    // duplicates and the schema's own checks are found for the whole file in one pass.
+    do {
+      _ = try registry.insertUnit(input, clean: clean, groups: resolved, recordHistory: false)
+      summary.added += 1
+      if summary.addedNames.count < 10 { summary.addedNames.append(clean.name) }
+    } catch let duplicate as DuplicateUnit {
+      if duplicate.existingID > lastIDBefore {
+        fileDuplicates[clean.key, default: []].append((line, clean.name))
+      } else if options.update {
+        try update(duplicate: duplicate, input: input, clean: clean, line: line)
+      } else {
+        problem(
+          line,
+          "column \(columnName(.name)): \(DayParser.quoted(clean.name)) is already in the registry as unit "
+            + "\(duplicate.existingID) \(duplicate.existingName) (joined \(duplicate.joinedOn)); "
+            + "use --update to update it from the file")
+      }
+    } catch let error as RegistryError {
+      problem(line, error.message)
+    } catch let error as SQLiteError where error.isConstraint {
+      problem(line, "the registry refused this row: \(error.message)")
+    }
+  }
+
+  /// `--update`: a unit already in the registry takes the file's non-empty details; a
+  /// leaving date for a unit still in the alliance records its withdrawal. Other date
+  /// changes are refused: they need `withdraw` or `rejoin`.
+  mutating func update(duplicate: DuplicateUnit, input: NewUnit, clean: CleanUnit, line: Int) throws {
+    if duplicate.joinedOn != input.joinedOn {
+      problem(
+        line,
+        "column \(columnName(.joinedOn)): the registry has \(duplicate.joinedOn) for \(duplicate.existingName), the file \(input.joinedOn); "
+          + "joining dates change with gongjian withdraw/rejoin, not --update")
+      return
+    }
+    if let existingLeft = duplicate.leftOn, input.leftOn != existingLeft {
+      problem(
+        line,
+        "column \(columnName(.leftOn)): the registry has \(duplicate.existingName) leaving on \(existingLeft), the file "
+          + "\(input.leftOn?.iso ?? "nothing"); correct it with gongjian rejoin or by hand")
+      return
+    }
+    let id = duplicate.existingID
+    let before = try registry.unitSnapshot(id)
+    var changed = false
+    let details: [(String, String?)] = [
+      ("kind", input.details.kind.map { _ in clean.details.kind }), ("party_org", clean.details.partyOrganisation),
+      ("address", clean.details.address), ("contact_name", clean.details.contactName),
+      ("contact_phone", clean.details.contactPhone), ("note", clean.details.note),
+    ]
+    for (column, value) in details {
+      guard let value else { continue }
+      let statement = try registry.db.prepare("UPDATE unit SET \(column) = ? WHERE id = ? AND \(column) IS NOT ?")
+      try statement.bind([value, id, value])
+      try statement.run()
+      if registry.db.changes > 0 { changed = true }
+    }
+    if let left = input.leftOn, duplicate.leftOn == nil {
+      try registry.db.run(
+        "UPDATE membership SET left_on = ?, left_reason = ? WHERE unit_id = ? AND left_on IS NULL", left.iso,
+        clean.leftReason, id)
+      try registry.db.run("UPDATE group_membership SET left_on = ? WHERE unit_id = ? AND left_on IS NULL", left.iso, id)
+      changed = true
+    }
+    if changed {
+      summary.updated += 1
+      if summary.updatedNames.count < 10 { summary.updatedNames.append(duplicate.existingName) }
+      try registry.recordHistory(
+        action: "import update", entity: "unit", entityID: id, unitID: id,
+        summary: "updated \(duplicate.existingName) from \(path)", before: before, after: try registry.unitSnapshot(id))
+    } else {
+      summary.unchanged += 1
+    }
+  }
+
+  /// A group named in the file: found by its exact key, or created (and reported).
+  mutating func group(named name: String) throws -> Registry.ResolvedGroup {
+    let key = NameKey.make(name)
+    if let known = groups[key] { return known }
+    let statement = try registry.db.prepare("SELECT id, name FROM working_group WHERE name_key = ?")
+    try statement.bind(key, at: 1)
+    let reference: UnitReference
+    if try statement.step() {
+      reference = UnitReference(id: try statement.required(0), name: try statement.required(1))
+    } else {
+      reference = try registry.insertGroup(NewGroup(name: name), recordHistory: false)
+      summary.createdGroups.append(reference.name)
+    }
+    let resolved = try registry.resolvedGroup(reference)
+    groups[key] = resolved
+    return resolved
+  }
+
+  /// `A、B（牵头）; C` → names and roles. 牵头 (or "lead") after a name makes the unit its lead.
+  static func splitGroups(_ cell: String?) -> ([String], [GroupRole]) {
+    guard let cell else { return ([], []) }
+    let separators: Set<Character> = ["、", ";", "；", ",", "，"]
+    var names: [String] = []
+    var roles: [GroupRole] = []
+    for piece in cell.split(whereSeparator: { separators.contains($0) }) {
+      var name = piece.trimmingCharacters(in: .whitespacesAndNewlines)
+      var role = GroupRole.member
+      for suffix in ["（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)", "(lead)", "（lead）"] where name.hasSuffix(suffix) {
+        name = String(name.dropLast(suffix.count)).trimmingCharacters(in: .whitespacesAndNewlines)
+        role = .lead
+      }
+      if name.isEmpty { continue }
+      names.append(name)
+      roles.append(role)
+    }
+    return (names, roles)
+  }
+
+  /// Reads the file again to find where each duplicated unit first appears. Only runs when
+  /// the file has duplicates, so a good import reads the file once.
+  mutating func nameFirstLinesOfDuplicates() throws {
+    guard let nameIndex = fields.firstIndex(of: .name) else { return }
+    let again = try Registry.rowSource(path, encoding: options.encoding)
+    _ = try again.header()
+    var firstLines: [String: Int] = [:]
+    while firstLines.count < fileDuplicates.count, let next = try again.next() {
+      guard case .row(let line, let cells) = next, nameIndex < cells.count, let name = cells[nameIndex].text else {
+        continue
+      }
+      let key = NameKey.make(name)
+      if fileDuplicates[key] != nil && firstLines[key] == nil { firstLines[key] = line }
+    }
+    for (key, lines) in fileDuplicates {
+      for (line, name) in lines {
+        let first = firstLines[key].map { "line \($0)" } ?? "an earlier line"
+        problem(
+          line,
+          "column \(columnName(.name)): \(DayParser.quoted(name)) is the same unit as on \(first) of this file; keep one row per unit"
+        )
+      }
+    }
+  }
+
+  /// The import's failure: every problem, by line, up to the cap.
+  func failure() -> ImportFailure {
+    let sorted = problems.sorted { $0.line < $1.line }
+    var lines = sorted.prefix(Registry.importErrorsShown).map {
+      "line \($0.line)" + ($0.message.hasPrefix("column ") ? ", " : ": ") + $0.message
+    }
+    let hidden = problemCount - lines.count
+    if hidden > 0 { lines.append("… and \(hidden) more error\(hidden == 1 ? "" : "s")") }
+    let header =
+      "\(path): \(problemCount) error\(problemCount == 1 ? "" : "s") in \(summary.rows) row\(summary.rows == 1 ? "" : "s"); nothing was imported."
+    return ImportFailure(
+      message: header + "\n" + lines.joined(separator: "\n") + "\nFix the file and import it again.",
+      errorCount: problemCount)
+  }
+}
