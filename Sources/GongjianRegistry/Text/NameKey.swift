@@ -65,8 +65,16 @@ public enum TextInput {
       guard !cleaned.isEmpty else {
         return .failure(.invalid("the \(field) is empty; give the unit's full name"))
       }
-      guard !NameKey.make(cleaned).isEmpty else {
+      let key = NameKey.make(cleaned)
+      guard !key.isEmpty else {
         return .failure(.invalid("the \(field) \(DayParser.quoted(raw)) has no visible characters"))
+      }
+      // NFKC can lengthen a name (㍿ is 株式会社); the key must fit the schema's limit too.
+      guard key.unicodeScalars.count <= maxNameLength else {
+        return .failure(
+          .invalid(
+            "the \(field) is longer than \(maxNameLength) characters once normalised (\(key.unicodeScalars.count)); shorten it"
+          ))
       }
       return .success(cleaned)
     }

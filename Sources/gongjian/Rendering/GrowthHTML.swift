@@ -27,7 +27,7 @@ enum GrowthHTML {
       </head>
       <body>
       <h1>\(escape(title))</h1>
-      <p class="meta">\(escape(GrowthText.title(report))) · today \(report.today.iso)</p>
+      <p class="meta">\(escape(GrowthText.scope(report))) · today \(report.today.iso)</p>
 
       """
     if let summary = report.summary {

@@ -39,8 +39,8 @@ enum GrowthSVG {
     var svg = "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"#ffffff\"/>\n"
     let title = "\(report.subdistrict)区域化党建单位发展情况"
     svg += text(title, x: width / 2, y: 42, size: 26, weight: "bold", anchor: "middle", id: "chart-title")
-    var subtitle = GrowthText.title(report)
-    if let summary = report.summary { subtitle = summary.line + "   " + subtitle }
+    var subtitle = GrowthText.scope(report)
+    if let summary = report.summary { subtitle = summary.line + "   ·   " + subtitle }
     svg += text(subtitle, x: width / 2, y: 72, size: 14, fill: "#555555", anchor: "middle")
 
     let rows = report.rows

@@ -4,7 +4,12 @@ import GongjianRegistry
 enum GrowthText {
   /// "欧阳路街道区域化党建单位 · 2016–2019 · by year", with the filters.
   static func title(_ report: GrowthReport) -> String {
-    var parts = ["\(report.subdistrict)区域化党建单位"]
+    "\(report.subdistrict)区域化党建单位 · " + scope(report)
+  }
+
+  /// "2016–2019 · by year", with the filters.
+  static func scope(_ report: GrowthReport) -> String {
+    var parts: [String] = []
     if let first = report.rows.first?.label, let last = report.rows.last?.label {
       parts.append(first == last ? first : "\(first)–\(last)")
     }
