@@ -47,7 +47,7 @@ let package = Package(
     ),
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     .testTarget(name: "GongjianRegistryTests", dependencies: ["GongjianRegistry", "SQLite"]),
-    .testTarget(name: "gongjianTests", dependencies: ["SQLite"]),
+    .testTarget(name: "gongjianTests", dependencies: ["gongjian", "SQLite"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -33,7 +33,8 @@ extension Registry {
     let description =
       Validation.collect(TextInput.optionalNote(input.description, field: "description"), .note, into: &errors) ?? nil
     if let established = input.establishedOn {
-      Validation.notInFuture(established, today: today, what: "founding date", field: .groups, errors: &errors)
+      // .joinedOn, not .groups: `group add` names the options by field, and the name is .groups.
+      Validation.notInFuture(established, today: today, what: "founding date", field: .joinedOn, errors: &errors)
     }
     guard let name, errors.isEmpty else { throw FieldErrors(errors) }
     let key = NameKey.make(name)

@@ -112,6 +112,8 @@ struct ImportRun {
   let registry: Registry
   let source: any RowSource
   let fields: [UnitField?]
+  /// `fields` as positions in `UnitField.allCases`, for an array per row instead of a dictionary.
+  let ordinals: [Int?]
   let headers: [String]
   let options: ImportOptions
   let path: String
@@ -133,6 +135,7 @@ struct ImportRun {
     self.registry = registry
     self.source = source
     self.fields = fields
+    ordinals = fields.map { $0?.ordinal }
     self.headers = headers
     self.options = options
     self.path = path
@@ -180,21 +183,21 @@ struct ImportRun {
       problem(line, "\(cells.count) values, but the header has \(fields.count) columns")
       return
     }
-    var values: [UnitField: ImportCell] = [:]
-    for (index, field) in fields.enumerated() {
-      guard let field else { continue }
+    var values = [ImportCell](repeating: .empty, count: UnitField.allCases.count)
+    for (index, ordinal) in ordinals.enumerated() {
+      guard let ordinal else { continue }
       let cell = cells[index]
-      if case .text(let text) = cell {
+      if case .text(let text) = cell, text.utf8.first == 0x27 {
         // Undo the quote export puts before a cell that would run as a formula.
-        values[field] = .text(CSVWriter.removeNeutralizingQuote(text))
+        values[ordinal] = .text(CSVWriter.removeNeutralizingQuote(text))
       } else {
-        values[field] = cell
+        values[ordinal] = cell
       }
     }
     var rowProblems: [(UnitField, String)] = []
-    func text(_ field: UnitField) -> String? { values[field]?.text }
+    func text(_ field: UnitField) -> String? { values[field.ordinal].text }
     func day(_ field: UnitField, required: Bool) -> Day? {
-      switch values[field] ?? .empty {
+      switch values[field.ordinal] {
       case .empty:
         if required { rowProblems.append((field, "empty; every unit needs its joining date")) }
         return nil
@@ -353,22 +356,48 @@ struct ImportRun {
 
   /// `A、B（牵头）; C` → names and roles. 牵头 (or "lead") after a name makes the unit its lead.
   static func splitGroups(_ cell: String?) -> ([String], [GroupRole]) {
-    guard let cell else { return ([], []) }
-    let separators: Set<Character> = ["、", ";", "；", ",", "，"]
+    guard let cell, !cell.isEmpty else { return ([], []) }
+    if TextInput.isAlreadyClean(cell, maxLength: TextInput.maxNoteLength),
+      !cell.unicodeScalars.contains(where: { "、;；,，()（）".unicodeScalars.contains($0) })
+    {
+      return ([cell], [.member])
+    }
     var names: [String] = []
     var roles: [GroupRole] = []
-    for piece in cell.split(whereSeparator: { separators.contains($0) }) {
-      var name = piece.trimmingCharacters(in: .whitespacesAndNewlines)
+    var piece = String.UnicodeScalarView()
+    func finish() {
+      var name = String(piece)
+      piece = String.UnicodeScalarView()
       var role = GroupRole.member
-      for suffix in ["（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)", "(lead)", "（lead）"] where name.hasSuffix(suffix) {
-        name = String(name.dropLast(suffix.count)).trimmingCharacters(in: .whitespacesAndNewlines)
+      for suffix in leadMarks where name.hasSuffix(suffix) {
+        name.removeLast(suffix.count)
         role = .lead
+        break
       }
-      if name.isEmpty { continue }
+      name = trimmed(name)
+      if name.isEmpty { return }
       names.append(name)
       roles.append(role)
     }
+    for scalar in cell.unicodeScalars {
+      switch scalar {
+      case "、", ";", "；", ",", "，": finish()
+      default: piece.append(scalar)
+      }
+    }
+    finish()
     return (names, roles)
+  }
+
+  static let leadMarks = ["（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)", "(lead)", "（lead）"]
+
+  /// Without surrounding whitespace (the cleaning proper happens in `TextInput.name`).
+  static func trimmed(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[first...last])
   }
 
   /// Reads the file again to find where each duplicated unit first appears. Only runs when

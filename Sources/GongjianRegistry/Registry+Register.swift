@@ -85,14 +85,18 @@ extension Registry {
         throw RegistryError.refused("the working group \(group.name) was dissolved on \(dissolved)")
       }
     }
+    let statements = try unitInserts()
     do {
-      try runCached(
-        """
-        INSERT INTO unit (name, name_key, kind, party_org, address, contact_name, contact_phone, note, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, \(Registry.nowSQL))
-        """,
-        clean.name, clean.key, clean.details.kind, clean.details.partyOrganisation, clean.details.address,
-        clean.details.contactName, clean.details.contactPhone, clean.details.note)
+      let unit = statements.unit
+      try unit.stage(clean.name, at: 1)
+      try unit.stage(clean.key, at: 2)
+      try unit.stage(clean.details.kind, at: 3)
+      try unit.stage(clean.details.partyOrganisation, at: 4)
+      try unit.stage(clean.details.address, at: 5)
+      try unit.stage(clean.details.contactName, at: 6)
+      try unit.stage(clean.details.contactPhone, at: 7)
+      try unit.stage(clean.details.note, at: 8)
+      try unit.runStaged()
     } catch let error as SQLiteError where error.isUniqueViolation {
       guard let existing = try existingUnit(key: clean.key) else { throw error }
       throw DuplicateUnit(
@@ -100,18 +104,25 @@ extension Registry {
         joinedOn: existing.joinedOn, leftOn: existing.leftOn)
     }
     let unitID = Int(db.lastInsertRowID)
-    try runCached(
-      "INSERT INTO membership (unit_id, joined_on, left_on, left_reason) VALUES (?, ?, ?, ?)",
-      unitID, input.joinedOn.iso, input.leftOn?.iso, clean.leftReason)
+    let period = statements.membership
+    try period.bind(unitID, at: 1)
+    try period.stage(input.joinedOn.iso, at: 2)
+    try period.stage(input.leftOn?.iso, at: 3)
+    try period.stage(clean.leftReason, at: 4)
+    try period.runStaged()
     try insertAgreement(unitID: unitID, terms: clean.terms, signedOn: input.joinedOn)
     let role: GroupRole = input.lead ? .lead : .member
     var joined: [(name: String, since: Day)] = []
     for group in groups {
       let since = max(input.joinedOn, group.established ?? input.joinedOn)
       if let left = input.leftOn, since > left { continue }
-      try runCached(
-        "INSERT INTO group_membership (unit_id, group_id, role, joined_on, left_on) VALUES (?, ?, ?, ?, ?)",
-        unitID, group.id, (group.role ?? role).rawValue, since.iso, input.leftOn?.iso)
+      let membership = statements.groupMembership
+      try membership.bind(unitID, at: 1)
+      try membership.bind(group.id, at: 2)
+      try membership.stage((group.role ?? role).rawValue, at: 3)
+      try membership.stage(since.iso, at: 4)
+      try membership.stage(input.leftOn?.iso, at: 5)
+      try membership.runStaged()
       joined.append((group.name, since))
     }
     let registration = Registration(
@@ -127,12 +138,15 @@ extension Registry {
   }
 
   func insertAgreement(unitID: Int, terms: CleanTerms, signedOn: Day) throws {
-    try runCached(
-      """
-      INSERT INTO agreement (unit_id, title, signed_on, expires_on, signatory, signatory_title, note)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
-      """,
-      unitID, terms.title, signedOn.iso, terms.expiresOn?.iso, terms.signatory, terms.signatoryTitle, terms.note)
+    let agreement = try unitInserts().agreement
+    try agreement.bind(unitID, at: 1)
+    try agreement.stage(terms.title, at: 2)
+    try agreement.stage(signedOn.iso, at: 3)
+    try agreement.stage(terms.expiresOn?.iso, at: 4)
+    try agreement.stage(terms.signatory, at: 5)
+    try agreement.stage(terms.signatoryTitle, at: 6)
+    try agreement.stage(terms.note, at: 7)
+    try agreement.runStaged()
   }
 
   /// The unit with this key, with its latest period, if any.

@@ -39,8 +39,8 @@ public final class Registry {
   /// What "today" means for this run: `--today`, `$GONGJIAN_TODAY` or the calendar.
   public let today: Day
   let context: ChangeContext
-  /// Prepared statements of the hot paths (import), kept for the connection's life.
-  private var statementCache: [String: Statement] = [:]
+  /// The statements that insert a unit, prepared once (import runs them for every row).
+  private var preparedUnitInserts: UnitInserts?
 
   /// Whether a command reads only or also writes. A write command on a write-protected file
   /// is refused up front with a clear message instead of failing half-way.
@@ -92,21 +92,26 @@ public final class Registry {
     return db
   }
 
-  /// A prepared statement for `sql`, made once per registry. For statements run per row.
-  func cached(_ sql: String) throws -> Statement {
-    if let statement = statementCache[sql] { return statement }
-    let statement = try db.prepare(sql)
-    statementCache[sql] = statement
-    return statement
-  }
-
-  /// Runs a cached statement once with `arguments`.
-  func runCached(_ sql: String, _ arguments: (any SQLiteBindable)?...) throws {
-    let statement = try cached(sql)
-    for (index, argument) in arguments.enumerated() {
-      try statement.bind(argument, at: Int32(index + 1))
-    }
-    try statement.run()
+  /// The statements that insert a unit with its period, agreement and group memberships.
+  func unitInserts() throws -> UnitInserts {
+    if let prepared = preparedUnitInserts { return prepared }
+    let prepared = UnitInserts(
+      unit: try db.prepare(
+        """
+        INSERT INTO unit (name, name_key, kind, party_org, address, contact_name, contact_phone, note, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, \(Registry.nowSQL))
+        """),
+      membership: try db.prepare(
+        "INSERT INTO membership (unit_id, joined_on, left_on, left_reason) VALUES (?, ?, ?, ?)"),
+      agreement: try db.prepare(
+        """
+        INSERT INTO agreement (unit_id, title, signed_on, expires_on, signatory, signatory_title, note)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """),
+      groupMembership: try db.prepare(
+        "INSERT INTO group_membership (unit_id, group_id, role, joined_on, left_on) VALUES (?, ?, ?, ?, ?)"))
+    preparedUnitInserts = prepared
+    return prepared
   }
 
   /// Runs `body` as one write: an IMMEDIATE transaction (retried while another process
@@ -132,3 +137,11 @@ public final class Registry {
 
 @available(*, unavailable)
 extension Registry: Sendable {}
+
+/// Prepared INSERTs for a unit and what comes with it.
+struct UnitInserts {
+  let unit: Statement
+  let membership: Statement
+  let agreement: Statement
+  let groupMembership: Statement
+}

@@ -111,6 +111,27 @@ public struct UnitReference: Equatable, Sendable {
 public enum UnitField: String, Sendable, CaseIterable {
   case name, kind, joinedOn, leftOn, leftReason, signatory, signatoryTitle, agreementTitle, expiresOn, groups
   case contactName, contactPhone, address, partyOrganisation, note
+
+  /// Position in `allCases` (a switch: import reads it for every cell).
+  var ordinal: Int {
+    switch self {
+    case .name: 0
+    case .kind: 1
+    case .joinedOn: 2
+    case .leftOn: 3
+    case .leftReason: 4
+    case .signatory: 5
+    case .signatoryTitle: 6
+    case .agreementTitle: 7
+    case .expiresOn: 8
+    case .groups: 9
+    case .contactName: 10
+    case .contactPhone: 11
+    case .address: 12
+    case .partyOrganisation: 13
+    case .note: 14
+    }
+  }
 }
 
 /// A value that breaks a rule, with the field it is in.

@@ -18,6 +18,8 @@ public enum DayParser {
   static let accepted = "2019-08-15, 2019/8/15, 2019.8.15, 2019年8月15日, 20190815 or today"
 
   public static func parse(_ input: String, today: Day) -> Result<Day, Failure> {
+    // The stored form, the most common in files, without the general machinery.
+    if input.utf8.count == 10, let day = Day(iso: input) { return .success(day) }
     func fail(_ reason: String) -> Result<Day, Failure> { .failure(Failure(input: input, reason: reason)) }
     // Fold full-width forms to ASCII, drop surrounding spaces; keep 年月日 as they are.
     var folded: [UInt8] = []

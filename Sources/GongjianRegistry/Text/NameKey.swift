@@ -26,24 +26,26 @@ public enum NameKey {
   /// without Foundation (an import of a million rows makes a million keys).
   /// Returns nil when any character needs the full treatment.
   static func fastKey(_ name: String) -> String? {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(name.utf8.count)
+    var unchanged = true
     for scalar in name.unicodeScalars {
-      let value = scalar.value
-      switch value {
-      case 0x20:
+      switch scalar.value {
+      case 0x20, 0x41...0x5A:
+        // Spaces go, ASCII upper case folds to lower case.
+        unchanged = false
+      case 0x21...0x7E, 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3001...0x3002, 0x3008...0x3011:
+        // ASCII, CJK Unified Ideographs (and Extension A), 、。 and the CJK brackets
+        // 〈〉《》「」『』【】: NFKC-stable, uncased, not combining.
         continue
-      case 0x21...0x7E:
-        // ASCII upper case folds to lower case.
-        let byte = UInt8(value)
-        bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-      case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3001...0x3002, 0x3008...0x3011:
-        // CJK Unified Ideographs (and Extension A), 、。 and the CJK brackets 〈〉《》「」『』【】:
-        // NFKC-stable, uncased, not combining.
-        bytes.append(contentsOf: String(scalar).utf8)
       default:
         return nil
       }
+    }
+    if unchanged { return name }
+    // Only ASCII bytes change, so the UTF-8 can be edited byte by byte.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(name.utf8.count)
+    for byte in name.utf8 where byte != 0x20 {
+      bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
     }
     return String(decoding: bytes, as: UTF8.self)
   }
@@ -65,6 +67,8 @@ public enum TextInput {
       guard !cleaned.isEmpty else {
         return .failure(.invalid("the \(field) is empty; give the unit's full name"))
       }
+      // A name of plain ASCII and CJK has a visible key of the same length: nothing to check.
+      if isAlreadyClean(cleaned, maxLength: maxNameLength) { return .success(cleaned) }
       let key = NameKey.make(cleaned)
       guard !key.isEmpty else {
         return .failure(.invalid("the \(field) \(DayParser.quoted(raw)) has no visible characters"))
@@ -111,6 +115,7 @@ public enum TextInput {
   }
 
   static func singleLine(_ raw: String, field: String, maxLength: Int) -> Result<String, RegistryError> {
+    if isAlreadyClean(raw, maxLength: maxLength) { return .success(raw) }
     var result = String.UnicodeScalarView()
     var pendingSpace = false
     var count = 0
@@ -142,6 +147,36 @@ public enum TextInput {
       }
     }
     return .success(String(result))
+  }
+}
+
+extension TextInput {
+  /// True when `raw` would come out of `singleLine` unchanged: only characters that are
+  /// neither space, control nor invisible, single spaces between words, not too long. Checked
+  /// by code point range, without Unicode property look-ups: an import cleans millions of cells.
+  static func isAlreadyClean(_ raw: String, maxLength: Int) -> Bool {
+    var count = 0
+    var previousWasSpace = true  // A leading space is not clean.
+    for scalar in raw.unicodeScalars {
+      let value = scalar.value
+      count += 1
+      if value == 0x20 {
+        if previousWasSpace { return false }
+        previousWasSpace = true
+        continue
+      }
+      previousWasSpace = false
+      switch value {
+      case 0x21...0x7E,  // printable ASCII
+        0x3001...0x303F,  // CJK symbols and punctuation (not U+3000, the ideographic space)
+        0x3400...0x4DBF, 0x4E00...0x9FFF,  // CJK ideographs
+        0xFF01...0xFF5E:  // full-width forms
+        continue
+      default:
+        return false
+      }
+    }
+    return !previousWasSpace && count <= maxLength
   }
 }
 

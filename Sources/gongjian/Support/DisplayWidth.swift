@@ -10,20 +10,21 @@ enum DisplayWidth {
     return total
   }
 
-  /// Width of one grapheme cluster: the width of its first scalar, except that an emoji
-  /// shown as a picture (by default, or asked for with VS16) takes two columns.
+  /// Width of one grapheme cluster: two for an emoji shown as a picture (by default, or asked
+  /// for with VS16, however many code points it joins); otherwise the sum of its code points,
+  /// so a combining mark adds nothing and a half-width voiced mark (ｶﾞ) adds its column.
   static func of(_ character: Character) -> Int {
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
     if first.properties.isEmojiPresentation && first.value > 0xFF { return 2 }
-    if scalars.count > 1, first.properties.isEmoji, scalars.contains(where: { $0.value == 0xFE0F }) {
+    if scalars.count > 1, first.properties.isEmoji,
+      scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D })
+    {
       return 2
     }
-    for scalar in scalars {
-      let width = of(scalar)
-      if width > 0 { return width }
-    }
-    return 0
+    var width = 0
+    for scalar in scalars { width += of(scalar) }
+    return width
   }
 
   static func of(_ scalar: Unicode.Scalar) -> Int {

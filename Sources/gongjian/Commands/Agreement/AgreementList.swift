@@ -67,12 +67,19 @@ struct AgreementList: ParsableCommand {
       sink.write(CSVWriter.line(header))
       for row in rows {
         let agreement = row.agreement
-        var cells = [
+        let cells = [
           String(agreement.id), String(agreement.unitID), agreement.unitName, agreement.title, agreement.signedOn.iso,
           agreement.expiresOn?.iso ?? "", agreement.signatory ?? "", agreement.signatoryTitle ?? "",
         ]
-        if let days = row.daysLeft { cells.append(String(days)) }
-        sink.write(CSVWriter.line(cells))
+        guard let days = row.daysLeft else {
+          sink.write(CSVWriter.line(cells))
+          continue
+        }
+        // days_left is a number we wrote: a negative one stays a number instead of getting the
+        // quote that defuses formulas in text cells ('-695).
+        var line = CSVWriter.line(cells)
+        line.unicodeScalars.removeLast(2)  // CR LF
+        sink.write(line + "," + CSVWriter.line([String(days)], neutralizeFormulas: false))
       }
     case .json:
       let values: [JSONValue] = rows.map { row in

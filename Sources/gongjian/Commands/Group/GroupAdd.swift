@@ -18,7 +18,7 @@ struct GroupAdd: ParsableCommand {
   func run() throws {
     let registry = try self.registry.open(.write)
     let day = try Arguments.optionalDay(established, option: "--established", today: registry.today)
-    let group = try Arguments.naming([.groups: "--established", .note: "--description"]) {
+    let group = try Arguments.naming([.groups: "NAME", .joinedOn: "--established", .note: "--description"]) {
       try registry.addGroup(NewGroup(name: name, description: description, establishedOn: day))
     }
     print("Added the working group #\(group.id) \(group.name)\(day.map { ", founded \($0)" } ?? "").")

@@ -1,0 +1,833 @@
+import Foundation
+import Testing
+
+// End to end through the built binary: the everyday commands of SPEC §6, their output, their
+// JSON and CSV, and every refusal's exit status and message with the registry left unchanged.
+
+extension Workspace {
+  /// "Today" for every command here, so output does not depend on the calendar.
+  static let fixedToday = ["GONGJIAN_TODAY": "2026-11-27"]
+
+  /// Runs a command on the workspace's registry with today fixed at 2026-11-27.
+  @discardableResult
+  func gj(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+    try run(arguments + ["--db", registry], environment: Workspace.fixedToday.merging(environment) { $1 })
+  }
+
+  /// Runs a command that must succeed, and returns its stdout.
+  @discardableResult
+  func ok(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    let result = try gj(arguments)
+    try #require(result.status == 0, "\(arguments): \(result)", sourceLocation: sourceLocation)
+    #expect(result.stderr.isEmpty, "\(arguments): \(result)", sourceLocation: sourceLocation)
+    return result.stdout
+  }
+
+  /// Runs a command that must succeed, and parses its stdout as JSON.
+  func json(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> Any {
+    let result = try gj(arguments)
+    try #require(result.status == 0, "\(arguments): \(result)", sourceLocation: sourceLocation)
+    return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8), options: [.fragmentsAllowed])
+  }
+
+  /// A registry with the alliance's story: two groups, four units in, one withdrawn.
+  /// 1 上海长远文化(集团)有限公司 2016-03-01 (lead of 文明共创), 2 复旦大学外文学院 2019-06-20
+  /// (文化共享), 3 建设银行虹口支行 and 4 浦发银行虹口支行 2019-06-20, 5 虹口区房管局
+  /// 2016-05-01 – 2018-06-30 (was in 文明共创).
+  static func populated() throws -> Workspace {
+    let space = Workspace()
+    try space.initRegistry(["--subdistrict", "欧阳路街道", "--district", "虹口区"])
+    try space.ok("group", "add", "文明共创", "--established", "2016-01-01", "--description", "文明城区共创")
+    try space.ok("group", "add", "文化共享", "--established", "2016-01-01")
+    try space.ok(
+      "register", "上海长远文化(集团)有限公司", "--joined", "2016-03-01", "--kind", "国有企业", "--group", "文明共创", "--lead",
+      "--signatory", "罗英华", "--signatory-title", "党委书记", "--expires", "2026-12-15")
+    try space.ok("register", "复旦大学外文学院", "--joined", "2019-06-20", "--kind", "高校", "--group", "文化共享")
+    try space.ok("register", "建设银行虹口支行", "--joined", "2019-06-20", "--kind", "金融机构")
+    try space.ok("register", "浦发银行虹口支行", "--joined", "2019-06-20", "--kind", "金融机构")
+    try space.ok("register", "虹口区房管局", "--joined", "2016-05-01", "--kind", "党政机关", "--group", "文明共创")
+    try space.ok("withdraw", "房管局", "--on", "2018-06-30", "--reason", "机构改革")
+    return space
+  }
+}
+
+/// A command that must be refused: its exit status and what stderr must say.
+struct Refusal: CustomTestStringConvertible {
+  var arguments: [String]
+  var status: Int32
+  var says: [String]
+
+  init(_ arguments: [String], _ status: Int32, _ says: String...) {
+    self.arguments = arguments
+    self.status = status
+    self.says = says
+  }
+
+  var testDescription: String { arguments.joined(separator: " ") }
+}
+
+/// Runs each refusal against `space`: the right status, a short message on stderr saying what
+/// is wrong, nothing on stdout, and the registry unchanged, row for row and byte for byte.
+func expectRefusals(_ refusals: [Refusal], in space: Workspace, environment: [String: String] = [:]) throws {
+  for refusal in refusals {
+    let rows = try space.dump()
+    let bytes = space.bytes(space.registry)
+    let result = try space.gj(refusal.arguments, environment: environment)
+    let label = refusal.testDescription
+    #expect(result.status == refusal.status, "\(label): \(result)")
+    for fragment in refusal.says {
+      #expect(result.stderr.contains(fragment), "\(label): stderr lacks \(fragment):\n\(result.stderr)")
+    }
+    #expect(result.stdout.isEmpty, "\(label): \(result)")
+    let lines = result.stderr.split(separator: "\n")
+    #expect(!lines.isEmpty && lines.count <= 8, "\(label): \(result.stderr)")
+    if refusal.status != 64 {
+      #expect(result.stderr.hasPrefix("gongjian: "), "\(label): \(result.stderr)")
+    }
+    #expect(!result.stderr.contains("Fatal error"), "\(label): \(result.stderr)")
+    #expect(try space.dump() == rows, "\(label) changed the registry")
+    #expect(space.bytes(space.registry) == bytes, "\(label) changed the registry file")
+  }
+}
+
+/// Reads RFC 4180 CSV: commas between fields, CRLF between records, quoted fields holding
+/// commas, doubled quotes and line breaks. Nil when the text is not well-formed.
+func parseCSV(_ text: String) -> [[String]]? {
+  var records: [[String]] = []
+  var record: [String] = []
+  var field = String.UnicodeScalarView()
+  var scalars = Array(text.unicodeScalars)[...]
+  var quoted = false
+  var fieldStarted = false
+  while let scalar = scalars.popFirst() {
+    if quoted {
+      if scalar == "\"" {
+        if scalars.first == "\"" {
+          scalars.removeFirst()
+          field.append("\"")
+        } else {
+          quoted = false
+          // After a closing quote only a separator may follow.
+          guard scalars.first.map({ $0 == "," || $0 == "\r" || $0 == "\n" }) ?? true else { return nil }
+        }
+      } else {
+        field.append(scalar)
+      }
+      continue
+    }
+    switch scalar {
+    case "\"":
+      guard !fieldStarted, field.isEmpty else { return nil }
+      quoted = true
+      fieldStarted = true
+    case ",":
+      record.append(String(field))
+      field = String.UnicodeScalarView()
+      fieldStarted = false
+    case "\r":
+      guard scalars.popFirst() == "\n" else { return nil }
+      fallthrough
+    case "\n":
+      record.append(String(field))
+      records.append(record)
+      record = []
+      field = String.UnicodeScalarView()
+      fieldStarted = false
+    default:
+      field.append(scalar)
+      fieldStarted = true
+    }
+  }
+  guard !quoted else { return nil }
+  if fieldStarted || !field.isEmpty || !record.isEmpty {
+    record.append(String(field))
+    records.append(record)
+  }
+  return records
+}
+
+func isISODate(_ value: Any?) -> Bool {
+  guard let text = value as? String else { return false }
+  let bytes = Array(text.utf8)
+  return bytes.count == 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
+    && bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
+}
+
+/// Terminal columns, counted independently of the program's own DisplayWidth: the characters
+/// these tests use are ASCII (1), CJK ideographs, CJK punctuation and full-width forms (2).
+func terminalColumns(_ text: Substring) -> Int {
+  text.unicodeScalars.reduce(0) { total, scalar in
+    let value = scalar.value
+    let wide =
+      (0x4E00...0x9FFF).contains(value) || (0x3000...0x303F).contains(value) || (0xFF01...0xFF60).contains(value)
+    return total + (wide ? 2 : 1)
+  }
+}
+
+// MARK: - register
+
+@Suite struct RegisterCommandTests {
+  @Test func registerPrintsTheNewIdAndASummary() throws {
+    let space = Workspace()
+    try space.initRegistry()
+    #expect(
+      try space.ok("group", "add", "文明共创", "--established", "2016-01-01")
+        == "Added the working group #1 文明共创, founded 2016-01-01.\n")
+    let output = try space.ok(
+      "register", "复旦大学外文学院", "--joined", "2019年6月20日", "--kind", "高校", "--signatory", "罗英华",
+      "--signatory-title", "党委书记", "--agreement", "共建协议（2019）", "--expires", "2024/6/19", "--group", "文明",
+      "--lead", "--contact", "王老师", "--phone", "021-65642222", "--address", "邯郸路220号", "--note", "联席会议签约",
+      "--party-org", "外文学院党委")
+    #expect(output == "Registered #1 复旦大学外文学院 (高校) joined 2019-06-20; working groups as lead: 文明共创\n")
+
+    let unit = try #require(try space.json("show", "1", "--format", "json") as? [String: Any])
+    #expect(unit["id"] as? Int == 1)
+    #expect(unit["name"] as? String == "复旦大学外文学院")
+    #expect(unit["kind"] as? String == "高校")
+    #expect(unit["joined_on"] as? String == "2019-06-20")
+    #expect(unit["left_on"] is NSNull)
+    #expect(unit["groups"] as? [String] == ["文明共创"])
+    #expect(unit["contact"] as? String == "王老师")
+    #expect(unit["phone"] as? String == "021-65642222")
+    #expect(unit["address"] as? String == "邯郸路220号")
+    #expect(unit["note"] as? String == "联席会议签约")
+    #expect(unit["party_org"] as? String == "外文学院党委")
+    let agreements = try #require(unit["agreements"] as? [[String: Any]])
+    #expect(agreements.count == 1)
+    #expect(agreements.first?["title"] as? String == "共建协议（2019）")
+    #expect(agreements.first?["signed_on"] as? String == "2019-06-20")
+    #expect(agreements.first?["expires_on"] as? String == "2024-06-19")
+    #expect(agreements.first?["signatory"] as? String == "罗英华")
+    #expect(agreements.first?["signatory_title"] as? String == "党委书记")
+    let memberships = try #require(unit["group_memberships"] as? [[String: Any]])
+    #expect(memberships.first?["role"] as? String == "lead")
+
+    // One history entry, naming the command as typed.
+    let history = try #require(try space.json("history", "--format", "json") as? [[String: Any]])
+    #expect(history.map { $0["action"] as? String } == ["init", "group add", "register"])
+    #expect((history.last?["command"] as? String)?.hasPrefix("gongjian register 复旦大学外文学院 --joined 2019年6月20日") == true)
+  }
+
+  @Test func everyDateFormWorksOnTheCommandLine() throws {
+    let space = Workspace()
+    try space.initRegistry()
+    let forms = ["2019-08-15", "2019/8/15", "2019.8.15", "2019年8月15日", "20190815", "２０１９－０８－１５", "２０１９年８月１５日"]
+    for (index, form) in forms.enumerated() {
+      try space.ok("register", "单位\(index)", "--joined", form)
+    }
+    try space.ok("register", "今天签约", "--joined", "today")
+    // --today wins over $GONGJIAN_TODAY.
+    let earlier = try space.gj(["register", "那天签约", "--joined", "today", "--today", "2020-01-02"])
+    #expect(earlier.status == 0, "\(earlier)")
+    let units = try #require(try space.json("list", "--all", "--format", "json") as? [[String: Any]])
+    let joined = Dictionary(
+      uniqueKeysWithValues: units.map { ($0["name"] as? String ?? "", $0["joined_on"] as? String) })
+    for index in forms.indices {
+      #expect(joined["单位\(index)"] == "2019-08-15", "\(forms[index])")
+    }
+    #expect(joined["今天签约"] == "2026-11-27")
+    #expect(joined["那天签约"] == "2020-01-02")
+  }
+
+  @Test func registerRefusals() throws {
+    let space = try Workspace.populated()
+    try expectRefusals(
+      [
+        Refusal(
+          ["register", "上海长远文化（集团）有限公司", "--joined", "2019-06-20"], 1,
+          "'上海长远文化（集团）有限公司' is already registered as unit 1 上海长远文化(集团)有限公司", "joined 2016-03-01",
+          "gongjian edit 1"),
+        Refusal(
+          ["register", "上海长远文化 (集团) 有限公司", "--joined", "2019-06-20"], 1, "unit 1 上海长远文化(集团)有限公司"),
+        Refusal(
+          ["register", "虹口区 房管局", "--joined", "2020-01-01"], 1, "unit 5", "left 2018-06-30", "gongjian rejoin 5"),
+        Refusal(
+          ["register", "新单位", "--joined", "2019-02-29"], 65, "--joined", "'2019-02-29' is not a date", "28 days"),
+        Refusal(["register", "新单位", "--joined", "2019-13-01"], 65, "--joined", "no month 13"),
+        Refusal(["register", "新单位", "--joined", "2019-08"], 65, "--joined", "not a date"),
+        Refusal(["register", "新单位", "--joined", "2026-11-28"], 65, "--joined", "after today (2026-11-27)"),
+        Refusal(
+          ["register", "新单位", "--joined", "2019-06-20", "--expires", "2019-06-01"], 65, "--expires",
+          "before it is signed"),
+        Refusal(["register", "新单位", "--joined", "2019-06-20", "--expires", "someday"], 65, "--expires", "not a date"),
+        Refusal(
+          ["register", "新单位", "--joined", "2019-06-20", "--group", "不存在的组"], 1,
+          "no working group is called '不存在的组'"),
+        Refusal(["register", "新单位", "--joined", "2019-06-20", "--group", "文"], 1, "matches 2 working groups"),
+        Refusal(["register", "", "--joined", "2019-06-20"], 65, "NAME", "empty"),
+        Refusal(["register", "新\u{7}单位", "--joined", "2019-06-20"], 65, "control character U+0007"),
+        Refusal(["register", String(repeating: "长", count: 201), "--joined", "2019-06-20"], 65, "longer than 200"),
+        Refusal(["register", "新单位", "--joined", "2019-06-20", "--phone", "1\u{7}2"], 65, "--phone"),
+        Refusal(["register", "新单位"], 64, "Missing expected argument '--joined <date>'"),
+        Refusal(["register", "--joined", "2019-06-20"], 64, "Missing expected argument '<name>'"),
+        Refusal(["register", "新单位", "--joined", "2019-06-20", "--bogus"], 64, "Unknown option '--bogus'"),
+      ], in: space)
+  }
+}
+
+// MARK: - list
+
+@Suite struct ListCommandTests {
+  @Test func listPrintsJSONObjectsWithTheSpecFields() throws {
+    let space = try Workspace.populated()
+    let units = try #require(try space.json("list", "--format", "json") as? [[String: Any]])
+    #expect(units.map { $0["id"] as? Int } == [1, 2, 3, 4])
+    for unit in units {
+      #expect(unit["id"] is Int)
+      #expect(unit["name"] is String)
+      #expect(unit["kind"] is String)
+      #expect(isISODate(unit["joined_on"]), "\(unit)")
+      #expect(unit["left_on"] is NSNull, "null while active: \(unit)")
+      #expect(unit["groups"] is [String], "\(unit)")
+    }
+    #expect(units[0]["name"] as? String == "上海长远文化(集团)有限公司")
+    #expect(units[0]["kind"] as? String == "国有企业")
+    #expect(units[0]["groups"] as? [String] == ["文明共创"])
+    #expect(units[1]["groups"] as? [String] == ["文化共享"])
+    #expect(units[2]["groups"] as? [String] == [])
+
+    let all = try #require(try space.json("list", "--all", "--format", "json") as? [[String: Any]])
+    let left = try #require(all.first { $0["id"] as? Int == 5 })
+    #expect(left["left_on"] as? String == "2018-06-30")
+    #expect(left["groups"] as? [String] == [])
+
+    let empty = Workspace()
+    try empty.initRegistry()
+    #expect(try empty.json("list", "--format", "json") as? [Any] != nil)
+    #expect((try empty.json("list", "--format", "json") as? [Any])?.isEmpty == true)
+    #expect(try empty.ok("list").hasSuffix("0 units\n"))
+  }
+
+  static let filters: [(arguments: [String], ids: [Int])] = [
+    ([], [1, 2, 3, 4]),
+    (["--active-in", "2016"], [1, 5]),
+    (["--active-in", "2018"], [1]),
+    (["--active-in", "2019"], [1, 2, 3, 4]),
+    (["--active-on", "2018-06-29"], [1, 5]),
+    (["--active-on", "2018年6月30日"], [1]),
+    (["--active-on", "2016-02-29"], []),
+    (["--joined-in", "2019"], [2, 3, 4]),
+    (["--joined-in", "2016"], [1, 5]),
+    (["--left-in", "2018"], [5]),
+    (["--left-in", "2019"], []),
+    (["--group", "文明"], [1]),
+    (["--group", "文明共创", "--all"], [1, 5]),
+    (["--group", "文明共创", "--active-in", "2017"], [1, 5]),
+    (["--kind", "金融机构"], [3, 4]),
+    (["--kind", "党政机关"], []),
+    (["--kind", "党政机关", "--all"], [5]),
+    (["--all"], [1, 5, 2, 3, 4]),
+  ]
+
+  @Test func filtersSelectTheRightUnits() throws {
+    let space = try Workspace.populated()
+    for (arguments, ids) in Self.filters {
+      let result = try space.gj(["list", "--format", "json"] + arguments)
+      #expect(result.status == 0, "\(arguments): \(result)")
+      let units = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+      #expect(units?.map { $0["id"] as? Int } == ids, "\(arguments)")
+    }
+  }
+
+  @Test func theTableLinesUpChineseNames() throws {
+    let space = try Workspace.populated()
+    let output = try space.ok("list", "--all")
+    #expect(!output.contains("\u{1B}["), "no colour when stdout is not a terminal")
+    let lines = output.split(separator: "\n")
+    #expect(lines.count == 8, "header, rule, 5 units, count")
+    #expect(lines.last == "5 units")
+    #expect(lines[0].hasPrefix("id  name"))
+    // The kind and joined columns begin at the same terminal column on every line.
+    for title in ["kind", "joined"] {
+      let header = try #require(lines[0].range(of: title))
+      let start = terminalColumns(lines[0][..<header.lowerBound])
+      for line in lines[2..<7] {
+        let value = title == "kind" ? ["国有企业", "党政机关", "高校", "金融机构"] : ["2016-", "2019-"]
+        let found = value.compactMap { line.range(of: $0) }.min { $0.lowerBound < $1.lowerBound }
+        let range = try #require(found, "\(line)")
+        #expect(terminalColumns(line[..<range.lowerBound]) == start, "\(title): \(line)")
+      }
+    }
+    #expect(!lines.contains { $0.hasSuffix(" ") }, "no trailing spaces")
+  }
+
+  @Test func csvParsesBackToTheUnits() throws {
+    let space = try Workspace.populated()
+    try space.ok("register", #"某某"公司",有限"#, "--joined", "2020-01-01")
+    try space.ok("register", "=1+1单位", "--joined", "2020-01-02", "--kind", "社会组织")
+    let output = try space.ok("list", "--format", "csv")
+    #expect(output.hasSuffix("\r\n"))
+    #expect(!output.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "CRLF line ends")
+    let rows = try #require(parseCSV(output))
+    #expect(rows.first == ["id", "name", "kind", "joined_on", "left_on", "groups"])
+    #expect(rows.count == 7)
+    #expect(rows[1] == ["1", "上海长远文化(集团)有限公司", "国有企业", "2016-03-01", "", "文明共创"])
+    #expect(rows[5] == ["6", #"某某"公司",有限"#, "其他", "2020-01-01", "", ""])
+    // A cell a spreadsheet would run as a formula is defused.
+    #expect(rows[6] == ["7", "'=1+1单位", "社会组织", "2020-01-02", "", ""])
+  }
+
+  @Test func outputFilesTakeTheirFormatFromTheExtension() throws {
+    let space = try Workspace.populated()
+    #expect(try space.ok("list", "-o", space.file("out.csv")).isEmpty)
+    let csv = try #require(space.bytes("out.csv").map { String(decoding: $0, as: UTF8.self) })
+    #expect(parseCSV(csv)?.count == 5)
+    #expect(csv.hasPrefix("id,name,kind,joined_on,left_on,groups\r\n"))
+
+    #expect(try space.ok("list", "--all", "--output", "out.json").isEmpty, "a relative path is in the working folder")
+    let data = try #require(space.bytes("out.json"))
+    let units = try JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+    #expect(units?.count == 5)
+
+    try space.ok("list", "-o", "out.txt")
+    let table = try #require(space.bytes("out.txt").map { String(decoding: $0, as: UTF8.self) })
+    #expect(table.hasPrefix("id  name"))
+    #expect(!table.contains("\u{1B}["))
+
+    // --format wins over the extension.
+    try space.ok("list", "--format", "json", "-o", "forced.csv")
+    #expect(space.bytes("forced.csv").map { $0.first == UInt8(ascii: "[") } == true)
+    // Nothing half-written is left behind.
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: space.path).filter { $0.contains(".part") }
+    #expect(leftovers.isEmpty, "\(leftovers)")
+  }
+
+  @Test func listRefusals() throws {
+    let space = try Workspace.populated()
+    try expectRefusals(
+      [
+        Refusal(["list", "--active-on", "2019-02-30"], 65, "--active-on", "not a date"),
+        Refusal(["list", "--active-in", "1800"], 65, "--active-in 1800"),
+        Refusal(["list", "--joined-in", "20190"], 65, "--joined-in 20190"),
+        Refusal(["list", "--active-in", "abc"], 64, "'abc' is invalid for '--active-in <year>'"),
+        Refusal(["list", "--active-on", "2019-01-01", "--active-in", "2019"], 64, "not both"),
+        Refusal(["list", "--all", "--active-in", "2019"], 64, "--all"),
+        Refusal(["list", "--group", "不存在的组"], 1, "no working group is called '不存在的组'"),
+        Refusal(["list", "--format", "xml"], 64, "'xml' is invalid for '--format <format>'"),
+        Refusal(["list", "-o", "out.xlsx"], 64, "cannot tell the format from '.xlsx'"),
+        Refusal(["list", "--format", "csv", "-o", "registry.sqlite"], 64, "is the registry itself"),
+        Refusal(["list", "-o", "no-such-folder/out.csv"], 66, "cannot write no-such-folder/out.csv"),
+        Refusal(["list", "--today", "2019-02-30"], 65, "--today", "28 days"),
+      ], in: space)
+    try expectRefusals(
+      [Refusal(["list"], 65, "$GONGJIAN_TODAY", "'tomorrow' is not a date")], in: space,
+      environment: ["GONGJIAN_TODAY": "tomorrow"])
+    #expect(!space.exists("out.xlsx"))
+  }
+}
+
+// MARK: - show and edit
+
+@Suite struct ShowEditCommandTests {
+  @Test func showFindsAUnitHoweverItIsNamed() throws {
+    let space = try Workspace.populated()
+    let output = try space.ok("show", "1")
+    #expect(output.hasPrefix("#1 上海长远文化(集团)有限公司  (国有企业)\n"))
+    #expect(output.contains("status:      in the alliance since 2016-03-01"))
+    #expect(output.contains("2016-03-01  2026-12-15  区域化党建共建协议  罗英华, 党委书记"))
+    #expect(output.contains("文明共创  牵头单位  2016-03-01"))
+    for query in ["#1", "上海长远文化（集团）有限公司", "上海长远文化 (集团) 有限公司", "长远", "长远文化"] {
+      #expect(try space.ok("show", query) == output, "\(query)")
+    }
+    let left = try space.ok("show", "房管局")
+    #expect(left.contains("left the alliance on 2018-06-30 (机构改革)"))
+    #expect(left.contains("2016-05-01  2018-06-30  机构改革"))
+  }
+
+  @Test func showJSONHasTheWholeUnit() throws {
+    let space = try Workspace.populated()
+    let unit = try #require(try space.json("show", "5", "--format", "json") as? [String: Any])
+    for key in [
+      "id", "name", "kind", "joined_on", "left_on", "groups", "party_org", "contact", "phone", "address", "note",
+      "former_names", "periods", "agreements", "group_memberships",
+    ] {
+      #expect(unit[key] != nil, "missing \(key)")
+    }
+    #expect(unit["left_on"] as? String == "2018-06-30")
+    #expect(unit["groups"] as? [String] == [], "no current groups after withdrawing")
+    #expect(unit["contact"] is NSNull)
+    let periods = try #require(unit["periods"] as? [[String: Any]])
+    #expect(periods.count == 1)
+    #expect(periods.first?["left_reason"] as? String == "机构改革")
+    let memberships = try #require(unit["group_memberships"] as? [[String: Any]])
+    #expect(memberships.first?["group"] as? String == "文明共创")
+    #expect(memberships.first?["left_on"] as? String == "2018-06-30")
+  }
+
+  @Test func editRenamesAndKeepsTheFormerNameFindable() throws {
+    let space = try Workspace.populated()
+    let output = try space.ok("edit", "复旦", "--name", "复旦大学外国语言文学学院", "--renamed-on", "2020-01-01")
+    #expect(output == "Edited #2 复旦大学外国语言文学学院:\n  name: 复旦大学外文学院 → 复旦大学外国语言文学学院\n")
+    let unit = try #require(try space.json("show", "复旦大学外文学院", "--format", "json") as? [String: Any])
+    #expect(unit["id"] as? Int == 2)
+    #expect(unit["name"] as? String == "复旦大学外国语言文学学院")
+    let former = unit["former_names"] as? [[String: Any]]
+    #expect(former?.first?["name"] as? String == "复旦大学外文学院")
+    #expect(former?.first?["renamed_on"] as? String == "2020-01-01")
+    #expect(try space.ok("show", "2").contains("formerly:    复旦大学外文学院 (until 2020-01-01)"))
+
+    #expect(
+      try space.ok("edit", "2", "--phone", "021-1234", "--kind", "高校")
+        == "Edited #2 复旦大学外国语言文学学院:\n  phone: (empty) → 021-1234\n")
+    #expect(try space.ok("edit", "2", "--phone", "") == "Edited #2 复旦大学外国语言文学学院:\n  phone: 021-1234 → (empty)\n")
+    #expect(
+      try space.ok("edit", "2", "--kind", "高校") == "#2 复旦大学外国语言文学学院: nothing changed (the values were already so).\n")
+    let history = try #require(try space.json("history", "2", "--format", "json") as? [[String: Any]])
+    #expect(history.map { $0["action"] as? String } == ["register", "edit", "edit", "edit"])
+  }
+
+  @Test func showAndEditRefusals() throws {
+    let space = try Workspace.populated()
+    try expectRefusals(
+      [
+        Refusal(["show", "银行"], 1, "'银行' matches 2 units", "3  建设银行虹口支行", "4  浦发银行虹口支行", "Give the id"),
+        Refusal(["show", "建设银行黄浦支行"], 1, "no unit is called '建设银行黄浦支行'", "Did you mean", "3  建设银行虹口支行"),
+        Refusal(["show", "99"], 1, "no unit has the id 99"),
+        Refusal(["show", "完全无关"], 1, "no unit is called '完全无关'", "gongjian list --all"),
+        Refusal(["show"], 64, "Missing expected argument '<unit>'"),
+        Refusal(["show", "1", "--format", "csv"], 64, "'csv' is invalid"),
+        Refusal(["edit", "2"], 64, "nothing to change"),
+        Refusal(["edit", "2", "--name", "建设银行 虹口支行"], 1, "another unit is already called", "unit 3 建设银行虹口支行"),
+        Refusal(["edit", "2", "--renamed-on", "2020-01-01"], 64, "--renamed-on goes with --name"),
+        Refusal(["edit", "2", "--name", "新名", "--renamed-on", "2027-01-01"], 65, "after today"),
+        Refusal(["edit", "2", "--name", "新名", "--renamed-on", "2020-02-30"], 65, "--renamed-on", "not a date"),
+        Refusal(["edit", "2", "--name", ""], 65, "--name", "empty"),
+        Refusal(["edit", "2", "--contact", "王\u{1B}老师"], 65, "--contact", "control character"),
+        Refusal(["edit", "不存在的单位", "--kind", "高校"], 1, "no unit is called '不存在的单位'"),
+      ], in: space)
+  }
+}
+
+// MARK: - withdraw and rejoin
+
+@Suite struct WithdrawRejoinCommandTests {
+  @Test func withdrawThenRejoin() throws {
+    let space = try Workspace.populated()
+    #expect(
+      try space.ok("withdraw", "上海长远文化（集团）有限公司", "--on", "2020-01-01", "--reason", "单位合并")
+        == "Withdrew #1 上海长远文化(集团)有限公司: in the alliance 2016-03-01 – 2020-01-01; left the working groups 文明共创\n"
+    )
+    let active = try #require(try space.json("list", "--format", "json") as? [[String: Any]])
+    #expect(active.map { $0["id"] as? Int } == [2, 3, 4])
+    let all = try #require(try space.json("list", "--all", "--format", "json") as? [[String: Any]])
+    #expect(all.first { $0["id"] as? Int == 1 }?["left_on"] as? String == "2020-01-01")
+    let groups = try #require(try space.json("group", "list", "--format", "json") as? [[String: Any]])
+    #expect(groups.first?["units"] as? Int == 0, "the group membership was closed too")
+    #expect(groups.first?["leads"] as? [String] == [])
+
+    #expect(
+      try space.ok(
+        "rejoin", "长远", "--on", "2021/2/1", "--group", "文化", "--signatory", "张三", "--expires", "2026-01-31")
+        == "Rejoined #1 上海长远文化(集团)有限公司 (国有企业) joined 2021-02-01; working groups: 文化共享\n")
+    let unit = try #require(try space.json("show", "1", "--format", "json") as? [String: Any])
+    #expect(unit["joined_on"] as? String == "2021-02-01")
+    #expect(unit["left_on"] is NSNull)
+    #expect(unit["groups"] as? [String] == ["文化共享"])
+    let periods = try #require(unit["periods"] as? [[String: Any]])
+    #expect(periods.map { $0["joined_on"] as? String } == ["2016-03-01", "2021-02-01"])
+    #expect(periods.first?["left_reason"] as? String == "单位合并")
+    let agreements = try #require(unit["agreements"] as? [[String: Any]])
+    #expect(agreements.map { $0["signed_on"] as? String } == ["2016-03-01", "2021-02-01"])
+    #expect(agreements.last?["signatory"] as? String == "张三")
+    let withdrawal = try space.ok("withdraw", "建设银行", "--on", "today")
+    #expect(withdrawal == "Withdrew #3 建设银行虹口支行: in the alliance 2019-06-20 – 2026-11-27\n")
+  }
+
+  @Test func withdrawAndRejoinRefusals() throws {
+    let space = try Workspace.populated()
+    try expectRefusals(
+      [
+        Refusal(["withdraw", "5", "--on", "2019-01-01"], 1, "虹口区房管局 is not in the alliance: it left on 2018-06-30"),
+        Refusal(
+          ["withdraw", "2", "--on", "2019-06-19"], 65,
+          "--on: the leaving date 2019-06-19 is before the joining date 2019-06-20"),
+        Refusal(["withdraw", "2", "--on", "2026-12-01"], 65, "--on", "after today (2026-11-27)"),
+        Refusal(["withdraw", "2", "--on", "2019-8"], 65, "--on", "not a date"),
+        Refusal(["withdraw", "2", "--on", "2020-01-01", "--reason", "合\u{1}并"], 65, "--reason", "control character"),
+        Refusal(["withdraw", "银行", "--on", "2020-01-01"], 1, "matches 2 units"),
+        Refusal(["withdraw", "2"], 64, "Missing expected argument '--on <date>'"),
+        Refusal(
+          ["rejoin", "2", "--on", "2020-01-01"], 1, "already in the alliance (since 2019-06-20)", "agreement add 2"),
+        Refusal(
+          ["rejoin", "5", "--on", "2018-01-01"], 65,
+          "--on: the rejoining date 2018-01-01 is before the unit last left (2018-06-30)"),
+        Refusal(["rejoin", "5", "--on", "2027-01-01"], 65, "--on", "after today"),
+        Refusal(["rejoin", "5", "--on", "2020-01-01", "--expires", "2019-12-31"], 65, "--expires"),
+        // Refused after the period and agreement were written: all of it is rolled back.
+        Refusal(["rejoin", "5", "--on", "2020-01-01", "--group", "不存在的组"], 1, "no working group is called"),
+        Refusal(["rejoin", "5"], 64, "Missing expected argument '--on <date>'"),
+      ], in: space)
+  }
+}
+
+// MARK: - working groups
+
+@Suite struct GroupCommandTests {
+  @Test func groupAddListShowJoinLeave() throws {
+    let space = try Workspace.populated()
+    #expect(try space.ok("group", "add", "平安共建") == "Added the working group #3 平安共建.\n")
+    #expect(
+      try space.ok("group", "join", "建设银行", "平安", "--on", "2020-01-01")
+        == "#3 建设银行虹口支行 joined 平安共建 as 成员单位 from 2020-01-01.\n")
+    #expect(
+      try space.ok("group", "join", "3", "3", "--on", "2021-01-01", "--lead")
+        == "#3 建设银行虹口支行 is 牵头单位 of 平安共建 from 2021-01-01 (was 成员单位).\n")
+    #expect(
+      try space.ok("group", "join", "浦发", "平安共建") == "#4 浦发银行虹口支行 joined 平安共建 as 成员单位 from 2026-11-27.\n")
+
+    let groups = try #require(try space.json("group", "list", "--format", "json") as? [[String: Any]])
+    #expect(groups.map { $0["name"] as? String } == ["文明共创", "文化共享", "平安共建"])
+    for group in groups {
+      for key in ["id", "name", "description", "established_on", "dissolved_on", "leads", "units"] {
+        #expect(group[key] != nil, "missing \(key)")
+      }
+    }
+    #expect(groups[0]["description"] as? String == "文明城区共创")
+    #expect(groups[0]["established_on"] as? String == "2016-01-01")
+    #expect(groups[0]["leads"] as? [String] == ["上海长远文化(集团)有限公司"])
+    #expect(groups[2]["leads"] as? [String] == ["建设银行虹口支行"])
+    #expect(groups[2]["units"] as? Int == 2)
+    #expect(groups[2]["established_on"] is NSNull)
+
+    let table = try space.ok("group", "list")
+    #expect(table.contains("文明共创"))
+    #expect(table.split(separator: "\n").count == 5)
+
+    let detail = try #require(try space.json("group", "show", "平安", "--format", "json") as? [String: Any])
+    #expect(detail["name"] as? String == "平安共建")
+    let memberships = try #require(detail["memberships"] as? [[String: Any]])
+    #expect(memberships.count == 3)
+    #expect(memberships.first?["role"] as? String == "lead")
+    #expect(memberships.first?["unit_id"] as? Int == 3)
+    #expect(memberships.last?["left_on"] as? String == "2021-01-01")
+    let shown = try space.ok("group", "show", "文明共创")
+    #expect(shown.hasPrefix("#1 文明共创\n  文明城区共创\n  founded 2016-01-01\n  1 unit today\n"))
+    #expect(shown.contains("虹口区房管局"))
+
+    #expect(
+      try space.ok("group", "leave", "建设银行", "平安", "--on", "2022-01-01")
+        == "#3 建设银行虹口支行 left 平安共建 on 2022-01-01 (member since 2021-01-01).\n")
+    let after = try #require(try space.json("list", "--group", "平安共建", "--format", "json") as? [[String: Any]])
+    #expect(after.map { $0["id"] as? Int } == [4])
+    let csv = try #require(parseCSV(try space.ok("group", "show", "平安", "--format", "csv")))
+    #expect(csv.first == ["unit_id", "unit", "group", "role", "joined_on", "left_on"])
+    #expect(csv.count == 4)
+  }
+
+  @Test func groupRefusals() throws {
+    let space = try Workspace.populated()
+    try expectRefusals(
+      [
+        Refusal(["group", "add", "文明 共创"], 1, "the working group 文明共创 already exists (id 1)"),
+        Refusal(["group", "add", "新组", "--established", "2027-01-01"], 65, "--established", "after today"),
+        Refusal(["group", "add", "新组", "--established", "2019-02-29"], 65, "--established", "not a date"),
+        Refusal(["group", "add", ""], 65, "NAME", "empty"),
+        Refusal(["group", "show", "不存在的组"], 1, "no working group is called '不存在的组'"),
+        Refusal(["group", "show", "文"], 1, "matches 2 working groups"),
+        Refusal(["group", "join", "5", "文明"], 1, "虹口区房管局 is not in the alliance on 2026-11-27"),
+        Refusal(["group", "join", "1", "文明", "--lead"], 1, "already the lead of 文明共创"),
+        Refusal(["group", "join", "2", "文化", "--on", "2019-01-01"], 1, "already a member of 文化共享"),
+        Refusal(["group", "join", "3", "文明", "--on", "2019-01-01"], 1, "not in the alliance on 2019-01-01"),
+        Refusal(["group", "join", "3", "文明", "--on", "2027-01-01"], 65, "--on", "after today"),
+        Refusal(["group", "join", "3"], 64, "Missing expected argument '<group>'"),
+        Refusal(["group", "leave", "3", "文明", "--on", "2020-01-01"], 1, "not in the working group 文明共创"),
+        Refusal(["group", "leave", "1", "文明", "--on", "2015-01-01"], 65, "--on", "before"),
+        Refusal(["group", "leave", "1", "文明"], 64, "Missing expected argument '--on <date>'"),
+      ], in: space)
+  }
+}
+
+// MARK: - agreements
+
+@Suite struct AgreementCommandTests {
+  @Test func renewalsAndTheExpiringList() throws {
+    let space = try Workspace.populated()
+    #expect(
+      try space.ok(
+        "agreement", "add", "建设银行", "--signed", "2022-06-01", "--expires", "2026-12-01", "--signatory", "李四",
+        "--signatory-title", "行长") == "Recorded #6: 建设银行虹口支行 signed 区域化党建共建协议 on 2022-06-01, expires 2026-12-01.\n")
+    try space.ok("agreement", "add", "浦发", "--signed", "2019-06-21", "--expires", "2025-01-01")
+    try space.ok("agreement", "add", "复旦", "--signed", "2024-01-01", "--expires", "2030-01-01", "--title", "续签协议")
+
+    let all = try #require(try space.json("agreement", "list", "--format", "json") as? [[String: Any]])
+    #expect(all.count == 8)
+    for agreement in all {
+      for key in ["id", "unit_id", "unit", "title", "signed_on", "expires_on", "signatory", "signatory_title"] {
+        #expect(agreement[key] != nil, "missing \(key)")
+      }
+      #expect(isISODate(agreement["signed_on"]))
+    }
+    let ofUnit = try #require(
+      try space.json("agreement", "list", "--unit", "复旦", "--format", "json") as? [[String: Any]])
+    #expect(ofUnit.map { $0["title"] as? String } == ["区域化党建共建协议", "续签协议"])
+
+    // Today is 2026-11-27: what to renew within 30 days, or already expired, of units in the alliance.
+    let expiring = try #require(
+      try space.json("agreement", "list", "--expiring-within", "30", "--format", "json") as? [[String: Any]])
+    #expect(expiring.map { $0["unit_id"] as? Int } == [4, 3, 1])
+    #expect(expiring.map { $0["days_left"] as? Int } == [-695, 4, 18])
+    let table = try space.ok("agreement", "list", "--expiring-within", "30")
+    #expect(table.contains("expired 695 days ago"))
+    #expect(table.contains("expires in 4 days"))
+    #expect(table.hasSuffix("3 agreements\n"))
+    let csv = try #require(parseCSV(try space.ok("agreement", "list", "--expiring-within", "10", "--format", "csv")))
+    #expect(csv.first?.last == "days_left")
+    #expect(csv.dropFirst().map { $0.last } == ["-695", "4"])
+  }
+
+  @Test func agreementRefusals() throws {
+    let space = try Workspace.populated()
+    try expectRefusals(
+      [
+        Refusal(
+          ["agreement", "add", "5", "--signed", "2020-01-01"], 1, "not in the alliance on 2020-01-01",
+          "gongjian rejoin 5"),
+        Refusal(
+          ["agreement", "add", "2", "--signed", "2020-01-01", "--expires", "2019-01-01"], 65, "--expires", "before"),
+        Refusal(["agreement", "add", "2", "--signed", "2027-01-01"], 65, "--signed", "after today"),
+        Refusal(["agreement", "add", "2", "--signed", "2019-13-01"], 65, "--signed", "no month 13"),
+        Refusal(["agreement", "add", "2"], 64, "Missing expected argument '--signed <date>'"),
+        Refusal(["agreement", "add", "不存在的单位", "--signed", "2020-01-01"], 1, "no unit is called"),
+        Refusal(["agreement", "list", "--expiring-within", "40000"], 64, "0 to 36500"),
+        Refusal(["agreement", "list", "--expiring-within", "30", "--unit", "2"], 64, "cannot be combined"),
+        Refusal(["agreement", "list", "--unit", "不存在的单位"], 1, "no unit is called"),
+      ], in: space)
+  }
+}
+
+// MARK: - history
+
+@Suite struct HistoryCommandTests {
+  @Test func historyListsEveryChange() throws {
+    let space = try Workspace.populated()
+    let entries = try #require(try space.json("history", "--format", "json") as? [[String: Any]])
+    #expect(
+      entries.map { $0["action"] as? String } == [
+        "init", "group add", "group add", "register", "register", "register", "register", "register", "withdraw",
+      ])
+    for entry in entries {
+      for key in ["id", "at", "user", "command", "action", "entity", "unit_id", "unit", "summary", "before", "after"] {
+        #expect(entry[key] != nil, "missing \(key)")
+      }
+      #expect((entry["user"] as? String)?.isEmpty == false)
+      #expect((entry["command"] as? String)?.hasPrefix("gongjian ") == true)
+    }
+    let withdraw = try #require(entries.last)
+    #expect(withdraw["unit_id"] as? Int == 5)
+    #expect(withdraw["summary"] as? String == "虹口区房管局 left the alliance on 2018-06-30 (机构改革)")
+    let before = try #require(withdraw["before"] as? [String: Any], "before is a JSON object")
+    let after = try #require(withdraw["after"] as? [String: Any])
+    #expect((before["periods"] as? [[String: Any]])?.first?["left_on"] is NSNull)
+    #expect((after["periods"] as? [[String: Any]])?.first?["left_on"] as? String == "2018-06-30")
+
+    let ofUnit = try #require(try space.json("history", "房管局", "--format", "json") as? [[String: Any]])
+    #expect(ofUnit.map { $0["action"] as? String } == ["register", "withdraw"])
+
+    let table = try space.ok("history", "5")
+    #expect(table.contains("withdraw"))
+    #expect(table.hasSuffix("2 changes\n"))
+    let csv = try #require(parseCSV(try space.ok("history", "--format", "csv")))
+    #expect(
+      csv.first == ["id", "at", "user", "command", "action", "entity", "unit_id", "unit", "summary", "before", "after"])
+    #expect(csv.count == entries.count + 1)
+    #expect(csv.last?[9].hasPrefix("{") == true, "before/after JSON survives CSV quoting")
+
+    let refused = try space.gj(["history", "不存在的单位"])
+    #expect(refused.status == 1, "\(refused)")
+    #expect(refused.stderr.contains("no unit is called"))
+  }
+}
+
+// MARK: - Across commands
+
+@Suite struct EverydayCommonTests {
+  static let commands: [[String]] = [
+    ["register", "新单位", "--joined", "2019-01-01"], ["list"], ["show", "1"], ["edit", "1", "--kind", "高校"],
+    ["withdraw", "1", "--on", "2020-01-01"], ["rejoin", "1", "--on", "2020-01-01"], ["group", "add", "新组"],
+    ["group", "list"], ["group", "show", "1"], ["group", "join", "1", "1"],
+    ["group", "leave", "1", "1", "--on", "2020-01-01"],
+    ["agreement", "add", "1", "--signed", "2020-01-01"], ["agreement", "list"], ["history"],
+  ]
+
+  @Test func everyCommandOnAMissingRegistryFailsAndCreatesNothing() throws {
+    let space = Workspace()
+    let missing = space.file("typo.sqlite")
+    for arguments in Self.commands {
+      let result = try space.run(arguments + ["--db", missing], environment: Workspace.fixedToday)
+      #expect(result.status == 66, "\(arguments): \(result)")
+      #expect(result.stderr.contains(missing), "\(arguments): \(result)")
+      #expect(result.stderr.contains("gongjian init"), "\(arguments): \(result)")
+      #expect(result.stdout.isEmpty)
+    }
+    #expect(!space.exists(missing))
+    #expect(!space.exists("xdg"))
+  }
+
+  @Test func theRegistryComesFromGongjianDbWithoutDb() throws {
+    let space = try Workspace.populated()
+    let result = try space.run(
+      ["list", "--format", "json"], environment: Workspace.fixedToday.merging(["GONGJIAN_DB": space.registry]) { $1 })
+    #expect(result.status == 0, "\(result)")
+    #expect((try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [Any])?.count == 4)
+  }
+
+  @Test func noColourWhenNoColorIsSetOrOutputIsNotATerminal() throws {
+    let space = try Workspace.populated()
+    for environment in [["NO_COLOR": "1"], ["NO_COLOR": "", "TERM": "xterm-256color"]] {
+      for arguments in [["list", "--all"], ["group", "list"], ["agreement", "list"], ["history"], ["show", "1"]] {
+        let result = try space.gj(arguments, environment: environment)
+        #expect(result.status == 0, "\(result)")
+        #expect(!result.stdout.contains("\u{1B}"), "\(arguments) \(environment)")
+        #expect(!result.stderr.contains("\u{1B}"), "\(arguments) \(environment)")
+      }
+    }
+  }
+
+  /// Runs `gongjian list` on a pseudo-terminal through script(1).
+  func listOnATerminal(_ space: Workspace, noColor: Bool) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    let command = ["'\(Workspace.binary.path)'", "list", "--db", "'\(space.registry)'"].joined(separator: " ")
+    process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+    var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GONGJIAN_") }
+    environment["GONGJIAN_TODAY"] = "2026-11-27"
+    environment["TERM"] = "xterm-256color"
+    environment["NO_COLOR"] = noColor ? "1" : nil
+    process.environment = environment
+    let output = space.file("terminal-\(noColor).txt")
+    FileManager.default.createFile(atPath: output, contents: nil)
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+    process.standardOutput = handle
+    process.standardError = handle
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    try handle.close()
+    #expect(process.terminationStatus == 0)
+    return String(decoding: space.bytes(output) ?? Data(), as: UTF8.self)
+  }
+
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  func colourOnlyOnATerminalWithoutNoColor() throws {
+    let space = try Workspace.populated()
+    let coloured = try listOnATerminal(space, noColor: false)
+    #expect(coloured.contains("上海长远文化(集团)有限公司"))
+    #expect(coloured.contains("\u{1B}["), "a terminal gets colour: \(coloured)")
+    let plain = try listOnATerminal(space, noColor: true)
+    #expect(plain.contains("上海长远文化(集团)有限公司"))
+    #expect(!plain.contains("\u{1B}"), "NO_COLOR wins on a terminal too")
+  }
+
+  @Test func unknownCommandsAndArgumentsAreUsageErrors() throws {
+    let space = try Workspace.populated()
+    let before = try space.dump()
+    for arguments in [["frobnicate"], ["group", "frobnicate"], ["agreement", "renew"]] {
+      let result = try space.run(arguments, environment: ["GONGJIAN_DB": space.registry])
+      #expect(result.status == 64, "\(arguments): \(result)")
+      #expect(result.stderr.contains("Unexpected argument '\(arguments[arguments.count > 1 ? 1 : 0])'"), "\(result)")
+      #expect(result.stderr.contains("Usage: gongjian"), "\(result)")
+    }
+    try expectRefusals([Refusal(["list", "extra"], 64, "Unexpected argument 'extra'")], in: space)
+    #expect(try space.dump() == before)
+  }
+}
