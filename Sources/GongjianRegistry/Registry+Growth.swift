@@ -212,7 +212,7 @@ extension Registry {
       WITH bounds AS (
         SELECT key AS idx, value ->> 0 AS start, value ->> 1 AS finish FROM json_each(?1)
       ),
-      counted AS (
+      counted AS MATERIALIZED (
         SELECT idx,
           (SELECT count(*) FROM \(source.table) AS p WHERE p.joined_on BETWEEN start AND finish\(source.condition)) AS joined,
           (SELECT count(*) FROM \(source.table) AS p WHERE p.left_on BETWEEN start AND finish\(source.condition)) AS left

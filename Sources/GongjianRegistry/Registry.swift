@@ -38,7 +38,10 @@ public final class Registry {
   public let path: String
   /// What "today" means for this run: `--today`, `$GONGJIAN_TODAY` or the calendar.
   public let today: Day
-  let context: ChangeContext
+  /// Who is changing the registry, worked out only when a change is recorded: finding the OS
+  /// user goes through NSS, which a read-only command should not pay for.
+  lazy var context: ChangeContext = makeContext()
+  private let makeContext: () -> ChangeContext
   /// The statements that insert a unit, prepared once (import runs them for every row).
   private var preparedUnitInserts: UnitInserts?
 
@@ -49,18 +52,18 @@ public final class Registry {
   /// How long a command waits for another writer before giving up (SPEC §9: at least 5 s).
   public static let busyTimeoutMilliseconds = 5_000
 
-  init(db: Connection, path: String, today: Day, context: ChangeContext) {
+  init(db: Connection, path: String, today: Day, context: @escaping () -> ChangeContext) {
     self.db = db
     self.path = path
     self.today = today
-    self.context = context
+    self.makeContext = context
   }
 
   /// Opens an existing registry. Never creates a file: a missing path is an error naming
   /// `gongjian init`. A file that is not a registry is refused before anything is written.
   /// An older schema is migrated; a newer or edited one is refused.
   public static func open(
-    at location: RegistryLocation, access: Access, today: Day, context: ChangeContext
+    at location: RegistryLocation, access: Access, today: Day, context: @autoclosure @escaping () -> ChangeContext
   ) throws -> Registry {
     let path = location.path
     try RegistryFile.inspect(path).get()

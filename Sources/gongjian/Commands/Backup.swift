@@ -3,6 +3,7 @@ import GongjianRegistry
 
 struct Backup: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "backup",
     abstract: "Write a consistent copy of the registry, even while others are writing to it.",
     discussion: "The copy is integrity-checked before it takes the name DEST. An existing DEST is kept unless --force."
   )

@@ -3,6 +3,7 @@ import GongjianRegistry
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Check the registry: integrity, foreign keys, schema version, migration checksums.",
     discussion: "Changes nothing. Exit status 0 when healthy (warnings allowed), 65 when a problem was found."
   )

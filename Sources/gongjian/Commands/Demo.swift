@@ -4,6 +4,7 @@ import GongjianRegistry
 
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "demo",
     abstract: "Load the 欧阳路街道 sample into a new registry and print its growth report and chart.",
     discussion: """
       The sample is a script of ordinary gongjian commands (group add, import, withdraw, register, \

@@ -3,6 +3,7 @@ import GongjianRegistry
 
 struct Edit: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "edit",
     abstract: "Change a unit's details; a rename keeps the former name findable.",
     discussion: "An empty value clears a field, e.g. --phone \"\"."
   )

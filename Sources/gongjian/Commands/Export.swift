@@ -9,6 +9,7 @@ import GongjianRegistry
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "export",
     abstract: "Export the whole registry: CSV or XLSX in the import format, or JSON with the full history.",
     discussion: """
       CSV and XLSX hold one row per unit with its current data (the columns `import` reads), so an \

@@ -3,6 +3,7 @@ import GongjianRegistry
 
 struct History: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "history",
     abstract: "The change log: every change with its time, OS user, command, and before/after.",
     discussion: "Times are UTC. --format json includes each change's before and after in full."
   )

@@ -11,6 +11,7 @@ extension TextEncodingChoice: ExpressibleByArgument {}
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "import",
     abstract: "Import units from a CSV or XLSX file: all or nothing, every bad row named.",
     discussion: """
       The first row names the columns, in Chinese or English, in any order: 单位名称 (name) and \

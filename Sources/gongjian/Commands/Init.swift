@@ -3,6 +3,7 @@ import GongjianRegistry
 
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "init",
     abstract: "Create a new registry (readable by its owner only, or with --shared by the owner's group).",
     discussion: "On an existing registry it says so and changes nothing."
   )

@@ -3,6 +3,7 @@ import GongjianRegistry
 
 struct List: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "list",
     abstract: "List units: by default those in the alliance today.",
     discussion: """
       --active-in 2016 lists the units active at the end of 2016: the growth report's total. \

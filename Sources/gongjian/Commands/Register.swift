@@ -3,6 +3,7 @@ import GongjianRegistry
 
 struct Register: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "register",
     abstract: "Register a newly signed unit, with its agreement and working groups, in one step.",
     discussion: """
       Example: gongjian register 复旦大学外文学院 --joined 2019-06-20 --kind 高校 \\

@@ -3,6 +3,7 @@ import GongjianRegistry
 
 struct Rejoin: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "rejoin",
     abstract: "Record that a unit which left has signed again: a new period and a new agreement."
   )
 

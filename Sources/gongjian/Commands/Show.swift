@@ -3,6 +3,7 @@ import GongjianRegistry
 
 struct Show: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "show",
     abstract: "Show one unit: its details, alliance periods, agreements, working groups and former names.",
     discussion: "UNIT is an id, a name (full-width or half-width brackets alike), or a unique part of a name."
   )

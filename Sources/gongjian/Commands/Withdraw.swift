@@ -3,6 +3,7 @@ import GongjianRegistry
 
 struct Withdraw: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "withdraw",
     abstract: "Record that a unit left the alliance: closes its period and its working-group memberships."
   )
 
