@@ -20,6 +20,7 @@ struct Gongjian: ParsableCommand {
       Exit status: 0 ok, 1 refused (not found, duplicate, conflict), 64 usage, 65 invalid data, \
       66 cannot open, 74 I/O failure (disk full, read-only), 75 busy (try again).
       """,
+    version: "0.1.0",
     subcommands: [
       Init.self, Register.self, List.self, Show.self, Edit.self, Withdraw.self, Rejoin.self, Group.self,
       AgreementCommand.self, History.self, Report.self, Import.self, Export.self, Check.self, Backup.self, Demo.self,
@@ -34,6 +35,11 @@ struct Gongjian: ParsableCommand {
     } catch let error as RegistryError {
       Terminal.printError(error.message)
       Glibc.exit(error.exitStatus)
+    } catch let errors as FieldErrors {
+      // Field errors are normally named by their option (Arguments.naming); never let one
+      // fall through as a generic failure.
+      Terminal.printError(errors.description)
+      Glibc.exit(RegistryError.Kind.invalidData.rawValue)
     } catch {
       Self.exit(withError: error)
     }
