@@ -5,7 +5,9 @@ let package = Package(
   name: "gongjian",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "gongjian", targets: ["gongjian"])
+    .executable(name: "gongjian", targets: ["gongjian"]),
+    // For the fuzz targets in Fuzz/ (a separate package that depends on this one by path).
+    .library(name: "GongjianRegistry", targets: ["GongjianRegistry"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,7 +49,10 @@ let package = Package(
     ),
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     .testTarget(name: "GongjianRegistryTests", dependencies: ["GongjianRegistry", "SQLite"]),
-    .testTarget(name: "gongjianTests", dependencies: ["gongjian", "SQLite"]),
+    .testTarget(
+      name: "gongjianTests",
+      dependencies: ["gongjian", "SQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -18,6 +18,9 @@ extension Registry {
   /// beside the destination, integrity-check the copy, flush it to disk, then move it into
   /// place. An existing destination is replaced only with `force`.
   public func backup(to destination: String, force: Bool) throws -> BackupResult {
+    guard !destination.isEmpty else {
+      throw RegistryError.usage("the backup's file name is empty; e.g. gongjian backup ~/backup/registry-copy.sqlite")
+    }
     switch RegistryFile.entry(at: destination) {
     case .missing(let parentExists):
       guard parentExists else {
@@ -43,7 +46,12 @@ extension Registry {
     let mode = RegistryFile.fileMode(path) ?? 0o600
     try RegistryFile.createEmpty(temporary, mode: mode, for: destination)
     var keep = false
-    defer { if !keep { unlink(temporary) } }
+    defer {
+      if !keep { unlink(temporary) }
+      // SQLite's companion files of the temporary copy (VACUUM INTO leaves a -journal behind
+      // when it fails, e.g. on a full disk) must not outlive the backup either.
+      for suffix in ["-journal", "-wal", "-shm"] { unlink(temporary + suffix) }
+    }
     do {
       try db.run("VACUUM INTO ?", temporary)
       let copy = try Connection(path: temporary, mode: .readWrite)

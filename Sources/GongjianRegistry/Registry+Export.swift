@@ -9,15 +9,17 @@ extension Registry {
   /// The columns export writes, in order: the import format (SPEC §8).
   static let exportFields: [UnitField] = ImportColumns.all.map(\.field)
 
-  /// One row per unit, in the import format, by id. Groups are named in name order, a lead
-  /// marked 牵头, so that a registry exported, imported and exported again gives the same bytes.
+  /// One row per unit, in the import format, by id. Groups are those of the unit's latest
+  /// period: open ones, or for a unit that left, those it left with; named in name order, a
+  /// lead marked 牵头, so that a registry exported, imported and exported again gives the same
+  /// bytes.
   static let exportRowsSQL = """
     SELECT u.name, u.kind, m.joined_on, m.left_on, m.left_reason, a.signatory, a.signatory_title, a.title,
       a.expires_on,
       (SELECT group_concat(label, '、') FROM (
          SELECT g.name || CASE gm.role WHEN 'lead' THEN '（牵头）' ELSE '' END AS label
          FROM group_membership AS gm JOIN working_group AS g ON g.id = gm.group_id
-         WHERE gm.unit_id = u.id AND gm.left_on IS NULL ORDER BY g.name)),
+         WHERE gm.unit_id = u.id AND gm.left_on IS m.left_on ORDER BY g.name)),
       u.contact_name, u.contact_phone, u.address, u.party_org, u.note
     FROM unit AS u
     JOIN membership AS m ON m.id = (

@@ -114,8 +114,11 @@ extension Registry {
     let lookup = try db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?")
     for name in Registry.dateIndexes {
       try lookup.bind(name, at: 1)
-      defer { lookup.reset() }
-      guard try lookup.step(), let sql: String = try lookup.column(0) else { continue }
+      let found = try lookup.step() ? try lookup.column(0, as: String.self) : nil
+      // Reset before dropping: SQLite refuses DROP INDEX ("database table is locked") while a
+      // statement is still reading the schema.
+      lookup.reset()
+      guard let sql = found else { continue }
       statements.append(sql)
       try db.execute("DROP INDEX \(name)")
     }
@@ -123,6 +126,9 @@ extension Registry {
   }
 
   static func rowSource(_ path: String, encoding: TextEncodingChoice) throws -> any RowSource {
+    guard !path.isEmpty else {
+      throw RegistryError.usage("the file name is empty; give the CSV or XLSX file to import")
+    }
     switch RegistryFile.entry(at: path) {
     case .missing: throw RegistryError.cannotOpen("\(path) does not exist; check the file name")
     case .directory: throw RegistryError.cannotOpen("\(path) is a folder; give the CSV or XLSX file")
@@ -149,6 +155,9 @@ struct ImportRun {
   let fields: [UnitField?]
   /// `fields` as positions in `UnitField.allCases`, for an array per row instead of a dictionary.
   let ordinals: [Int?]
+  /// Only CSV export puts a quote before a cell that would run as a formula; an XLSX text cell
+  /// starting with ' was typed that way and keeps it.
+  let removesNeutralizingQuotes: Bool
   let headers: [String]
   let options: ImportOptions
   let path: String
@@ -171,6 +180,7 @@ struct ImportRun {
     self.source = source
     self.fields = fields
     ordinals = fields.map { $0?.ordinal }
+    removesNeutralizingQuotes = source is CSVRowSource
     self.headers = headers
     self.options = options
     self.path = path
@@ -222,7 +232,7 @@ struct ImportRun {
     for (index, ordinal) in ordinals.enumerated() {
       guard let ordinal else { continue }
       let cell = cells[index]
-      if case .text(let text) = cell, text.utf8.first == 0x27 {
+      if removesNeutralizingQuotes, case .text(let text) = cell, text.utf8.first == 0x27 {
         // Undo the quote export puts before a cell that would run as a formula.
         values[ordinal] = .text(CSVWriter.removeNeutralizingQuote(text))
       } else {
@@ -283,22 +293,30 @@ struct ImportRun {
       for error in errors.errors { problem(line, "column \(columnName(error.field)): \(error.message)") }
       return
     }
-    var resolved: [Registry.ResolvedGroup] = []
+    var cleanGroups: [(name: String, role: GroupRole)] = []
     for (groupName, role) in zip(groupNames, roles) {
       switch TextInput.name(groupName, field: "working group") {
       case .failure(let error):
         problem(line, "column \(columnName(.groups)): \(error.message)")
         return
       case .success(let cleanName):
-        var group = try group(named: cleanName)
-        group.role = role
-        if !resolved.contains(where: { $0.id == group.id }) { resolved.append(group) }
+        cleanGroups.append((cleanName, role))
       }
     }
     // Later problems in the file leave nothing written, but rows are still inserted so that
     // duplicates and the schema's own checks are found for the whole file in one pass.
     do {
-      _ = try registry.insertUnit(input, clean: clean, groups: resolved, recordHistory: false)
+      // Groups are found or created only once the unit is known to be new: a row that
+      // turns out to update an existing unit creates none.
+      _ = try registry.insertUnit(input, clean: clean, recordHistory: false) {
+        var resolved: [Registry.ResolvedGroup] = []
+        for (name, role) in cleanGroups {
+          var group = try group(named: name)
+          group.role = role
+          if !resolved.contains(where: { $0.id == group.id }) { resolved.append(group) }
+        }
+        return resolved
+      }
       summary.added += 1
       if summary.addedNames.count < 10 { summary.addedNames.append(clean.name) }
     } catch let duplicate as DuplicateUnit {

@@ -31,7 +31,7 @@ extension Registry {
         if !groups.contains(where: { $0.id == group.id }) { groups.append(group) }
       }
       do {
-        return try insertUnit(input, clean: clean, groups: groups, recordHistory: true)
+        return try insertUnit(input, clean: clean, recordHistory: true) { groups }
       } catch let duplicate as DuplicateUnit {
         throw duplicate.refusal
       }
@@ -77,14 +77,10 @@ extension Registry {
   /// Inserts a validated unit with its period, agreement and group memberships, through cached
   /// statements (import runs this per row). Runs inside the caller's write transaction.
   /// A unit whose key is taken throws `DuplicateUnit`, leaving nothing of this unit behind.
-  func insertUnit(_ input: NewUnit, clean: CleanUnit, groups: [ResolvedGroup], recordHistory: Bool) throws
-    -> Registration
-  {
-    for group in groups {
-      if let dissolved = group.dissolved, dissolved <= input.joinedOn {
-        throw RegistryError.refused("the working group \(group.name) was dissolved on \(dissolved)")
-      }
-    }
+  /// `groups` is asked for once the unit's row is in, so that a duplicate leaves no trace.
+  func insertUnit(
+    _ input: NewUnit, clean: CleanUnit, recordHistory: Bool, groups resolveGroups: () throws -> [ResolvedGroup]
+  ) throws -> Registration {
     let statements = try unitInserts()
     do {
       let unit = statements.unit
@@ -104,6 +100,12 @@ extension Registry {
         joinedOn: existing.joinedOn, leftOn: existing.leftOn)
     }
     let unitID = Int(db.lastInsertRowID)
+    let groups = try resolveGroups()
+    for group in groups {
+      if let dissolved = group.dissolved, dissolved <= input.joinedOn {
+        throw RegistryError.refused("the working group \(group.name) was dissolved on \(dissolved)")
+      }
+    }
     let period = statements.membership
     try period.bind(unitID, at: 1)
     try period.stage(input.joinedOn.iso, at: 2)

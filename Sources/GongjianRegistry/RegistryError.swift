@@ -51,6 +51,19 @@ extension RegistryError {
         "the disk is full: the registry \(path) could not be written, and nothing was changed.\n"
           + "Free some space (or move the registry with --db) and run the command again. (\(error.message))")
     }
+    if error.isReadOnly, RegistryFile.isWritable(path) {
+      let stuck = RegistryFile.writeProtectedCompanions(of: path)
+      if !stuck.isEmpty {
+        // A reader without write permission leaves SQLite's -shm (and -wal) behind with the
+        // registry's read-only mode, and SQLite will not write through them afterwards.
+        return .io(
+          "the registry \(path) is writable, but SQLite's \(stuck.joined(separator: " and ")) beside it "
+            + "\(stuck.count == 1 ? "is" : "are") not: nothing was changed.\n"
+            + "Someone probably read the registry while it was write-protected. Make \(stuck.count == 1 ? "it" : "them") "
+            + "writable too (ls -l \(RegistryFile.shellQuoted(path))*; chmod u+w), or ask \(stuck.count == 1 ? "its" : "their") owner. "
+            + "(\(error.message))")
+      }
+    }
     if error.isReadOnly {
       return .io(
         "the registry \(path) is read-only: nothing was changed.\n"

@@ -29,10 +29,12 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
   /// Another writer held the registry past the busy timeout.
   public var isBusy: Bool { code == SQLITE_BUSY || code == SQLITE_LOCKED }
   /// The disk (or a file size limit) is full. `SQLITE_IOERR_WRITE` is what a failed write(2)
-  /// with ENOSPC or EFBIG usually surfaces as, so it counts too.
+  /// with ENOSPC or EFBIG usually surfaces as, so it counts too; so does `SQLITE_IOERR_SHMSIZE`,
+  /// which is what the first opener gets when the disk has no room left for the WAL index
+  /// (the `-shm` file SQLite extends to 32 KB by writing to it).
   public var isDiskFull: Bool {
     code == SQLITE_FULL || extendedCode == Self.ioErrWrite || extendedCode == Self.ioErrFsync
-      || extendedCode == Self.ioErrTruncate
+      || extendedCode == Self.ioErrTruncate || extendedCode == Self.ioErrShmSize
   }
   /// The database or its folder cannot be written.
   public var isReadOnly: Bool { code == SQLITE_READONLY }
@@ -56,6 +58,7 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
   static let ioErrWrite: Int32 = SQLITE_IOERR | (3 << 8)
   static let ioErrFsync: Int32 = SQLITE_IOERR | (4 << 8)
   static let ioErrTruncate: Int32 = SQLITE_IOERR | (6 << 8)
+  static let ioErrShmSize: Int32 = SQLITE_IOERR | (19 << 8)
   static let constraintTrigger: Int32 = SQLITE_CONSTRAINT | (7 << 8)
   static let constraintPrimaryKey: Int32 = SQLITE_CONSTRAINT | (6 << 8)
   static let constraintUnique: Int32 = SQLITE_CONSTRAINT | (8 << 8)

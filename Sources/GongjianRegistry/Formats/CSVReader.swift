@@ -4,8 +4,8 @@
   import Darwin
 #endif
 
-/// Reads RFC 4180 CSV from a file in fixed-size chunks, one record at a time: memory stays the
-/// same however long the file. Fields are bytes; decoding is the caller's (the encoding may
+/// Reads RFC 4180 CSV from a file (or bytes in memory) in fixed-size chunks, one record at a
+/// time: memory stays the same however long the file. Fields are bytes; decoding is the caller's (the encoding may
 /// only be known once non-ASCII text appears). Accepts CRLF, LF and CR line ends, quoted fields
 /// with commas, doubled quotes and line breaks, and is lenient where Excel is (a stray quote in
 /// an unquoted field is kept as text).
@@ -20,7 +20,11 @@ public final class CSVReader {
     public var description: String { "line \(line): \(message)" }
   }
 
+  /// The open file, or -1 when reading bytes in memory (`memory`).
   private let descriptor: Int32
+  /// In-memory input not yet moved into `chunk`, and how far it has been moved.
+  private var memory: [UInt8] = []
+  private var memoryOffset = 0
   private var chunk: [UInt8]
   private var chunkLength = 0
   private var position = 0
@@ -57,7 +61,29 @@ public final class CSVReader {
     ends.reserveCapacity(32)
   }
 
-  deinit { close(descriptor) }
+  /// Reads CSV held in memory (a test, a fuzz target), with the same parsing as a file.
+  public convenience init(bytes: [UInt8]) {
+    self.init(bytes: bytes, chunkSize: bytes.count)
+  }
+
+  /// Reads `bytes` through a chunk of `chunkSize` bytes, refilled as from a file: a small
+  /// chunk puts records across chunk boundaries, the way a large file does.
+  init(bytes: [UInt8], chunkSize: Int) {
+    descriptor = -1
+    fileSize = bytes.count
+    if chunkSize >= bytes.count {
+      // All of it at once: the chunk is the input, already read to its end.
+      chunk = bytes
+      chunkLength = bytes.count
+      bytesRead = bytes.count
+      atEnd = true
+    } else {
+      memory = bytes
+      chunk = [UInt8](repeating: 0, count: max(chunkSize, 1))
+    }
+  }
+
+  deinit { if descriptor >= 0 { close(descriptor) } }
 
   /// Number of fields in the current record.
   public var fieldCount: Int { ends.count }
@@ -100,6 +126,10 @@ public final class CSVReader {
       position = 0
     }
     while chunkLength < chunk.count {
+      if descriptor < 0 {
+        fillFromMemory()
+        break
+      }
       let count = chunk.withUnsafeMutableBytes { buffer in
         read(descriptor, buffer.baseAddress! + chunkLength, buffer.count - chunkLength)
       }
@@ -116,6 +146,16 @@ public final class CSVReader {
       bytesRead += count
       if chunkLength >= CSVReader.chunkSize / 2 { break }
     }
+  }
+
+  /// `refill` for in-memory input: as much as fits, then the end.
+  private func fillFromMemory() {
+    let count = min(chunk.count - chunkLength, memory.count - memoryOffset)
+    chunk.replaceSubrange(chunkLength..<(chunkLength + count), with: memory[memoryOffset..<(memoryOffset + count)])
+    chunkLength += count
+    memoryOffset += count
+    bytesRead += count
+    if memoryOffset == memory.count { atEnd = true }
   }
 
   /// Reads the next record. Returns false at the end of the file. Lines that are empty, or
@@ -137,6 +177,8 @@ public final class CSVReader {
     var sawAnything = false
     /// A CR ended the last chunk: a LF at the start of the next one belongs to it.
     var pendingCR = false
+    /// A CR ended the last chunk inside a quoted field: a line break unless a LF follows.
+    var quotedCR = false
   }
 
   private func readRecord() throws -> Bool {
@@ -181,6 +223,10 @@ public final class CSVReader {
         if index < limit && buffer[index] == 0x0A { index += 1 }
         return true
       }
+      if progress.quotedCR && index < limit {
+        progress.quotedCR = false
+        if buffer[index] != 0x0A { lines += 1 }
+      }
       while index < limit {
         progress.sawAnything = true
         switch state {
@@ -224,12 +270,16 @@ public final class CSVReader {
         case .quoted:
           let start = index
           while index < limit && buffer[index] != 0x22 {
-            // A line break is LF, CRLF or a lone CR. (A CR that ends the chunk is not counted;
-            // the LF that usually follows it is.)
+            // A line break is LF, CRLF or a lone CR. (A CR that ends the chunk is decided by
+            // the next chunk's first byte.)
             if buffer[index] == 0x0A {
               lines += 1
-            } else if buffer[index] == 0x0D && index + 1 < limit && buffer[index + 1] != 0x0A {
-              lines += 1
+            } else if buffer[index] == 0x0D {
+              if index + 1 == limit {
+                progress.quotedCR = true
+              } else if buffer[index + 1] != 0x0A {
+                lines += 1
+              }
             }
             index += 1
           }

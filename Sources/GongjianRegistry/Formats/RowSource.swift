@@ -57,8 +57,17 @@ final class CSVRowSource: RowSource {
 
   static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
-  init(path: String, encoding: TextEncodingChoice) throws {
-    reader = try CSVReader(path: path)
+  convenience init(path: String, encoding: TextEncodingChoice) throws {
+    try self.init(reader: CSVReader(path: path), encoding: encoding)
+  }
+
+  /// CSV held in memory (tests and fuzz targets); `chunkSize` as in `CSVReader`.
+  convenience init(bytes: [UInt8], chunkSize: Int? = nil, encoding: TextEncodingChoice) throws {
+    try self.init(reader: CSVReader(bytes: bytes, chunkSize: chunkSize ?? bytes.count), encoding: encoding)
+  }
+
+  private init(reader: CSVReader, encoding: TextEncodingChoice) throws {
+    self.reader = reader
     choice = encoding
     decided = encoding == .auto ? nil : encoding
     let start = try reader.peek(3)

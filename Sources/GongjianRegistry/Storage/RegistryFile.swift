@@ -233,6 +233,11 @@ enum RegistryFile {
     access(path, W_OK) == 0
   }
 
+  /// SQLite's `-shm` and `-wal` files beside `path` that exist but cannot be written.
+  static func writeProtectedCompanions(of path: String) -> [String] {
+    ["-shm", "-wal"].map { path + $0 }.filter { access($0, F_OK) == 0 && access($0, W_OK) != 0 }
+  }
+
   static func fileMode(_ path: String) -> mode_t? {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }

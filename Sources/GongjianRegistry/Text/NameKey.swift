@@ -19,7 +19,9 @@ public enum NameKey {
     where !scalar.properties.isWhitespace && !scalar.properties.isDefaultIgnorableCodePoint {
       key.append(scalar)
     }
-    return String(key)
+    // Removing a space or an invisible character can bring a letter and its accent together
+    // (`e`, U+200D, U+0301): compose once more, so that the key of a key is the key itself.
+    return String(key).precomposedStringWithCompatibilityMapping
   }
 
   /// Most names are ASCII and CJK ideographs, which NFKC leaves as they are: build the key

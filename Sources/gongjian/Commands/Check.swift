@@ -11,6 +11,8 @@ struct Check: ParsableCommand {
   @OptionGroup var registry: RegistryOptions
 
   func run() throws {
+    // `check` has no use for --today, but a bad one is refused as by every other command.
+    _ = try registry.today()
     let report = try Registry.check(at: registry.location())
     print("Registry \(report.path)")
     let width = report.items.map { DisplayWidth.of($0.name) }.max() ?? 0

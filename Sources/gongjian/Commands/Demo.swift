@@ -33,6 +33,8 @@ struct Demo: ParsableCommand {
       folder = try Demo.temporaryFolder()
       path = folder + "/registry.sqlite"
     }
+    // With --db the temporary folder only holds the sample's data files: remove it afterwards.
+    defer { if databasePath != nil { try? FileManager.default.removeItem(atPath: folder) } }
     for (name, content) in DemoData.dataFiles {
       try Data(content.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
     }

@@ -58,6 +58,11 @@ struct Export: ParsableCommand {
       if OutputSink.sameFile(outputPath, registry.path) {
         throw ValidationError("-o \(outputPath) is the registry itself; choose another file name")
       }
+      var info = stat()
+      if stat(outputPath, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+        // The workbook is renamed into place: over a device (/dev/null) that would replace it.
+        throw ValidationError("-o \(outputPath) is not a regular file; an XLSX workbook needs one")
+      }
       let folder =
         outputPath.contains("/") ? String(outputPath[..<(outputPath.lastIndex(of: "/") ?? outputPath.endIndex)]) : "."
       let temporary =

@@ -20,6 +20,8 @@ struct Init: ParsableCommand {
   var shared = false
 
   func run() throws {
+    // `init` has no use for --today, but a bad one is refused as by every other command.
+    _ = try registry.today()
     let location = try registry.location()
     let outcome = try Registry.initialize(
       at: location, shared: shared, subdistrict: subdistrict, district: district, context: registry.context())

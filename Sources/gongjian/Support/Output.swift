@@ -73,8 +73,27 @@ final class OutputSink: TextOutput {
       isTerminal = isatty(STDOUT_FILENO) == 1
       return
     }
+    guard !path.isEmpty else {
+      throw RegistryError(.usage, "-o needs a file name, e.g. -o growth.csv")
+    }
     if let registryPath, OutputSink.sameFile(path, registryPath) {
       throw RegistryError(.usage, "-o \(path) is the registry itself; choose another file name")
+    }
+    var info = stat()
+    if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {
+      // A device or a pipe (-o /dev/null, /dev/stdout, a FIFO) is written to as it is: renaming
+      // a finished file over it would replace the device itself (as root, /dev/null) with a
+      // regular file.
+      let handle = open(path, O_WRONLY | O_CLOEXEC)
+      guard handle >= 0 else {
+        let reason = String(cString: strerror(errno))
+        throw RegistryError(.cannotOpen, "cannot write \(path): \(reason).")
+      }
+      descriptor = handle
+      finalPath = nil
+      temporaryPath = nil
+      isTerminal = isatty(handle) == 1
+      return
     }
     let folder: String
     if let slash = path.lastIndex(of: "/") {
