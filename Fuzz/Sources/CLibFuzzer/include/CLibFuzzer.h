@@ -1,0 +1,11 @@
+#ifndef CLIBFUZZER_H
+#define CLIBFUZZER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// libFuzzer's driver, for a program that has its own main() (libclang_rt.fuzzer_no_main):
+/// parses libFuzzer's options from argc/argv and calls `callback` with every input.
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
+
+#endif

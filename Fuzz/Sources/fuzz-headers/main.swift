@@ -1,0 +1,45 @@
+// Fuzz target: the import's header row (SPEC §8), `ImportColumns.map(headers:line:)`.
+//
+// Input: byte 0 is the line number; the rest is the header cells, separated by NUL or LF
+// bytes (any byte may be in a cell: a CSV field can hold anything but those two here).
+import FuzzSupport
+import GongjianRegistry
+
+/// Every header the mapper knows, and its column.
+enum Fixture {
+  static let known: [String: UnitField] = makeKnown()
+}
+
+func makeKnown() -> [String: UnitField] {
+  var names: [String: UnitField] = [:]
+  for column in ImportColumns.all {
+    for name in [column.chinese, column.english] + column.aliases { names[name] = column.field }
+  }
+  return names
+}
+
+runFuzzer { buffer in
+  var input = FuzzInput(buffer)
+  let line = Int(input.byte()) + 1
+  let headers = input.rest().split(separator: 0, omittingEmptySubsequences: false)
+    .flatMap { $0.split(separator: 0x0A, omittingEmptySubsequences: false) }.map { text($0) }
+
+  switch ImportColumns.map(headers: headers, line: line) {
+  case .success(let fields):
+    expect(fields.count == headers.count, "\(fields.count) fields for \(headers.count) headers")
+    let named = fields.compactMap { $0 }
+    expect(Set(named).count == named.count, "a column mapped twice: \(fields)")
+    for required in ImportColumns.required {
+      expect(named.contains(required), "success without the required column \(required)")
+    }
+    for (header, field) in zip(headers, fields) {
+      if let exact = Fixture.known[header] {
+        expect(field == exact, "\(header) mapped to \(String(describing: field))")
+      }
+    }
+  case .failure(let failure):
+    expect(failure.errorCount >= 1, "a failure with \(failure.errorCount) errors")
+    let reported = failure.message.split(separator: "\n").filter { $0.hasPrefix("line \(line): ") }.count
+    expect(reported == failure.errorCount, "\(failure.errorCount) errors but \(reported) lines: \(failure.message)")
+  }
+}
