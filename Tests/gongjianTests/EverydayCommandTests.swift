@@ -90,62 +90,6 @@ func expectRefusals(_ refusals: [Refusal], in space: Workspace, environment: [St
   }
 }
 
-/// Reads RFC 4180 CSV: commas between fields, CRLF between records, quoted fields holding
-/// commas, doubled quotes and line breaks. Nil when the text is not well-formed.
-func parseCSV(_ text: String) -> [[String]]? {
-  var records: [[String]] = []
-  var record: [String] = []
-  var field = String.UnicodeScalarView()
-  var scalars = Array(text.unicodeScalars)[...]
-  var quoted = false
-  var fieldStarted = false
-  while let scalar = scalars.popFirst() {
-    if quoted {
-      if scalar == "\"" {
-        if scalars.first == "\"" {
-          scalars.removeFirst()
-          field.append("\"")
-        } else {
-          quoted = false
-          // After a closing quote only a separator may follow.
-          guard scalars.first.map({ $0 == "," || $0 == "\r" || $0 == "\n" }) ?? true else { return nil }
-        }
-      } else {
-        field.append(scalar)
-      }
-      continue
-    }
-    switch scalar {
-    case "\"":
-      guard !fieldStarted, field.isEmpty else { return nil }
-      quoted = true
-      fieldStarted = true
-    case ",":
-      record.append(String(field))
-      field = String.UnicodeScalarView()
-      fieldStarted = false
-    case "\r":
-      guard scalars.popFirst() == "\n" else { return nil }
-      fallthrough
-    case "\n":
-      record.append(String(field))
-      records.append(record)
-      record = []
-      field = String.UnicodeScalarView()
-      fieldStarted = false
-    default:
-      field.append(scalar)
-      fieldStarted = true
-    }
-  }
-  guard !quoted else { return nil }
-  if fieldStarted || !field.isEmpty || !record.isEmpty {
-    record.append(String(field))
-    records.append(record)
-  }
-  return records
-}
-
 func isISODate(_ value: Any?) -> Bool {
   guard let text = value as? String else { return false }
   let bytes = Array(text.utf8)

@@ -64,51 +64,6 @@ private func field(_ unit: [String: Any]?, _ key: String) -> String? {
   }
 }
 
-/// Reads RFC 4180 CSV with CRLF records; nil when malformed or a record ends with a bare LF.
-private func csvRecords(_ text: String) -> [[String]]? {
-  var records: [[String]] = []
-  var record: [String] = []
-  var field = ""
-  var scalars = Array(text.unicodeScalars)[...]
-  var quoted = false
-  while let scalar = scalars.popFirst() {
-    if quoted {
-      if scalar == "\"" {
-        if scalars.first == "\"" {
-          scalars.removeFirst()
-          field.unicodeScalars.append("\"")
-        } else {
-          quoted = false
-          guard scalars.first.map({ $0 == "," || $0 == "\r" }) ?? true else { return nil }
-        }
-      } else {
-        field.unicodeScalars.append(scalar)
-      }
-      continue
-    }
-    switch scalar {
-    case "\"":
-      guard field.isEmpty else { return nil }
-      quoted = true
-    case ",":
-      record.append(field)
-      field = ""
-    case "\r":
-      guard scalars.popFirst() == "\n" else { return nil }
-      record.append(field)
-      records.append(record)
-      record = []
-      field = ""
-    case "\n":
-      return nil
-    default:
-      field.unicodeScalars.append(scalar)
-    }
-  }
-  guard !quoted, field.isEmpty, record.isEmpty else { return nil }
-  return records
-}
-
 // MARK: - XLSX, built and read here with ZIPFoundation and XMLParser
 
 /// A cell of a hand-made workbook.
@@ -675,7 +630,7 @@ struct ImportExportTests {
     #expect(try space.mode(space.file("plain.csv")) & 0o077 == 0, "exports hold contacts: 0600")
 
     let text = String(decoding: plain, as: UTF8.self)
-    let records = try #require(csvRecords(text), "not RFC 4180 with CRLF:\n\(text)")
+    let records = try #require(parseCSV(text), "not RFC 4180 with CRLF:\n\(text)")
     #expect(
       records[0] == [
         "单位名称", "单位类别", "加入日期", "退出日期", "退出原因", "签约人", "签约人职务", "协议名称", "协议到期日期", "专项组", "联系人", "联系电话", "地址",

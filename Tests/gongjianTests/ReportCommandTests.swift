@@ -71,52 +71,6 @@ private func tokens(_ line: String) -> [(text: String, start: Int, end: Int)] {
   return result
 }
 
-/// Reads RFC 4180 CSV (CRLF records, quoted fields with commas, quotes and line breaks); nil
-/// when the text is not well-formed or a record ends with a bare LF.
-private func rfc4180(_ text: String) -> [[String]]? {
-  var records: [[String]] = []
-  var record: [String] = []
-  var field = ""
-  var scalars = Array(text.unicodeScalars)[...]
-  var quoted = false
-  while let scalar = scalars.popFirst() {
-    if quoted {
-      if scalar == "\"" {
-        if scalars.first == "\"" {
-          scalars.removeFirst()
-          field.unicodeScalars.append("\"")
-        } else {
-          quoted = false
-          guard scalars.first.map({ $0 == "," || $0 == "\r" }) ?? true else { return nil }
-        }
-      } else {
-        field.unicodeScalars.append(scalar)
-      }
-      continue
-    }
-    switch scalar {
-    case "\"":
-      guard field.isEmpty else { return nil }
-      quoted = true
-    case ",":
-      record.append(field)
-      field = ""
-    case "\r":
-      guard scalars.popFirst() == "\n" else { return nil }
-      record.append(field)
-      records.append(record)
-      record = []
-      field = ""
-    case "\n":
-      return nil
-    default:
-      field.unicodeScalars.append(scalar)
-    }
-  }
-  guard !quoted, field.isEmpty, record.isEmpty else { return nil }
-  return records
-}
-
 /// An XML document's elements, parsed with Foundation's XMLParser: nil when not well-formed.
 private final class XMLTexts: NSObject, XMLParserDelegate {
   /// The text of every element, by element name, in document order.
@@ -294,7 +248,7 @@ struct ReportCommandTests {
       let csv = try growth(space, arguments + ["--format", "csv"])
       let json = try jsonRows(growth(space, arguments + ["--format", "json"]))
       #expect(!csv.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "bare LF in \(csv)")
-      let records = try #require(rfc4180(csv), "not RFC 4180: \(csv)")
+      let records = try #require(parseCSV(csv), "not RFC 4180: \(csv)")
       #expect(Array(records[0].prefix(6)) == ["period", "joined", "left", "net", "total", "change_pct"])
       #expect(records.count == json.rows.count + 1)
       for (record, row) in zip(records.dropFirst(), json.rows) {

@@ -115,24 +115,7 @@ final class XLSXWriter {
     return name
   }
 
-  /// XML text: markup escaped, and the control characters XML 1.0 cannot hold dropped.
-  static func escape(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      default:
-        if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { continue }
-        if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
-  }
+  static func escape(_ text: String) -> String { XMLText.escape(text) }
 
   static let contentTypes = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -205,50 +188,26 @@ final class XLSXWriter {
     """
 }
 
-/// A buffered text file writer for temporary files.
+/// A temporary file written through a `BufferedWriter`.
 final class FileTextWriter {
-  private let descriptor: Int32
-  private var buffer: [UInt8] = []
-  private var failure: Int32 = 0
+  private let writer: BufferedWriter
   private let path: String
 
   init(path: String) throws {
     self.path = path
-    descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+    let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
       throw RegistryError.io("cannot write a temporary file \(path): \(String(cString: strerror(errno)))")
     }
-    buffer.reserveCapacity(1 << 16)
+    writer = BufferedWriter(descriptor: descriptor)
   }
 
-  func write(_ text: String) {
-    buffer.append(contentsOf: text.utf8)
-    if buffer.count >= 1 << 16 { flush() }
-  }
-
-  private func flush() {
-    guard failure == 0 else {
-      buffer.removeAll(keepingCapacity: true)
-      return
-    }
-    buffer.withUnsafeBytes { bytes in
-      var offset = 0
-      while offset < bytes.count {
-        let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        if written <= 0 {
-          failure = errno
-          return
-        }
-        offset += written
-      }
-    }
-    buffer.removeAll(keepingCapacity: true)
-  }
+  func write(_ text: String) { writer.write(text) }
 
   func close() throws {
-    flush()
-    Foundation.close(descriptor)
+    writer.flush()
+    Foundation.close(writer.descriptor)
+    let failure = writer.failure
     if failure != 0 {
       throw RegistryError.io(
         failure == ENOSPC

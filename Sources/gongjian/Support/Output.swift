@@ -49,25 +49,21 @@ enum OutputFile {
 /// renamed into place when complete, so an interrupted command never leaves half a file.
 /// Buffered by hand and written with write(2), so a million-row export costs few system calls.
 final class OutputSink: TextOutput {
-  private let descriptor: Int32
+  private let writer: BufferedWriter
+  private var descriptor: Int32 { writer.descriptor }
   private let finalPath: String?
   private let temporaryPath: String?
-  private var buffer: [UInt8] = []
-  private var failure: Int32 = 0
   private var finished = false
   /// Whether the output is a terminal (colour, progress) rather than a file or pipe.
   let isTerminal: Bool
 
-  private static let bufferSize = 1 << 16
-
   /// `path` nil is stdout. `protecting` is a file that must never be overwritten (the registry).
   /// `mode` is the new file's permissions: 0600 for files holding contacts.
   init(path: String?, protecting registryPath: String? = nil, mode: mode_t = 0o644) throws {
-    buffer.reserveCapacity(OutputSink.bufferSize)
     // Anything print() buffered goes out first, so output keeps its order.
     fflush(nil)
     guard let path else {
-      descriptor = STDOUT_FILENO
+      writer = BufferedWriter(descriptor: STDOUT_FILENO)
       finalPath = nil
       temporaryPath = nil
       isTerminal = isatty(STDOUT_FILENO) == 1
@@ -89,7 +85,7 @@ final class OutputSink: TextOutput {
         let reason = String(cString: strerror(errno))
         throw RegistryError(.cannotOpen, "cannot write \(path): \(reason).")
       }
-      descriptor = handle
+      writer = BufferedWriter(descriptor: handle)
       finalPath = nil
       temporaryPath = nil
       isTerminal = isatty(handle) == 1
@@ -111,7 +107,7 @@ final class OutputSink: TextOutput {
         code == ENOSPC ? .ioFailure : .cannotOpen,
         "cannot write \(path): \(reason). Check that the folder exists and that you may write there.")
     }
-    descriptor = handle
+    writer = BufferedWriter(descriptor: handle)
     finalPath = path
     temporaryPath = temporary
     isTerminal = false
@@ -124,39 +120,14 @@ final class OutputSink: TextOutput {
     }
   }
 
-  func write(_ text: String) {
-    var copy = text
-    copy.withUTF8 { write(bytes: UnsafeRawBufferPointer($0)) }
-  }
+  func write(_ text: String) { writer.write(text) }
 
-  func write(bytes: UnsafeRawBufferPointer) {
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= OutputSink.bufferSize { drain() }
-  }
-
-  private func drain() {
-    guard failure == 0 else {
-      buffer.removeAll(keepingCapacity: true)
-      return
-    }
-    buffer.withUnsafeBytes { bytes in
-      var offset = 0
-      while offset < bytes.count {
-        let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        if written <= 0 {
-          failure = errno
-          return
-        }
-        offset += written
-      }
-    }
-    buffer.removeAll(keepingCapacity: true)
-  }
+  func write(bytes: UnsafeRawBufferPointer) { writer.write(bytes: bytes) }
 
   /// Flushes, and for a file: syncs it and moves it into place.
   func finish() throws {
-    drain()
+    writer.flush()
+    var failure = writer.failure
     finished = true
     guard let finalPath, let temporaryPath else {
       if failure != 0 && failure != EPIPE {

@@ -29,14 +29,7 @@ enum Terminal {
 
   static func writeError(_ text: String) {
     var copy = text
-    copy.withUTF8 { bytes in
-      var offset = 0
-      while offset < bytes.count {
-        let written = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        if written <= 0 { return }
-        offset += written
-      }
-    }
+    copy.withUTF8 { BufferedWriter.writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
   }
+
 }
