@@ -67,7 +67,8 @@ public enum TextInput {
     case .failure(let error): return .failure(error)
     case .success(let cleaned):
       guard !cleaned.isEmpty else {
-        return .failure(.invalid("the \(field) is empty; give the unit's full name"))
+        let hint = field == "name" ? "give the unit's full name" : "give it a name"
+        return .failure(.invalid("the \(field) is empty; \(hint)"))
       }
       // A name of plain ASCII and CJK has a visible key of the same length: nothing to check.
       if isAlreadyClean(cleaned, maxLength: maxNameLength) { return .success(cleaned) }

@@ -50,8 +50,9 @@ struct Demo: ParsableCommand {
       try runLine(arguments, path: path, show: true)
     }
     print("The sample registry is \(path).")
-    print("Try: gongjian list --db \(path)")
-    print("     gongjian report growth --db \(path) --period quarter --format svg -o growth.svg")
+    print("Try (from the package folder, `swift run gongjian` instead of `gongjian`):")
+    print("  gongjian list --db \(path)")
+    print("  gongjian report growth --db \(path) --period quarter --format svg -o growth.svg")
   }
 
   /// Runs one command exactly as if typed, with --db added, and shows it first.

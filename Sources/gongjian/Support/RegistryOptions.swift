@@ -32,6 +32,9 @@ struct RegistryOptions: ParsableArguments {
   /// The day "today" means for this run.
   func today() throws -> Day {
     let system = Self.systemToday()
+    if todayText == "" {
+      throw RegistryError(.invalidData, "--today is empty; give a date such as 2019-12-31, or leave the option out")
+    }
     let text = todayText ?? environment["GONGJIAN_TODAY"]
     guard let text, !text.isEmpty else { return system }
     switch DayParser.parse(text, today: system) {
