@@ -26,42 +26,10 @@ struct HostileInput: CustomTestStringConvertible {
 }
 
 extension Workspace {
-  /// Runs the binary like `run`, and also tells how the process ended: a Swift trap ends it by a
-  /// signal (SIGILL, SIGTRAP), which `terminationStatus` alone would pass off as a small exit status.
+  /// Runs the binary like `run`, on a fixed today, and tells whether a signal ended it.
   func runWatched(_ arguments: [String]) throws -> (result: CommandResult, signalled: Bool) {
-    let process = Process()
-    process.executableURL = Workspace.binary
-    process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GONGJIAN_") }
-    environment["XDG_DATA_HOME"] = file("xdg")
-    environment["NO_COLOR"] = "1"
-    environment["GONGJIAN_TODAY"] = "2026-06-30"
-    // A trap should fail the test at once, not spend seconds printing a backtrace.
-    environment["SWIFT_BACKTRACE"] = "enable=no"
-    process.environment = environment
-    process.currentDirectoryURL = URL(fileURLWithPath: path)
-    let outURL = URL(fileURLWithPath: file(".out-\(UUID().uuidString)"))
-    let errURL = URL(fileURLWithPath: file(".err-\(UUID().uuidString)"))
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    defer {
-      try? FileManager.default.removeItem(at: outURL)
-      try? FileManager.default.removeItem(at: errURL)
-    }
-    let out = try FileHandle(forWritingTo: outURL)
-    let err = try FileHandle(forWritingTo: errURL)
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try out.close()
-    try err.close()
-    let result = CommandResult(
-      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-      status: process.terminationStatus)
-    return (result, process.terminationReason == .uncaughtSignal)
+    let result = try run(arguments, environment: ["GONGJIAN_TODAY": "2026-06-30"])
+    return (result, result.signalled)
   }
 
   /// Writes `bytes` to a file in the workspace and returns its path.

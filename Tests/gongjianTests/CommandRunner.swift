@@ -7,8 +7,13 @@ struct CommandResult: CustomStringConvertible {
   var stdout: String
   var stderr: String
   var status: Int32
+  /// Ended by a signal: a Swift trap ends the process by SIGILL or SIGTRAP, which `status`
+  /// alone would pass off as a small exit status.
+  var signalled = false
 
-  var description: String { "exit \(status)\nstdout:\n\(stdout)\nstderr:\n\(stderr)" }
+  var description: String {
+    "\(signalled ? "signal" : "exit") \(status)\nstdout:\n\(stdout)\nstderr:\n\(stderr)"
+  }
 }
 
 /// A scratch folder for one test, removed afterwards, with a registry path in it.
@@ -40,6 +45,8 @@ final class Workspace: Sendable {
     var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GONGJIAN_") }
     environment["XDG_DATA_HOME"] = file("xdg")
     environment["NO_COLOR"] = "1"
+    // A trap should fail the test at once, not spend seconds printing a backtrace.
+    environment["SWIFT_BACKTRACE"] = "enable=no"
     for (key, value) in extra { environment[key] = value }
     process.environment = environment
     process.currentDirectoryURL = URL(fileURLWithPath: path)
@@ -69,7 +76,7 @@ final class Workspace: Sendable {
     return CommandResult(
       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
-      status: process.terminationStatus)
+      status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal)
   }
 
   /// Runs a command against the workspace's registry (`--db` added).
