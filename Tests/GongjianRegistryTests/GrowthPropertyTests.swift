@@ -3,25 +3,6 @@ import Testing
 
 @testable import GongjianRegistry
 
-/// SplitMix64 (Steele, Lea and Flood): a tiny seeded generator, so a failing history can be
-/// replayed from its seed alone.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  /// True with probability `percent` / 100.
-  mutating func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &self) < percent }
-}
-
 /// A registry with a random history, made only through the registry's public operations
 /// (register, withdraw, rejoin, joinGroup, leaveGroup), as users would make it.
 struct RandomHistory {
