@@ -20,6 +20,11 @@ let package = Package(
       name: "CSQLite",
       providers: [.apt(["libsqlite3-dev"])]
     ),
+    // The system zlib, for reading and writing the deflate streams inside XLSX workbooks.
+    .systemLibrary(
+      name: "CZlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
     // Layer 2: a thin Swift wrapper over the C API; the only module that imports CSQLite.
     .target(name: "SQLite", dependencies: ["CSQLite"]),
     // Layer 3 + 4: embedded migrations and the registry (domain, queries, import/export).
