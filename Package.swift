@@ -36,11 +36,21 @@ let package = Package(
       ],
       plugins: ["EmbedMigrationsPlugin"]
     ),
-    // Layer 5: the command-line interface.
+    // Layer 5: presentation, shared by every surface: the language catalogues, the column
+    // tables of the listings, the writers and the report renderers.
+    .target(
+      name: "GongjianPresentation",
+      dependencies: [
+        "GongjianRegistry",
+        .product(name: "Rainbow", package: "Rainbow"),
+      ]
+    ),
+    // Layer 6: the command-line interface.
     .executableTarget(
       name: "gongjian",
       dependencies: [
         "GongjianRegistry",
+        "GongjianPresentation",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Rainbow", package: "Rainbow"),
       ]
@@ -54,6 +64,7 @@ let package = Package(
     ),
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     .testTarget(name: "GongjianRegistryTests", dependencies: ["GongjianRegistry", "SQLite"]),
+    .testTarget(name: "GongjianPresentationTests", dependencies: ["GongjianPresentation", "GongjianRegistry"]),
     .testTarget(
       name: "gongjianTests",
       dependencies: ["gongjian", "SQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

@@ -27,8 +27,10 @@ extension Registry {
     context: ChangeContext
   ) throws -> InitOutcome {
     let path = location.path
-    let subdistrictName = try TextInput.optionalLine(subdistrict, field: "subdistrict name").get() ?? ""
-    let districtName = try TextInput.optionalLine(district, field: "district name").get() ?? ""
+    var problems = Problems()
+    let subdistrictName = (problems.take(TextInput.optionalLine(subdistrict), .subdistrict) ?? nil) ?? ""
+    let districtName = (problems.take(TextInput.optionalLine(district), .district) ?? nil) ?? ""
+    try problems.check()
     switch RegistryFile.entry(at: path) {
     case .missing(let parentExists):
       if !parentExists {
@@ -61,12 +63,11 @@ extension Registry {
           try db.run(
             "INSERT INTO registry (id, subdistrict, district, created_at) VALUES (1, ?, ?, \(Registry.nowSQL))",
             subdistrictName, districtName)
-          try registry.recordHistory(
-            action: "init", entity: "registry", entityID: 1, unitID: nil,
-            summary: subdistrictName.isEmpty
-              ? "created the registry" : "created the registry of \(districtName)\(subdistrictName)",
-            before: nil,
-            after: JSONValue.object(["subdistrict": .string(subdistrictName), "district": .string(districtName)]))
+          let facts: JSONValue.KeyValuePairs = [
+            "subdistrict": .string(subdistrictName), "district": .string(districtName),
+          ]
+          try registry.record(
+            .initialize, entity: "registry", entityID: 1, unit: nil, facts: facts, before: nil, after: .object(facts))
         }
         // Fold the WAL into the file so the hard link below carries everything.
         try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,30 +1,14 @@
 import SQLite
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// Who made a change and with which command, for the history (SPEC §3).
+/// Who made a change and how, for the history: the person (or program) and what they ran.
 public struct ChangeContext: Sendable {
-  public var osUser: String
+  public var changedBy: String
+  /// The command line or the page the change came through, as the surface tells it.
   public var command: String
 
-  public init(osUser: String, command: String) {
-    self.osUser = osUser
+  public init(changedBy: String, command: String) {
+    self.changedBy = changedBy
     self.command = command
-  }
-
-  /// The current OS user and the command line as typed.
-  public static func current(arguments: [String], environment: [String: String]) -> ChangeContext {
-    var user = environment["USER"] ?? ""
-    if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
-      user = String(cString: name)
-    }
-    if user.isEmpty { user = "uid \(geteuid())" }
-    let command = (["gongjian"] + arguments.dropFirst()).map(RegistryFile.shellQuoted).joined(separator: " ")
-    return ChangeContext(osUser: user, command: command)
   }
 }
 
@@ -98,11 +82,12 @@ public final class Registry {
   /// The statements that insert a unit with its period, agreement and group memberships.
   func unitInserts() throws -> UnitInserts {
     if let prepared = preparedUnitInserts { return prepared }
+    let detailColumns = UnitDetailColumn.all.map(\.column)
     let prepared = UnitInserts(
       unit: try db.prepare(
         """
-        INSERT INTO unit (name, name_key, kind, party_org, address, contact_name, contact_phone, note, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, \(Registry.nowSQL))
+        INSERT INTO unit (name, name_key, \(detailColumns.joined(separator: ", ")), created_at)
+        VALUES (?, ?, \(detailColumns.map { _ in "?" }.joined(separator: ", ")), \(Registry.nowSQL))
         """),
       membership: try db.prepare(
         "INSERT INTO membership (unit_id, joined_on, left_on, left_reason) VALUES (?, ?, ?, ?)"),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GongjianPresentation
 import GongjianRegistry
 
 #if canImport(Glibc)
@@ -11,37 +12,52 @@ import GongjianRegistry
 struct Gongjian: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "gongjian",
-    abstract: "The registry of a subdistrict's regional party-building alliance (区域化党建共建单位登记).",
-    discussion: """
-      The registry is one SQLite file: --db PATH, else $GONGJIAN_DB, else \
-      $XDG_DATA_HOME/gongjian/registry.sqlite (~/.local/share/gongjian/registry.sqlite). \
-      Only `init` and `demo` create a registry.
-
-      Exit status: 0 ok, 1 refused (not found, duplicate, conflict), 64 usage, 65 invalid data, \
-      66 cannot open, 74 I/O failure (disk full, read-only), 75 busy (try again).
-      """,
-    version: "0.1.0",
+    abstract: help(.rootAbstract),
+    discussion: help(.rootDiscussion),
+    version: "0.2.0",
     subcommands: [
       Init.self, Register.self, List.self, Show.self, Edit.self, Withdraw.self, Rejoin.self, Group.self,
       AgreementCommand.self, History.self, Report.self, Import.self, Export.self, Check.self, Backup.self, Demo.self,
     ]
   )
 
-  /// Runs the command; a `RegistryError` becomes its message on stderr and its exit status.
+  /// Chooses the language, runs the command, and turns whatever stopped it into a message in
+  /// that language and an exit status.
   static func main() {
+    let input = CommandLineInput(CommandLine.arguments.dropFirst())
+    switch Language.resolve(explicit: input.language, environment: ProcessEnvironment.variables) {
+    case .success(let language): Interface.use(language)
+    case .failure(let unknown):
+      Interface.use((try? Language.resolve(explicit: nil, environment: ProcessEnvironment.variables).get()) ?? .zh)
+      exit(with: UsageMistake.unknownLanguage(unknown.value))
+    }
+    if let mistake = input.mistake { exit(with: mistake) }
+    if let unknown = input.unknownCommand() { exit(with: unknown) }
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(input.arguments)
       try command.run()
-    } catch let error as RegistryError {
-      Terminal.printError(error.message)
-      Glibc.exit(error.exitStatus)
-    } catch let errors as FieldErrors {
-      // Field errors are normally named by their option (Arguments.naming); never let one
-      // fall through as a generic failure.
-      Terminal.printError(errors.description)
-      Glibc.exit(RegistryError.Kind.invalidData.rawValue)
     } catch {
-      Self.exit(withError: error)
+      exit(with: error)
     }
   }
+
+  /// Prints what went wrong, in the reader's language, and ends with its exit status.
+  static func exit(with error: any Error) -> Never {
+    let report = ErrorReport(error)
+    if let standardOutput = report.standardOutput {
+      print(standardOutput, terminator: "")
+    } else {
+      Terminal.printError(report.message)
+    }
+    fflush(nil)
+    Glibc.exit(report.status)
+  }
+}
+
+/// A help text in the reader's language.
+func help(_ key: HelpKey) -> String { Interface.texts.help(key) }
+
+/// An option's help with the name of its value: `--joined <日期>`.
+func help(_ key: HelpKey, value: HelpKey) -> ArgumentHelp {
+  ArgumentHelp(help(key), valueName: help(value))
 }

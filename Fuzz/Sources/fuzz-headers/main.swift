@@ -7,11 +7,11 @@ import GongjianRegistry
 
 /// Every header the mapper knows, and its column.
 enum Fixture {
-  static let known: [String: UnitField] = makeKnown()
+  static let known: [String: Field] = makeKnown()
 }
 
-func makeKnown() -> [String: UnitField] {
-  var names: [String: UnitField] = [:]
+func makeKnown() -> [String: Field] {
+  var names: [String: Field] = [:]
   for column in ImportColumns.all {
     for name in [column.chinese, column.english] + column.aliases { names[name] = column.field }
   }

@@ -20,7 +20,7 @@ public enum CSVWriter {
     output += "\r\n"
   }
 
-  static func appendField(_ field: String, to output: inout String, neutralizeFormulas: Bool) {
+  public static func appendField(_ field: String, to output: inout String, neutralizeFormulas: Bool) {
     var text = field
     if neutralizeFormulas && needsNeutralizing(text) { text = "'" + text }
     let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }

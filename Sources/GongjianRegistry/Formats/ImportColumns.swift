@@ -2,7 +2,7 @@
 /// order export writes them, with the other names people give them in their own sheets.
 public enum ImportColumns {
   public struct Column: Sendable {
-    public var field: UnitField
+    public var field: Field
     public var chinese: String
     public var english: String
     /// Other headers read as this column.
@@ -31,9 +31,9 @@ public enum ImportColumns {
   ]
 
   /// The columns a file must have.
-  public static let required: [UnitField] = [.name, .joinedOn]
+  public static let required: [Field] = [.name, .joinedOn]
 
-  public static func column(_ field: UnitField) -> Column {
+  public static func column(_ field: Field) -> Column {
     all.first { $0.field == field } ?? all[0]
   }
 
@@ -44,16 +44,16 @@ public enum ImportColumns {
 
   /// The field each header names, in file order; nil for an empty trailing header.
   /// Unknown, repeated and missing required columns are errors, listed all at once.
-  public static func map(headers: [String], line: Int = 1) -> Result<[UnitField?], ImportFailure> {
-    var lookup: [String: UnitField] = [:]
+  public static func map(headers: [String], line: Int = 1) -> Result<[Field?], ImportFailure> {
+    var lookup: [String: Field] = [:]
     for column in all {
       for name in [column.chinese, column.english] + column.aliases {
         lookup[NameKey.make(name).replacingUnderscores()] = column.field
       }
     }
-    var fields: [UnitField?] = []
+    var fields: [Field?] = []
     var problems: [String] = []
-    var seen: [UnitField: String] = [:]
+    var seen: [Field: String] = [:]
     for (index, rawHeader) in headers.enumerated() {
       var header = rawHeader
       if header.hasPrefix("\u{FEFF}") { header.removeFirst() }

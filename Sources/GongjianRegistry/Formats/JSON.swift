@@ -48,7 +48,7 @@ public indirect enum JSONValue: Equatable, Sendable {
 }
 
 public enum JSON {
-  static func append(_ value: JSONValue, to output: inout String, indent: String?, level: Int) {
+  public static func append(_ value: JSONValue, to output: inout String, indent: String?, level: Int) {
     switch value {
     case .null: output += "null"
     case .bool(let flag): output += flag ? "true" : "false"

@@ -222,7 +222,7 @@ extension Registry {
   @discardableResult
   public func exportXLSX(to path: String) throws -> Int {
     try read {
-      let widths: [UnitField: Int] = [
+      let widths: [Field: Int] = [
         .name: 36, .kind: 12, .joinedOn: 12, .leftOn: 12, .leftReason: 16, .signatory: 10, .signatoryTitle: 14,
         .agreementTitle: 22, .expiresOn: 14, .groups: 30, .contactName: 10, .contactPhone: 16, .address: 30,
         .partyOrganisation: 24, .note: 30,

@@ -11,12 +11,11 @@ public enum GroupRole: String, Sendable, CaseIterable {
   /// 成员单位
   case member
 
-  public var chinese: String { self == .lead ? "牵头单位" : "成员单位" }
 }
 
 /// One row of a unit listing: the unit with the alliance period the listing is about.
 public struct UnitListing: Equatable, Sendable {
-  public var id: Int
+  public var id: UnitID
   public var name: String
   public var kind: String
   public var joinedOn: Day
@@ -33,15 +32,14 @@ public struct MembershipPeriod: Equatable, Sendable {
   public var leftReason: String?
 
   public func isActive(on day: Day) -> Bool {
-    joinedOn <= day && (leftOn.map { $0 > day } ?? true)
+    ActivePeriods.contains(day, joinedOn: joinedOn, leftOn: leftOn)
   }
 }
 
 /// A co-building agreement.
 public struct Agreement: Equatable, Sendable {
   public var id: Int
-  public var unitID: Int
-  public var unitName: String
+  public var unit: UnitReference
   public var title: String
   public var signedOn: Day
   public var expiresOn: Day?
@@ -53,10 +51,8 @@ public struct Agreement: Equatable, Sendable {
 /// A unit's membership of a working group, for one period.
 public struct GroupMembership: Equatable, Sendable {
   public var id: Int
-  public var unitID: Int
-  public var unitName: String
-  public var groupID: Int
-  public var groupName: String
+  public var unit: UnitReference
+  public var group: GroupReference
   public var role: GroupRole
   public var joinedOn: Day
   public var leftOn: Day?
@@ -70,47 +66,53 @@ public struct FormerName: Equatable, Sendable {
 
 /// Everything the registry knows of one unit (`show`).
 public struct UnitDetail: Equatable, Sendable {
-  public var id: Int
+  public var id: UnitID
   public var name: String
-  public var kind: String
-  public var partyOrganisation: String?
-  public var address: String?
-  public var contactName: String?
-  public var contactPhone: String?
-  public var note: String?
+  /// Kind, party organisation, address, contact, phone and note.
+  public var details: UnitDetails
   public var createdAt: String
   public var periods: [MembershipPeriod]
   public var agreements: [Agreement]
   public var groups: [GroupMembership]
   public var formerNames: [FormerName]
 
+  public var kind: String { details.kind ?? UnitKind.fallback }
+
+  public var reference: UnitReference { UnitReference(id: id, name: name) }
+
   /// The open period, if the unit is in the alliance now.
   public var openPeriod: MembershipPeriod? { periods.first { $0.leftOn == nil } }
+
+  /// Working groups the unit is in now, leads first, in the order the groups were founded.
+  public var currentGroups: [GroupMembership] {
+    groups.filter { $0.leftOn == nil }.sorted {
+      ($0.role == .lead ? 0 : 1, $0.group.id) < ($1.role == .lead ? 0 : 1, $1.group.id)
+    }
+  }
 }
 
 /// A working group with its current lead(s) and member count.
 public struct WorkingGroup: Equatable, Sendable {
-  public var id: Int
+  public var id: GroupID
   public var name: String
   public var description: String?
   public var establishedOn: Day?
   public var dissolvedOn: Day?
   /// Units leading the group on the reference day.
   public var leads: [String]
+
+  public var reference: GroupReference { GroupReference(id: id, name: name) }
   /// Units in the group (lead or member) on the reference day.
   public var memberCount: Int
 }
 
-/// A unit found by a UNIT argument.
-public struct UnitReference: Equatable, Sendable {
-  public var id: Int
-  public var name: String
-}
-
-/// A field of a unit's record, for error messages that name the option or column.
-public enum UnitField: String, Sendable, CaseIterable {
+/// A field of a record, so a refusal can name where a value is: its option on the command
+/// line, its column in a file, its field in a form.
+public enum Field: String, Sendable, CaseIterable {
   case name, kind, joinedOn, leftOn, leftReason, signatory, signatoryTitle, agreementTitle, expiresOn, groups
   case contactName, contactPhone, address, partyOrganisation, note
+  case signedOn, groupName, groupDescription, establishedOn, renamedOn
+  case subdistrict, district
 
   /// Position in `allCases` (a switch: import reads it for every cell).
   var ordinal: Int {
@@ -130,19 +132,13 @@ public enum UnitField: String, Sendable, CaseIterable {
     case .address: 12
     case .partyOrganisation: 13
     case .note: 14
+    case .signedOn: 15
+    case .groupName: 16
+    case .groupDescription: 17
+    case .establishedOn: 18
+    case .renamedOn: 19
+    case .subdistrict: 20
+    case .district: 21
     }
   }
-}
-
-/// A value that breaks a rule, with the field it is in.
-public struct FieldError: Error, Equatable, Sendable, CustomStringConvertible {
-  public var field: UnitField
-  public var message: String
-
-  public init(_ field: UnitField, _ message: String) {
-    self.field = field
-    self.message = message
-  }
-
-  public var description: String { message }
 }

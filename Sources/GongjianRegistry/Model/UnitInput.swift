@@ -42,6 +42,25 @@ public struct UnitDetails: Equatable, Sendable {
   }
 }
 
+/// A unit's own details as columns: the field that names them in refusals, the column that
+/// stores them, the key that carries them in JSON, and where they sit in the model. Adding a
+/// detail to units means a migration, a row here, and a property on `UnitDetails`.
+struct UnitDetailColumn: Sendable {
+  let field: Field
+  let column: String
+  let jsonKey: String
+  let value: WritableKeyPath<UnitDetails, String?> & Sendable
+
+  static let all: [UnitDetailColumn] = [
+    UnitDetailColumn(field: .kind, column: "kind", jsonKey: "kind", value: \.kind),
+    UnitDetailColumn(field: .partyOrganisation, column: "party_org", jsonKey: "party_org", value: \.partyOrganisation),
+    UnitDetailColumn(field: .address, column: "address", jsonKey: "address", value: \.address),
+    UnitDetailColumn(field: .contactName, column: "contact_name", jsonKey: "contact", value: \.contactName),
+    UnitDetailColumn(field: .contactPhone, column: "contact_phone", jsonKey: "phone", value: \.contactPhone),
+    UnitDetailColumn(field: .note, column: "note", jsonKey: "note", value: \.note),
+  ]
+}
+
 /// A newly signed unit (`register`, one row of `import`).
 public struct NewUnit: Equatable, Sendable {
   public var name: String
@@ -51,14 +70,14 @@ public struct NewUnit: Equatable, Sendable {
   public var leftReason: String?
   public var details: UnitDetails
   public var agreement: AgreementTerms
-  /// Working groups to join on the joining day, by name (looked up like GROUP arguments).
-  public var groups: [String]
+  /// Working groups to join on the joining day.
+  public var groups: [GroupID]
   /// Lead (牵头单位) of those groups rather than member.
   public var lead: Bool
 
   public init(
     name: String, joinedOn: Day, leftOn: Day? = nil, leftReason: String? = nil, details: UnitDetails = UnitDetails(),
-    agreement: AgreementTerms = AgreementTerms(), groups: [String] = [], lead: Bool = false
+    agreement: AgreementTerms = AgreementTerms(), groups: [GroupID] = [], lead: Bool = false
   ) {
     self.name = name
     self.joinedOn = joinedOn
@@ -71,16 +90,6 @@ public struct NewUnit: Equatable, Sendable {
   }
 }
 
-/// A unit's details after cleaning and checking: what is stored.
-struct CleanDetails: Equatable {
-  var kind: String
-  var partyOrganisation: String?
-  var address: String?
-  var contactName: String?
-  var contactPhone: String?
-  var note: String?
-}
-
 /// Agreement terms after cleaning and checking.
 struct CleanTerms: Equatable {
   var title: String
@@ -90,63 +99,77 @@ struct CleanTerms: Equatable {
   var note: String?
 }
 
-/// Field-by-field cleaning and the date rules of SPEC §4, shared by every command and import,
-/// so a value refused by one is refused by all.
-enum Validation {
-  static func collect<T>(_ result: Result<T, RegistryError>, _ field: UnitField, into errors: inout [FieldError]) -> T?
-  {
+/// The problems found while checking a request, field by field, so a person fixes them all
+/// in one go.
+struct Problems {
+  private(set) var list: [FieldProblem] = []
+
+  var isEmpty: Bool { list.isEmpty }
+
+  mutating func add(_ field: Field, _ problem: ValueProblem) {
+    list.append(FieldProblem(field, problem))
+  }
+
+  /// The value, or nil after noting why it is refused.
+  mutating func take<T>(_ result: Result<T, ValueProblem>, _ field: Field) -> T? {
     switch result {
     case .success(let value): return value
-    case .failure(let error):
-      errors.append(FieldError(field, error.message))
+    case .failure(let problem):
+      add(field, problem)
       return nil
     }
   }
 
-  static func details(_ raw: UnitDetails, errors: inout [FieldError]) -> CleanDetails {
-    let kind = collect(TextInput.optionalLine(raw.kind, field: "kind", maxLength: 50), .kind, into: &errors) ?? nil
-    return CleanDetails(
-      kind: kind ?? UnitKind.fallback,
-      partyOrganisation: collect(
-        TextInput.optionalLine(raw.partyOrganisation, field: "party organisation"), .partyOrganisation, into: &errors)
-        ?? nil,
-      address: collect(TextInput.optionalLine(raw.address, field: "address"), .address, into: &errors) ?? nil,
-      contactName: collect(TextInput.optionalLine(raw.contactName, field: "contact"), .contactName, into: &errors)
-        ?? nil,
-      contactPhone: collect(TextInput.optionalLine(raw.contactPhone, field: "phone"), .contactPhone, into: &errors)
-        ?? nil,
-      note: collect(TextInput.optionalNote(raw.note), .note, into: &errors) ?? nil)
+  /// Throws every problem noted, if any.
+  func check() throws {
+    if !list.isEmpty { throw Refusal.invalidValues(list) }
+  }
+}
+
+/// Field-by-field cleaning and the date rules, shared by every command and import, so a
+/// value refused by one is refused by all.
+enum Validation {
+  /// How each optional text field is cleaned: one line or a note, and how long it may be.
+  static func clean(_ field: Field, _ raw: String?) -> Result<String?, ValueProblem> {
+    switch field {
+    case .kind: return TextInput.optionalLine(raw, maxLength: TextInput.maxKindLength)
+    case .note, .leftReason, .groupDescription: return TextInput.optionalNote(raw)
+    default: return TextInput.optionalLine(raw)
+    }
   }
 
-  static func terms(_ raw: AgreementTerms, signedOn: Day, errors: inout [FieldError]) -> CleanTerms {
-    let title =
-      collect(TextInput.optionalLine(raw.title, field: "agreement title"), .agreementTitle, into: &errors) ?? nil
+  /// The details as stored: each cleaned, the kind defaulting to 其他.
+  static func details(_ raw: UnitDetails, problems: inout Problems) -> UnitDetails {
+    var clean = UnitDetails()
+    for column in UnitDetailColumn.all {
+      clean[keyPath: column.value] = problems.take(self.clean(column.field, raw[keyPath: column.value]), column.field) ?? nil
+    }
+    if clean.kind == nil { clean.kind = UnitKind.fallback }
+    return clean
+  }
+
+  static func terms(_ raw: AgreementTerms, signedOn: Day, problems: inout Problems) -> CleanTerms {
+    func take(_ field: Field, _ value: String?) -> String? {
+      problems.take(clean(field, value), field) ?? nil
+    }
     if let expires = raw.expiresOn, expires < signedOn {
-      errors.append(
-        FieldError(
-          .expiresOn, "the agreement would expire (\(expires)) before it is signed (\(signedOn)); check the dates"))
+      problems.add(.expiresOn, .expiresBeforeSigned(expires: expires, signed: signedOn))
     }
     return CleanTerms(
-      title: title ?? AgreementTerms.defaultTitle,
-      signatory: collect(TextInput.optionalLine(raw.signatory, field: "signatory"), .signatory, into: &errors) ?? nil,
-      signatoryTitle: collect(
-        TextInput.optionalLine(raw.signatoryTitle, field: "signatory's title"), .signatoryTitle, into: &errors) ?? nil,
+      title: take(.agreementTitle, raw.title) ?? AgreementTerms.defaultTitle,
+      signatory: take(.signatory, raw.signatory),
+      signatoryTitle: take(.signatoryTitle, raw.signatoryTitle),
       expiresOn: raw.expiresOn,
       note: nil)
   }
 
-  /// Joining, leaving and signing dates may not lie after today: they are typos.
-  static func notInFuture(_ day: Day, today: Day, what: String, field: UnitField, errors: inout [FieldError]) {
-    if day > today {
-      errors.append(
-        FieldError(field, "the \(what) \(day) is after today (\(today)); a date in the future is a typo"))
-    }
+  /// Joining, leaving, signing and founding dates may not lie after today: they are typos.
+  static func notInFuture(_ day: Day, today: Day, role: DateRole, field: Field, problems: inout Problems) {
+    if day > today { problems.add(field, .afterToday(role, day, today: today)) }
   }
 
-  static func leaving(_ left: Day, joined: Day, today: Day, errors: inout [FieldError]) {
-    if left < joined {
-      errors.append(FieldError(.leftOn, "the leaving date \(left) is before the joining date \(joined)"))
-    }
-    notInFuture(left, today: today, what: "leaving date", field: .leftOn, errors: &errors)
+  static func leaving(_ left: Day, joined: Day, today: Day, field: Field = .leftOn, problems: inout Problems) {
+    if left < joined { problems.add(field, .leavingBeforeJoining(left: left, joined: joined)) }
+    notInFuture(left, today: today, role: .leaving, field: field, problems: &problems)
   }
 }

@@ -1,31 +1,21 @@
 import ArgumentParser
+import GongjianPresentation
 import GongjianRegistry
 
 struct Backup: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "backup",
-    abstract: "Write a consistent copy of the registry, even while others are writing to it.",
-    discussion: "The copy is integrity-checked before it takes the name DEST. An existing DEST is kept unless --force."
-  )
+    commandName: "backup", abstract: help(.backupAbstract), discussion: help(.backupDiscussion))
 
   @OptionGroup var registry: RegistryOptions
 
-  @Argument(help: ArgumentHelp("Where to write the copy.", valueName: "dest"))
+  @Argument(help: help(.backupDestination, value: .valuePath))
   var destination: String
 
-  @Flag(help: "Replace DEST if it exists.")
+  @Flag(help: ArgumentHelp(help(.backupForce)))
   var force = false
 
   func run() throws {
     let result = try registry.open(.read).backup(to: destination, force: force)
-    print("Backed up \(result.units) units to \(result.path) (\(ByteCount.text(result.bytes))).")
-  }
-}
-
-enum ByteCount {
-  static func text(_ bytes: Int) -> String {
-    if bytes < 1024 { return "\(bytes) bytes" }
-    if bytes < 1024 * 1024 { return "\(bytes / 1024) KB" }
-    return "\(bytes / (1024 * 1024)) MB"
+    Terminal.say(Interface.texts.backedUp(units: result.units, path: result.path, bytes: result.bytes))
   }
 }

@@ -1,12 +1,10 @@
 import ArgumentParser
+import GongjianPresentation
 import GongjianRegistry
 
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "check",
-    abstract: "Check the registry: integrity, foreign keys, schema version, migration checksums.",
-    discussion: "Changes nothing. Exit status 0 when healthy (warnings allowed), 65 when a problem was found."
-  )
+    commandName: "check", abstract: help(.checkAbstract), discussion: help(.checkDiscussion))
 
   @OptionGroup var registry: RegistryOptions
 
@@ -14,25 +12,21 @@ struct Check: ParsableCommand {
     // `check` has no use for --today, but a bad one is refused as by every other command.
     _ = try registry.today()
     let report = try Registry.check(at: registry.location())
-    print("Registry \(report.path)")
-    let width = report.items.map { DisplayWidth.of($0.name) }.max() ?? 0
+    let texts = Interface.texts
+    Terminal.say(texts.checkHeading(path: report.path))
+    let nameWidth = report.items.map { DisplayWidth.of($0.name) }.max() ?? 0
+    let markWidth = [CheckReport.Severity.ok, .warning, .problem].map { DisplayWidth.of(texts.checkSeverity($0)) }
+      .max() ?? 0
     for item in report.items {
-      let mark: String
-      switch item.severity {
-      case .ok: mark = "ok     "
-      case .warning: mark = "warning"
-      case .problem: mark = "PROBLEM"
-      }
-      print("  \(mark)  \(DisplayWidth.pad(item.name, to: width))  \(item.detail)")
+      Terminal.say(
+        "  \(DisplayWidth.pad(texts.checkSeverity(item.severity), to: markWidth))  "
+          + "\(DisplayWidth.pad(item.name, to: nameWidth))  \(item.detail)")
     }
     if report.isHealthy {
-      print("No problems found.")
+      Terminal.say(texts.checkHealthy)
     } else {
       let count = report.items.filter { $0.severity == .problem }.count
-      throw RegistryError(
-        .invalidData,
-        "\(count) problem(s) found in \(report.path).\nRestore a backup (gongjian backup makes one), or fix the rows named above."
-      )
+      throw RegistryError(.invalidData, texts.checkProblems(count: count, path: report.path))
     }
   }
 }

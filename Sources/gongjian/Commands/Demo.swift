@@ -1,33 +1,24 @@
 import ArgumentParser
 import Foundation
+import GongjianPresentation
 import GongjianRegistry
 
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "demo",
-    abstract: "Load the 欧阳路街道 sample into a new registry and print its growth report and chart.",
-    discussion: """
-      The sample is a script of ordinary gongjian commands (group add, import, withdraw, register, \
-      rejoin, report), run one by one and shown as they run: it is also a tour of the commands. \
-      Units marked （示例） and every date are invented; the units and people named in the 2019 \
-      newsletter are real. Without --db the registry goes into a new temporary folder, named at the end.
-      """
-  )
+    commandName: "demo", abstract: help(.demoAbstract), discussion: help(.demoDiscussion))
 
-  @Option(
-    name: .customLong("db"),
-    help: ArgumentHelp("Where to create the sample registry (must not exist yet).", valueName: "path"))
+  @Option(name: .customLong("db"), help: help(.demoDatabase, value: .valuePath))
   var databasePath: String?
+
+  @Option(name: .customLong("today"), help: help(.optionToday, value: .valueDate))
+  var todayText: String?
 
   func run() throws {
     let folder: String
     let path: String
     if let databasePath {
       path = databasePath
-      if FileManager.default.fileExists(atPath: path) {
-        throw RegistryError(
-          .refused, "\(path) already exists; the demo builds a new registry. Choose another path, or leave out --db.")
-      }
+      if FileManager.default.fileExists(atPath: path) { throw UsageMistake.demoTargetExists(path) }
       folder = try Demo.temporaryFolder()
     } else {
       folder = try Demo.temporaryFolder()
@@ -38,7 +29,7 @@ struct Demo: ParsableCommand {
     for (name, content) in DemoData.dataFiles {
       try Data(content.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
     }
-    print("gongjian demo: the 欧阳路街道 (虹口区) sample, from the 2019 newsletter; units marked （示例） are invented.\n")
+    Terminal.say(Interface.texts.demo(.opening) + "\n")
     try runLine(["init", "--subdistrict", "欧阳路街道", "--district", "虹口区"], path: path, show: true)
     let lines = DemoData.script.split(separator: "\n", omittingEmptySubsequences: false)
     for line in lines {
@@ -49,8 +40,8 @@ struct Demo: ParsableCommand {
       }
       try runLine(arguments, path: path, show: true)
     }
-    print("The sample registry is \(path).")
-    print("Try (from the package folder, `swift run gongjian` instead of `gongjian`):")
+    Terminal.say(Interface.texts.demo(.registryAt(path)))
+    Terminal.say(Interface.texts.demo(.tryNext))
     print("  gongjian list --db \(path)")
     print("  gongjian report growth --db \(path) --period quarter --format svg -o growth.svg")
   }
@@ -64,7 +55,8 @@ struct Demo: ParsableCommand {
     }
     print("$ gongjian \(displayed)")
     fflush(nil)
-    var command = try Gongjian.parseAsRoot(arguments + ["--db", path])
+    var command = try Gongjian.parseAsRoot(
+      arguments + ["--db", path] + (todayText.map { ["--today", $0] } ?? []))
     try command.run()
     print("")
   }

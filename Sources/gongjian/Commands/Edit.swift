@@ -1,51 +1,36 @@
 import ArgumentParser
+import GongjianPresentation
 import GongjianRegistry
 
 struct Edit: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "edit",
-    abstract: "Change a unit's details; a rename keeps the former name findable.",
-    discussion: "An empty value clears a field, e.g. --phone \"\"."
-  )
+    commandName: "edit", abstract: help(.editAbstract), discussion: help(.editDiscussion))
 
-  @OptionGroup var registry: RegistryOptions
+  @OptionGroup var registry: ChangingRegistryOptions
 
-  @Argument(help: ArgumentHelp("The unit: id, name or part of the name.", valueName: "unit"))
+  @Argument(help: help(.showUnit, value: .valueUnit))
   var unit: String
 
-  @Option(help: ArgumentHelp("The unit's new name.", valueName: "name"))
+  @Option(help: help(.editName, value: .valueName))
   var name: String?
 
-  @Option(
-    name: .customLong("renamed-on"),
-    help: ArgumentHelp("When the rename took effect (default: today).", valueName: "date"))
+  @Option(name: .customLong("renamed-on"), help: help(.editRenamedOn, value: .valueDate))
   var renamedOn: String?
 
   @OptionGroup var details: UnitDetailOptions
 
   func run() throws {
+    if renamedOn != nil && name == nil { throw UsageMistake.renamedOnWithoutName }
+    let changes = UnitChanges(name: name, details: details.details)
+    guard !changes.isEmpty else { throw UsageMistake.nothingToEdit }
     let registry = try self.registry.open(.write)
-    if renamedOn != nil && name == nil {
-      throw ValidationError("--renamed-on goes with --name")
-    }
-    let changes = UnitChanges(
-      name: name, renamedOn: try Arguments.optionalDay(renamedOn, option: "--renamed-on", today: registry.today),
-      details: details.details)
-    guard !changes.isEmpty else {
-      throw ValidationError(
-        "nothing to change: give --name, --kind, --party-org, --contact, --phone, --address or --note")
-    }
-    let found = try registry.findUnit(unit)
+    var request = changes
+    request.renamedOn = try Arguments.optionalDay(
+      renamedOn, option: "--renamed-on", field: .renamedOn, today: registry.today)
+    let found = try registry.resolveUnit(unit)
     var options = Arguments.unitOptions
     options[.name] = "--name"
-    let changed = try Arguments.naming(options) { try registry.editUnit(found.id, changes) }
-    if changed.isEmpty {
-      print("#\(found.id) \(found.name): nothing changed (the values were already so).")
-      return
-    }
-    print("Edited #\(found.id) \(changed.first { $0.field == "name" }?.new ?? found.name):")
-    for change in changed {
-      print("  \(change.field): \(change.old ?? "(empty)") → \(change.new ?? "(empty)")")
-    }
+    let edit = try Arguments.naming(options) { try registry.editUnit(found.id, request) }
+    Terminal.say(Interface.texts.edited(edit))
   }
 }

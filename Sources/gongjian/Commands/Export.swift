@@ -1,4 +1,5 @@
 import ArgumentParser
+import GongjianPresentation
 import GongjianRegistry
 
 #if canImport(Glibc)
@@ -9,31 +10,19 @@ import GongjianRegistry
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "export",
-    abstract: "Export the whole registry: CSV or XLSX in the import format, or JSON with the full history.",
-    discussion: """
-      CSV and XLSX hold one row per unit with its current data (the columns `import` reads), so an \
-      export imported into an empty registry exports the same again. JSON holds everything: \
-      periods, agreements, working-group memberships and former names. CSV is RFC 4180 with CRLF; \
-      --bom adds the byte-order mark Excel needs to read UTF-8; a cell beginning with =, +, -, @, \
-      tab or CR gets a leading ' so a spreadsheet cannot run it as a formula. Exported files are \
-      readable by you only (0600): they hold contacts' personal data.
-      """
-  )
+    commandName: "export", abstract: help(.exportAbstract), discussion: help(.exportDiscussion))
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, xlsx }
 
   @OptionGroup var registry: RegistryOptions
 
-  @Option(help: "csv, json or xlsx (default: csv, or from the -o file's extension).")
+  @Option(help: ArgumentHelp(help(.exportFormat)))
   var format: Format?
 
-  @Flag(help: "Start the CSV with a UTF-8 byte-order mark, for Excel.")
+  @Flag(help: ArgumentHelp(help(.exportBOM)))
   var bom = false
 
-  @Option(
-    name: [.customShort("o"), .customLong("output")],
-    help: ArgumentHelp("Write to this file (required for xlsx).", valueName: "file"))
+  @Option(name: [.customShort("o"), .customLong("output")], help: help(.exportOutput, value: .valueFile))
   var outputPath: String?
 
   func run() throws {
@@ -41,9 +30,7 @@ struct Export: ParsableCommand {
       try OutputFile.format(
         explicit: format, path: outputPath, byExtension: ["csv": .csv, "json": .json, "xlsx": .xlsx])
       ?? .csv
-    if bom && format != .csv {
-      throw ValidationError("--bom is for CSV only")
-    }
+    if bom && format != .csv { throw UsageMistake.bomNotCSV }
     let registry = try self.registry.open(.read)
     let count: Int
     switch format {
@@ -52,16 +39,12 @@ struct Export: ParsableCommand {
       count = format == .csv ? try registry.exportCSV(to: sink, bom: bom) : try registry.exportJSON(to: sink)
       try sink.finish()
     case .xlsx:
-      guard let outputPath else {
-        throw ValidationError("an XLSX workbook needs a file: add -o FILE.xlsx")
-      }
-      if OutputSink.sameFile(outputPath, registry.path) {
-        throw ValidationError("-o \(outputPath) is the registry itself; choose another file name")
-      }
+      guard let outputPath else { throw UsageMistake.workbookNeedsFile }
+      if OutputSink.sameFile(outputPath, registry.path) { throw UsageMistake.outputIsRegistry(outputPath) }
       var info = stat()
       if stat(outputPath, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
         // The workbook is renamed into place: over a device (/dev/null) that would replace it.
-        throw ValidationError("-o \(outputPath) is not a regular file; an XLSX workbook needs one")
+        throw UsageMistake.outputNotRegularFile(outputPath)
       }
       let folder =
         outputPath.contains("/") ? String(outputPath[..<(outputPath.lastIndex(of: "/") ?? outputPath.endIndex)]) : "."
@@ -78,8 +61,8 @@ struct Export: ParsableCommand {
         throw error
       }
     }
-    if outputPath != nil {
-      Terminal.printNote("Exported \(count) unit\(count == 1 ? "" : "s") to \(outputPath ?? "") (\(format.rawValue)).")
+    if let outputPath {
+      Terminal.printNote(Interface.texts.exported(count: count, path: outputPath, format: format.rawValue))
     }
   }
 }

@@ -1,18 +1,17 @@
 import ArgumentParser
+import GongjianPresentation
 import GongjianRegistry
 
 struct Rejoin: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "rejoin",
-    abstract: "Record that a unit which left has signed again: a new period and a new agreement."
-  )
+    commandName: "rejoin", abstract: help(.rejoinAbstract), discussion: help(.rejoinDiscussion))
 
-  @OptionGroup var registry: RegistryOptions
+  @OptionGroup var registry: ChangingRegistryOptions
 
-  @Argument(help: ArgumentHelp("The unit: id, name or part of the name.", valueName: "unit"))
+  @Argument(help: help(.showUnit, value: .valueUnit))
   var unit: String
 
-  @Option(help: ArgumentHelp("The day it signed again.", valueName: "date"))
+  @Option(help: help(.rejoinOn, value: .valueDate))
   var on: String
 
   @OptionGroup var agreement: AgreementOptions
@@ -20,13 +19,15 @@ struct Rejoin: ParsableCommand {
 
   func run() throws {
     let registry = try self.registry.open(.write)
-    let day = try Arguments.day(on, option: "--on", today: registry.today)
+    let day = try Arguments.day(on, option: "--on", field: .joinedOn, today: registry.today)
     let terms = try agreement.terms(today: registry.today)
+    let id = try registry.resolveUnit(unit).id
+    let groupIDs = try groups.groupIDs(in: registry)
     var options = Arguments.unitOptions
     options[.joinedOn] = "--on"
     let result = try Arguments.naming(options) {
-      try registry.rejoin(unit, on: day, agreement: terms, groups: groups.groups, lead: groups.lead)
+      try registry.rejoin(id, on: day, agreement: terms, groups: groupIDs, lead: groups.lead)
     }
-    print("Rejoined \(result.summary)")
+    Terminal.say(Interface.texts.rejoined(result))
   }
 }

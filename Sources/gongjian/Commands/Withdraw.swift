@@ -1,33 +1,29 @@
 import ArgumentParser
+import GongjianPresentation
 import GongjianRegistry
 
 struct Withdraw: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "withdraw",
-    abstract: "Record that a unit left the alliance: closes its period and its working-group memberships."
-  )
+    commandName: "withdraw", abstract: help(.withdrawAbstract), discussion: help(.withdrawDiscussion))
 
-  @OptionGroup var registry: RegistryOptions
+  @OptionGroup var registry: ChangingRegistryOptions
 
-  @Argument(help: ArgumentHelp("The unit: id, name or part of the name.", valueName: "unit"))
+  @Argument(help: help(.showUnit, value: .valueUnit))
   var unit: String
 
-  @Option(help: ArgumentHelp("The day it left.", valueName: "date"))
+  @Option(help: help(.withdrawOn, value: .valueDate))
   var on: String
 
-  @Option(help: ArgumentHelp("Why, e.g. 单位合并.", valueName: "text"))
+  @Option(help: help(.withdrawReason, value: .valueText))
   var reason: String?
 
   func run() throws {
     let registry = try self.registry.open(.write)
-    let day = try Arguments.day(on, option: "--on", today: registry.today)
+    let day = try Arguments.day(on, option: "--on", field: .leftOn, today: registry.today)
+    let id = try registry.resolveUnit(unit).id
     let result = try Arguments.naming([.leftOn: "--on", .leftReason: "--reason"]) {
-      try registry.withdraw(unit, on: day, reason: reason)
+      try registry.withdraw(id, on: day, reason: reason)
     }
-    var text = "Withdrew #\(result.unit.id) \(result.unit.name): in the alliance \(result.joinedOn) – \(result.leftOn)"
-    if !result.closedGroups.isEmpty {
-      text += "; left the working groups " + result.closedGroups.joined(separator: "、")
-    }
-    print(text)
+    Terminal.say(Interface.texts.withdrew(result))
   }
 }

@@ -1,62 +1,65 @@
 import ArgumentParser
+import GongjianPresentation
 import GongjianRegistry
 
-/// Reading dates from options, and turning field errors into messages that name the option.
+/// Reading typed values from options, and naming fields by the options that carry them.
 enum Arguments {
-  /// Parses a date option (SPEC §4). A bad date is invalid data (exit 65), named by its option.
-  static func day(_ text: String, option: String, today: Day) throws -> Day {
+  /// Parses a date option. A bad date is invalid data (exit 65), named by its option.
+  static func day(_ text: String, option: String, field: Field, today: Day) throws -> Day {
     switch DayParser.parse(text, today: today) {
     case .success(let day): return day
-    case .failure(let failure): throw RegistryError(.invalidData, "\(option): \(failure)")
+    case .failure(let failure):
+      throw FieldRefusal(refusal: .invalid(field, .notADate(failure)), naming: { _ in option })
     }
   }
 
-  static func optionalDay(_ text: String?, option: String, today: Day) throws -> Day? {
+  static func optionalDay(_ text: String?, option: String, field: Field, today: Day) throws -> Day? {
     guard let text else { return nil }
-    return try day(text, option: option, today: today)
+    return try day(text, option: option, field: field, today: today)
   }
 
-  /// A year option: 4 digits within the registry's range.
-  static func year(_ value: Int?, option: String) throws -> Int? {
-    guard let value else { return nil }
-    guard (Day.earliestYear...Day.latestYear).contains(value) else {
-      throw RegistryError(.invalidData, "\(option) \(value): give a year from \(Day.earliestYear) to \(Day.latestYear)")
-    }
-    return value
-  }
-
-  /// Runs `body`, turning field errors into one message naming the options (exit 65).
-  static func naming<T>(_ options: [UnitField: String], _ body: () throws -> T) throws -> T {
+  /// Runs `body`, naming the fields of a refusal by this command's options.
+  static func naming<T>(_ options: [Field: String], _ body: () throws -> T) throws -> T {
     do {
       return try body()
-    } catch let errors as FieldErrors {
-      let lines = errors.errors.map { error in
-        options[error.field].map { "\($0): \(error.message)" } ?? error.message
-      }
-      throw RegistryError(.invalidData, lines.joined(separator: "\n"))
+    } catch let refusal as Refusal {
+      throw FieldRefusal(refusal: refusal, naming: { options[$0] })
     }
   }
 
   /// The option names of `register`, `edit` and `rejoin`.
-  static let unitOptions: [UnitField: String] = [
+  static let unitOptions: [Field: String] = [
     .name: "NAME", .kind: "--kind", .joinedOn: "--joined", .leftOn: "--on", .leftReason: "--reason",
     .signatory: "--signatory", .signatoryTitle: "--signatory-title", .agreementTitle: "--agreement",
     .expiresOn: "--expires", .groups: "--group", .contactName: "--contact", .contactPhone: "--phone",
-    .address: "--address", .partyOrganisation: "--party-org", .note: "--note",
+    .address: "--address", .partyOrganisation: "--party-org", .note: "--note", .renamedOn: "--renamed-on",
   ]
 }
 
-extension Registration {
-  /// "#44 复旦大学外文学院 (高校) joined 2019-06-20; working groups: …"
-  var summary: String {
-    var text = "#\(unit.id) \(unit.name) (\(kind)) joined \(joinedOn)"
-    if let leftOn { text += ", left \(leftOn)" }
-    if !groups.isEmpty {
-      let role = self.role == .lead ? " as lead" : ""
-      text +=
-        "; working groups\(role): "
-        + groups.map { $0.since == joinedOn ? $0.name : "\($0.name) (from \($0.since))" }.joined(separator: "、")
+/// A year as people type it: `2019` or `2019年`, full-width digits too.
+struct Year: ExpressibleByArgument, Sendable {
+  var value: Int
+
+  init?(argument: String) {
+    var digits = ""
+    for scalar in argument.unicodeScalars {
+      switch scalar.value {
+      case 0x30...0x39: digits.unicodeScalars.append(scalar)
+      case 0xFF10...0xFF19: digits.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? "0")
+      case 0x5E74 where digits.count == 4: continue  // 年
+      default: return nil
+      }
     }
-    return text
+    guard (1...4).contains(digits.count), let year = Int(digits) else { return nil }
+    value = year
+  }
+}
+
+extension Registry {
+  /// The units, groups and years a person typed, resolved to what the registry knows.
+  func checkedYear(_ year: Year?) throws -> Int? {
+    guard let year else { return nil }
+    guard (Day.earliestYear...Day.latestYear).contains(year.value) else { throw Refusal.yearOutOfRange(year.value) }
+    return year.value
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GongjianPresentation
 import GongjianRegistry
 
 #if canImport(Glibc)
@@ -7,21 +8,22 @@ import GongjianRegistry
   import Darwin
 #endif
 
-/// The formats every listing offers (SPEC §6).
-enum ListingFormat: String, ExpressibleByArgument, CaseIterable {
-  case table, csv, json
-}
+extension ListingFormat: ExpressibleByArgument {}
 
 /// `--format` and `-o`, taken by every listing.
 struct ListingOutputOptions: ParsableArguments {
-  @Option(help: "Output format: table, csv or json (default: table, or from the -o file's extension).")
+  @Option(help: ArgumentHelp(help(.optionFormat)))
   var format: ListingFormat?
 
-  @Option(
-    name: [.customShort("o"), .customLong("output")],
-    help: ArgumentHelp("Write to this file instead of the terminal; .csv or .json picks the format.", valueName: "file")
-  )
+  @Option(name: [.customShort("o"), .customLong("output")], help: help(.optionOutput, value: .valueFile))
   var outputPath: String?
+
+  /// A writer of this listing to the chosen place, in the chosen format and language.
+  func writer<Row>(_ columns: [Column<Row>], to sink: OutputSink, format: ListingFormat) -> ListingWriter<Row> {
+    ListingWriter(
+      columns: columns, format: format, output: sink, language: Interface.language,
+      color: sink.isTerminal && Terminal.colorAllowed())
+  }
 
   func resolvedFormat() throws -> ListingFormat {
     try OutputFile.format(explicit: format, path: outputPath, byExtension: ["csv": .csv, "json": .json, "txt": .table])
@@ -38,8 +40,7 @@ enum OutputFile {
     guard let dot = name.lastIndex(of: ".") else { return nil }
     let suffix = name[name.index(after: dot)...].lowercased()
     guard let format = byExtension[suffix] else {
-      let known = byExtension.keys.sorted().map { "." + $0 }.joined(separator: ", ")
-      throw ValidationError("cannot tell the format from '.\(suffix)'; use \(known), or give --format")
+      throw UsageMistake.unknownExtension(suffix, known: byExtension.keys.sorted())
     }
     return format
   }
@@ -69,12 +70,8 @@ final class OutputSink: TextOutput {
       isTerminal = isatty(STDOUT_FILENO) == 1
       return
     }
-    guard !path.isEmpty else {
-      throw RegistryError(.usage, "-o needs a file name, e.g. -o growth.csv")
-    }
-    if let registryPath, OutputSink.sameFile(path, registryPath) {
-      throw RegistryError(.usage, "-o \(path) is the registry itself; choose another file name")
-    }
+    guard !path.isEmpty else { throw UsageMistake.outputNameEmpty }
+    if let registryPath, OutputSink.sameFile(path, registryPath) { throw UsageMistake.outputIsRegistry(path) }
     var info = stat()
     if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {
       // A device or a pipe (-o /dev/null, /dev/stdout, a FIFO) is written to as it is: renaming

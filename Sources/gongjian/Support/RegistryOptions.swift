@@ -1,4 +1,5 @@
 import ArgumentParser
+import GongjianPresentation
 import GongjianRegistry
 
 #if canImport(Glibc)
@@ -7,21 +8,16 @@ import GongjianRegistry
   import Darwin
 #endif
 
-/// `--db` and `--today`, taken by every command.
+/// `--db` and `--today`, taken by every command that opens the registry.
 struct RegistryOptions: ParsableArguments {
-  @Option(
-    name: .customLong("db"),
-    help: ArgumentHelp(
-      "The registry file (default: $GONGJIAN_DB, else ~/.local/share/gongjian/registry.sqlite).",
-      valueName: "path"))
+  @Option(name: .customLong("db"), help: help(.optionDatabase, value: .valuePath))
   var databasePath: String?
 
-  @Option(
-    name: .customLong("today"),
-    help: ArgumentHelp(
-      "What \"today\" means, for reproducible output (default: $GONGJIAN_TODAY, else the calendar).",
-      valueName: "date"))
+  @Option(name: .customLong("today"), help: help(.optionToday, value: .valueDate))
   var todayText: String?
+
+  /// Who makes the change; only commands that change the registry take `--by`.
+  var changedBy: String?
 
   var environment: [String: String] { ProcessEnvironment.variables }
 
@@ -32,21 +28,25 @@ struct RegistryOptions: ParsableArguments {
   /// The day "today" means for this run.
   func today() throws -> Day {
     let system = Self.systemToday()
-    if todayText == "" {
-      throw RegistryError(.invalidData, "--today is empty; give a date such as 2019-12-31, or leave the option out")
-    }
+    if todayText == "" { throw UsageMistake.todayEmpty }
     let text = todayText ?? environment["GONGJIAN_TODAY"]
     guard let text, !text.isEmpty else { return system }
     switch DayParser.parse(text, today: system) {
     case .success(let day): return day
     case .failure(let failure):
       let source = todayText == nil ? "$GONGJIAN_TODAY" : "--today"
-      throw RegistryError(.invalidData, "\(source): \(failure)")
+      throw FieldRefusal(refusal: .invalid(.joinedOn, .notADate(failure)), naming: { _ in source })
     }
   }
 
+  /// Who makes the change and how, for the history: `--by`, else `$GONGJIAN_USER`, else the
+  /// login (looked up only when a change is recorded: the user database goes through NSS).
   func context() -> ChangeContext {
-    ChangeContext.current(arguments: CommandLine.arguments, environment: environment)
+    let named = changedBy ?? environment["GONGJIAN_USER"]
+    let who = named.flatMap { $0.isEmpty ? nil : $0 } ?? Self.osUser(environment: environment)
+    let command = (["gongjian"] + CommandLine.arguments.dropFirst()).map(ShellWords.quote)
+      .joined(separator: " ")
+    return ChangeContext(changedBy: who, command: command)
   }
 
   /// Opens the registry for a command.
@@ -62,6 +62,36 @@ struct RegistryOptions: ParsableArguments {
     return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
       ?? Day(year: 2026, month: 1, day: 1)!
   }
+
+  /// The login name from the system's user database, else `$USER`, else the uid.
+  static func osUser(environment: [String: String]) -> String {
+    if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
+      let user = String(cString: name)
+      if !user.isEmpty { return user }
+    }
+    if let user = environment["USER"], !user.isEmpty { return user }
+    return "uid \(geteuid())"
+  }
+}
+
+/// The registry options of a command that changes the registry: also `--by`, the person
+/// the history records.
+struct ChangingRegistryOptions: ParsableArguments {
+  @OptionGroup var registry: RegistryOptions
+
+  @Option(name: .customLong("by"), help: help(.optionBy, value: .valueName))
+  var changedBy: String?
+
+  var withAuthor: RegistryOptions {
+    var options = registry
+    options.changedBy = changedBy
+    return options
+  }
+
+  func today() throws -> Day { try registry.today() }
+  func location() throws -> RegistryLocation { try registry.location() }
+  func context() -> ChangeContext { withAuthor.context() }
+  func open(_ access: Registry.Access) throws -> Registry { try withAuthor.open(access) }
 }
 
 /// The process environment as a dictionary, read once.

@@ -1,3 +1,4 @@
+import GongjianPresentation
 import GongjianRegistry
 
 #if canImport(Glibc)
@@ -6,7 +7,8 @@ import GongjianRegistry
   import Darwin
 #endif
 
-/// Where output goes and whether it may be coloured.
+/// Where text for people goes, and whether it may be coloured. Everything printed here passes
+/// the one terminal sanitiser: a unit's stored name cannot drive the terminal.
 enum Terminal {
   /// Colour only on a terminal, and never with NO_COLOR set (https://no-color.org).
   static func colorAllowed(fileDescriptor: Int32 = STDOUT_FILENO) -> Bool {
@@ -17,19 +19,23 @@ enum Terminal {
 
   static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 }
 
-  /// An error for the user: "gongjian: " and the message, on stderr.
+  /// An error for the user: "gongjian：" and the message, on stderr.
   static func printError(_ message: String) {
-    writeError("gongjian: \(message)\n")
+    writeError(Interface.texts.errorPrefix + TerminalText.sanitize(message) + "\n")
   }
 
   /// A note for the user on stderr (where stdout may be a file or a pipe).
   static func printNote(_ message: String) {
-    writeError(message + "\n")
+    writeError(TerminalText.sanitize(message) + "\n")
+  }
+
+  /// A line of output for the user on stdout.
+  static func say(_ message: String) {
+    print(TerminalText.sanitize(message))
   }
 
   static func writeError(_ text: String) {
     var copy = text
     copy.withUTF8 { BufferedWriter.writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
   }
-
 }

@@ -1,9 +1,7 @@
 import ArgumentParser
+import GongjianPresentation
 
 struct AgreementCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "agreement",
-    abstract: "Co-building agreements: record a renewal, list them, see which expire soon.",
-    subcommands: [AgreementAdd.self, AgreementList.self]
-  )
+    commandName: "agreement", abstract: help(.agreementAbstract), subcommands: [AgreementAdd.self, AgreementList.self])
 }

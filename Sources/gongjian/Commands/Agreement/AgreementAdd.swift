@@ -1,45 +1,44 @@
 import ArgumentParser
+import GongjianPresentation
 import GongjianRegistry
 
 struct AgreementAdd: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "add", abstract: "Record a signed agreement, such as a renewal.")
+  static let configuration = CommandConfiguration(commandName: "add", abstract: help(.agreementAddAbstract))
 
-  @OptionGroup var registry: RegistryOptions
+  @OptionGroup var registry: ChangingRegistryOptions
 
-  @Argument(help: ArgumentHelp("The unit: id, name or part of the name.", valueName: "unit"))
+  @Argument(help: help(.showUnit, value: .valueUnit))
   var unit: String
 
-  @Option(help: ArgumentHelp("The day it was signed.", valueName: "date"))
+  @Option(help: help(.agreementAddSigned, value: .valueDate))
   var signed: String
 
-  @Option(help: ArgumentHelp("When it expires (may be in the future).", valueName: "date"))
+  @Option(help: help(.agreementExpires, value: .valueDate))
   var expires: String?
 
-  @Option(help: ArgumentHelp("Who signed for the unit.", valueName: "person"))
+  @Option(help: help(.agreementSignatory, value: .valuePerson))
   var signatory: String?
 
-  @Option(name: .customLong("signatory-title"), help: ArgumentHelp("The signatory's title.", valueName: "title"))
+  @Option(name: .customLong("signatory-title"), help: help(.agreementSignatoryTitle, value: .valueTitle))
   var signatoryTitle: String?
 
-  @Option(help: ArgumentHelp("The agreement's title (default: 区域化党建共建协议).", valueName: "title"))
+  @Option(help: help(.agreementTitle, value: .valueTitle))
   var title: String?
 
   func run() throws {
     let registry = try self.registry.open(.write)
-    let signedOn = try Arguments.day(signed, option: "--signed", today: registry.today)
+    let signedOn = try Arguments.day(signed, option: "--signed", field: .signedOn, today: registry.today)
     let terms = AgreementTerms(
       title: title, signatory: signatory, signatoryTitle: signatoryTitle,
-      expiresOn: try Arguments.optionalDay(expires, option: "--expires", today: registry.today))
-    let options: [UnitField: String] = [
-      .joinedOn: "--signed", .expiresOn: "--expires", .signatory: "--signatory", .signatoryTitle: "--signatory-title",
+      expiresOn: try Arguments.optionalDay(expires, option: "--expires", field: .expiresOn, today: registry.today))
+    let id = try registry.resolveUnit(unit).id
+    let options: [Field: String] = [
+      .signedOn: "--signed", .expiresOn: "--expires", .signatory: "--signatory", .signatoryTitle: "--signatory-title",
       .agreementTitle: "--title",
     ]
     let agreement = try Arguments.naming(options) {
-      try registry.addAgreement(unit: unit, signedOn: signedOn, terms: terms)
+      try registry.addAgreement(unit: id, signedOn: signedOn, terms: terms)
     }
-    var text = "Recorded #\(agreement.id): \(agreement.unitName) signed \(agreement.title) on \(agreement.signedOn)"
-    if let expires = agreement.expiresOn { text += ", expires \(expires)" }
-    print(text + ".")
+    Terminal.say(Interface.texts.agreementRecorded(agreement))
   }
 }

@@ -1,26 +1,30 @@
 import ArgumentParser
+import GongjianPresentation
 import GongjianRegistry
 
 struct GroupAdd: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a working group.")
+  static let configuration = CommandConfiguration(commandName: "add", abstract: help(.groupAddAbstract))
 
-  @OptionGroup var registry: RegistryOptions
+  @OptionGroup var registry: ChangingRegistryOptions
 
-  @Argument(help: ArgumentHelp("The group's name.", valueName: "name"))
+  @Argument(help: help(.groupAddName, value: .valueName))
   var name: String
 
-  @Option(help: ArgumentHelp("What the group does.", valueName: "text"))
+  @Option(help: help(.groupAddDescription, value: .valueText))
   var description: String?
 
-  @Option(help: ArgumentHelp("The day it was founded.", valueName: "date"))
+  @Option(help: help(.groupAddEstablished, value: .valueDate))
   var established: String?
 
   func run() throws {
     let registry = try self.registry.open(.write)
-    let day = try Arguments.optionalDay(established, option: "--established", today: registry.today)
-    let group = try Arguments.naming([.groups: "NAME", .joinedOn: "--established", .note: "--description"]) {
+    let day = try Arguments.optionalDay(
+      established, option: "--established", field: .establishedOn, today: registry.today)
+    let group = try Arguments.naming(
+      [.groupName: "NAME", .establishedOn: "--established", .groupDescription: "--description"]
+    ) {
       try registry.addGroup(NewGroup(name: name, description: description, establishedOn: day))
     }
-    print("Added the working group #\(group.id) \(group.name)\(day.map { ", founded \($0)" } ?? "").")
+    Terminal.say(Interface.texts.groupAdded(group, establishedOn: day))
   }
 }

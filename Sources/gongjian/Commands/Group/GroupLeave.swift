@@ -1,25 +1,29 @@
 import ArgumentParser
+import GongjianPresentation
 import GongjianRegistry
 
 struct GroupLeave: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "leave", abstract: "End a unit's membership of a working group.")
+  static let configuration = CommandConfiguration(commandName: "leave", abstract: help(.groupLeaveAbstract))
 
-  @OptionGroup var registry: RegistryOptions
+  @OptionGroup var registry: ChangingRegistryOptions
 
-  @Argument(help: ArgumentHelp("The unit: id, name or part of the name.", valueName: "unit"))
+  @Argument(help: help(.showUnit, value: .valueUnit))
   var unit: String
 
-  @Argument(help: ArgumentHelp("The group: id, name or part of the name.", valueName: "group"))
+  @Argument(help: help(.groupShowGroup, value: .valueGroup))
   var group: String
 
-  @Option(help: ArgumentHelp("The day it left the group.", valueName: "date"))
+  @Option(help: help(.groupLeaveOn, value: .valueDate))
   var on: String
 
   func run() throws {
     let registry = try self.registry.open(.write)
-    let day = try Arguments.day(on, option: "--on", today: registry.today)
-    let result = try Arguments.naming([.leftOn: "--on"]) { try registry.leaveGroup(unit: unit, group: group, on: day) }
-    print("#\(result.unit.id) \(result.unit.name) left \(result.group.name) on \(day) (member since \(result.since)).")
+    let day = try Arguments.day(on, option: "--on", field: .leftOn, today: registry.today)
+    let unitID = try registry.resolveUnit(unit).id
+    let groupID = try registry.resolveGroup(group).id
+    let result = try Arguments.naming([.leftOn: "--on"]) {
+      try registry.leaveGroup(unit: unitID, group: groupID, on: day)
+    }
+    Terminal.say(Interface.texts.groupLeft(result))
   }
 }

@@ -1,9 +1,7 @@
 import ArgumentParser
+import GongjianPresentation
 
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "report",
-    abstract: "Reports for the joint meeting.",
-    subcommands: [ReportGrowth.self]
-  )
+    commandName: "report", abstract: help(.reportAbstract), subcommands: [ReportGrowth.self])
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GongjianPresentation
 import GongjianRegistry
 
 /// The formats of the growth report: the listing ones and three pictures.
@@ -11,45 +12,32 @@ extension GrowthRequest.Breakdown: ExpressibleByArgument {}
 
 struct ReportGrowth: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "growth",
-    abstract: "How the alliance grew: joined, left, net and total units per year, quarter or month.",
-    discussion: """
-      The total of a period is the number of units in the alliance on its last day (today for the \
-      current period), so the total of 2016 is what `list --active-in 2016` lists. For every period \
-      total = previous total + joined - left. Default range: the year of the first joining to this year.
-
-      Formats: table (with the summary line), csv, json, chart (bars in the terminal), svg (a chart \
-      for a slide) and html (a page with the chart and the table). -o FILE picks the format from \
-      .csv, .json, .svg, .html or .txt.
-      """
-  )
+    commandName: "growth", abstract: help(.reportGrowthAbstract), discussion: help(.reportGrowthDiscussion))
 
   @OptionGroup var registry: RegistryOptions
 
-  @Option(help: ArgumentHelp("First year (default: the year of the first joining).", valueName: "year"))
-  var from: Int?
+  @Option(help: help(.reportFrom, value: .valueYear))
+  var from: Year?
 
-  @Option(help: ArgumentHelp("Last year (default: this year).", valueName: "year"))
-  var to: Int?
+  @Option(help: help(.reportTo, value: .valueYear))
+  var to: Year?
 
-  @Option(help: "Period length: year, quarter or month.")
+  @Option(help: ArgumentHelp(help(.reportPeriod)))
   var period: PeriodLength = .year
 
-  @Option(help: ArgumentHelp("Count the memberships of this working group.", valueName: "group"))
+  @Option(help: help(.reportGroup, value: .valueGroup))
   var group: String?
 
-  @Option(help: ArgumentHelp("Only units of this kind, e.g. 高校.", valueName: "kind"))
+  @Option(help: help(.reportKind, value: .valueKind))
   var kind: String?
 
-  @Option(help: "One total column per kind or per working group.")
+  @Option(help: ArgumentHelp(help(.reportBy)))
   var by: GrowthRequest.Breakdown?
 
-  @Option(help: "Output format: table, csv, json, chart, svg or html.")
+  @Option(help: ArgumentHelp(help(.reportFormat)))
   var format: ReportFormat?
 
-  @Option(
-    name: [.customShort("o"), .customLong("output")],
-    help: ArgumentHelp("Write to this file; its extension picks the format.", valueName: "file"))
+  @Option(name: [.customShort("o"), .customLong("output")], help: help(.optionOutput, value: .valueFile))
   var outputPath: String?
 
   func run() throws {
@@ -60,22 +48,23 @@ struct ReportGrowth: ParsableCommand {
       ?? .table
     let registry = try self.registry.open(.read)
     let request = GrowthRequest(
-      from: try Arguments.year(from, option: "--from"), to: try Arguments.year(to, option: "--to"), period: period,
-      group: group, kind: kind, by: by)
+      from: try registry.checkedYear(from), to: try registry.checkedYear(to), period: period,
+      group: try group.map { try registry.resolveGroup($0).id }, kind: kind, by: by)
     let report = try registry.growth(request)
-    let sink = try OutputSink(path: outputPath, protecting: registry.path)
+    let sink = try OutputSink(path: outputPath, protecting: registry.path, mode: 0o600)
     let color = sink.isTerminal && Terminal.colorAllowed()
+    let texts = Interface.texts
     switch format {
-    case .table: sink.write(GrowthText.table(report, color: color))
+    case .table: sink.write(GrowthText.table(report, texts: texts, language: Interface.language, color: color))
     case .csv: sink.write(GrowthText.csv(report))
     case .json: sink.write(GrowthText.json(report).prettyText + "\n")
-    case .chart: sink.write(TerminalChart.render(report, width: TerminalChart.availableWidth(), color: color))
-    case .svg: sink.write(GrowthSVG.render(report))
-    case .html: sink.write(GrowthHTML.render(report))
+    case .chart:
+      let width = TerminalChart.availableWidth(columnsVariable: ProcessEnvironment.variables["COLUMNS"])
+      sink.write(TerminalChart.render(report, texts: texts, width: width, color: color))
+    case .svg: sink.write(GrowthSVG.render(report, texts: texts))
+    case .html: sink.write(GrowthHTML.render(report, texts: texts, language: Interface.language))
     }
     try sink.finish()
-    if let outputPath {
-      Terminal.printNote("Wrote the growth report (\(format.rawValue)) to \(outputPath).")
-    }
+    if let outputPath { Terminal.printNote(texts.wroteReport(path: outputPath, format: format.rawValue)) }
   }
 }

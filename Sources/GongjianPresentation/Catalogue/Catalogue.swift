@@ -1,0 +1,185 @@
+import GongjianRegistry
+
+/// Every text a person reads, in one language. Each language is one type conforming to all of
+/// these protocols, so a text missing from a language, or with other placeholders, does not
+/// compile. The texts are grouped by what they are for, one protocol (and one file per
+/// language) each.
+public typealias Catalogue =
+  GeneralWording & RefusalWording & ReportWording & MessageWording & HistoryWording & HelpWording & ParserWording
+  & Sendable
+
+/// How a surface names a field: `--joined` on the command line, a column's header in a file.
+/// Nil leaves it to the catalogue's own name of the field.
+public typealias FieldNaming = @Sendable (Field) -> String?
+
+/// Words and forms every other text uses.
+public protocol GeneralWording {
+  /// A day inside a sentence: 2019年6月27日 or 2019-06-27. Tables keep ISO dates (they sort).
+  func day(_ day: Day) -> String
+  /// Text a person typed or stored, quoted inside a sentence: “…” or '…'.
+  func quoted(_ text: String) -> String
+  /// Items in a sentence: 甲、乙和丙 or A, B and C.
+  func list(_ items: [String]) -> String
+  /// A unit named in a sentence, with its id.
+  func unit(_ unit: UnitReference) -> String
+  func group(_ group: GroupReference) -> String
+  /// A unit or group offered as a choice: `  44  复旦大学外文学院`.
+  func candidateLine(_ candidate: Candidate) -> String
+  /// 单位 / unit, 专项组 / working group.
+  func entity(_ kind: EntityKind) -> String
+  /// 牵头单位 / lead, 成员单位 / member.
+  func role(_ role: GroupRole) -> String
+  /// The name of a field in a sentence: 加入日期 / joining date.
+  func field(_ field: Field) -> String
+  /// A number of units: 43家 / 43 units.
+  func unitCount(_ count: Int) -> String
+  /// A signed count: +14, -3.
+  func signed(_ value: Int) -> String
+  /// A percentage with one decimal place: 48.3%.
+  func percent(_ value: Double) -> String
+  /// A signed percentage: +48.3%.
+  func signedPercent(_ value: Double) -> String
+  /// Shown in an empty cell where a value is expected, e.g. an open period's end.
+  var none: String { get }
+}
+
+/// Refusals: what is wrong and how to fix it.
+public protocol RefusalWording {
+  /// The whole message for a refusal; `fields` names fields the way the surface shows them.
+  func refusal(_ refusal: Refusal, fields: FieldNaming) -> String
+  func valueProblem(_ problem: ValueProblem) -> String
+  func dateProblem(_ failure: DayParser.Failure) -> String
+  /// One problem of an imported file, with its line and column.
+  func rowProblem(_ problem: RowProblem) -> String
+  /// `--today` or `$GONGJIAN_TODAY` is not a date.
+  func badToday(source: String, _ failure: DayParser.Failure) -> String
+  /// The prefix of every error on the terminal: "gongjian: ".
+  var errorPrefix: String { get }
+}
+
+/// The growth report's words.
+public protocol ReportWording {
+  /// 欧阳路街道区域化党建共建单位发展情况
+  func growthTitle(subdistrict: String) -> String
+  /// 2016–2019年 · 按年 · 专项组：… · 类别：…
+  func growthScope(first: String?, last: String?, period: PeriodLength, group: String?, kind: String?) -> String
+  /// A period's label in charts and tables: 2016, 2016年第1季度 / 2016-Q1.
+  func periodLabel(_ label: String, length: PeriodLength) -> String
+  /// The headings of the report's table: period, joined, left, net, total, change.
+  func growthHeadings(_ length: PeriodLength) -> [String]
+  /// 2016年至2019年：29家 → 43家（净增14家，增长48.3%，年均增长14.0%）
+  func growthSummary(_ summary: GrowthSummary, length: PeriodLength) -> String
+  var growthNoPeriods: String { get }
+  /// The terminal chart's caption after the title.
+  var growthChartCaption: String { get }
+  /// The SVG's axis titles and legend.
+  var chartTotalAxis: String { get }
+  var chartJoinedAxis: String { get }
+  func chartPeriodAxis(_ length: PeriodLength) -> String
+  var chartTotalLegend: String { get }
+  var chartJoinedLegend: String { get }
+  /// "As of 2026-12-07" under a page's title.
+  func asOf(_ day: Day) -> String
+  /// The `lang` of an HTML page.
+  var htmlLanguage: String { get }
+}
+
+/// What commands say when they have done their work, and the words of listings.
+public protocol MessageWording {
+  func registryCreated(path: String, shared: Bool) -> String
+  var registryNextStep: String { get }
+  func registryExists(path: String) -> String
+  func registered(_ registration: Registration) -> String
+  func rejoined(_ registration: Registration) -> String
+  func withdrew(_ withdrawal: Withdrawal) -> String
+  func edited(_ edit: UnitEdit) -> String
+  func groupAdded(_ group: GroupReference, establishedOn: Day?) -> String
+  func groupJoined(_ result: GroupJoinResult) -> String
+  func groupLeft(_ result: GroupLeaveResult) -> String
+  func agreementRecorded(_ agreement: Agreement) -> String
+  /// An agreement's state in `agreement list --expiring-within`.
+  func expiry(daysLeft: Int) -> String
+  func agreementCount(_ count: Int) -> String
+  /// Under a listing of units: 共43家单位 / 43 units.
+  func listedUnits(_ count: Int) -> String
+  func changeCount(_ count: Int) -> String
+  func wroteReport(path: String, format: String) -> String
+  func exported(count: Int, path: String, format: String) -> String
+  func backedUp(units: Int, path: String, bytes: Int) -> String
+  func imported(_ summary: ImportSummary) -> String
+  func importDryRun(_ summary: ImportSummary) -> String
+  /// "12,000 rows · 4,000 rows/s · 0:22 left"
+  func importProgress(rows: Int, rate: Int, secondsLeft: Int?) -> String
+  /// The labels of `show` and `group show`.
+  func sheetLabel(_ label: SheetLabel) -> String
+  /// A unit's state: in the alliance since …, left on … (reason).
+  func unitStatus(_ unit: UnitDetail) -> String
+  func formerName(_ name: FormerName) -> String
+  func groupSummary(_ group: WorkingGroup) -> [String]
+  func checkSeverity(_ severity: CheckReport.Severity) -> String
+  var checkHealthy: String { get }
+  func checkProblems(count: Int, path: String) -> String
+  func checkHeading(path: String) -> String
+  /// Usage mistakes the command line finds before anything is opened.
+  func usage(_ mistake: UsageMistake) -> String
+  /// The demo's narration.
+  func demo(_ line: DemoLine) -> String
+}
+
+/// The labels of the one-unit and one-group pages.
+public enum SheetLabel: Sendable {
+  case status, partyOrganisation, contact, phone, address, note, formerly, periods, agreements, groups, none
+}
+
+/// Lines the demo says between its commands.
+public enum DemoLine: Sendable {
+  case opening
+  case registryAt(String)
+  case tryNext
+}
+
+/// Mistakes in how a command was used, found before anything is read.
+public enum UsageMistake: Error, Equatable, Sendable {
+  case activeOnAndActiveIn
+  case allWithActive
+  case renamedOnWithoutName
+  case nothingToEdit
+  case expiringWithUnit
+  case bomNotCSV
+  case workbookNeedsFile
+  case outputIsRegistry(String)
+  case outputNotRegularFile(String)
+  case unknownExtension(String, known: [String])
+  case outputNameEmpty
+  case todayEmpty
+  case demoTargetExists(String)
+  case unknownLanguage(String)
+  case optionNeedsValue(String)
+}
+
+/// The change log, worded.
+public protocol HistoryWording {
+  /// What one change did, in a sentence.
+  func change(_ entry: HistoryEntry) -> String
+  /// A time stored in UTC, shown in the machine's time zone.
+  var historyTimeHeading: String { get }
+}
+
+/// The argument parser's errors in the reader's language.
+public protocol ParserWording {
+  func parserError(_ error: ParserMistake) -> String
+  func seeHelp(_ command: String) -> String
+  /// The usage line after a parser error.
+  func usageLine(_ usage: String) -> String
+}
+
+/// A mistake the argument parser found, with what it names.
+public enum ParserMistake: Error, Equatable, Sendable {
+  case unknownOption(String, suggestion: String?)
+  case unknownCommand(String, suggestions: [String])
+  case unexpectedArgument(String)
+  case missingArgument(String)
+  case missingValue(String)
+  case invalidValue(String, option: String, allowed: [String])
+  case other(String)
+}

@@ -1,0 +1,71 @@
+import GongjianRegistry
+
+/// Every text in Chinese (简体), the default language.
+public struct ChineseCatalogue: Sendable {
+  public init() {}
+}
+
+extension ChineseCatalogue: GeneralWording {
+  public func day(_ day: Day) -> String { "\(day.year)年\(day.month)月\(day.day)日" }
+
+  public func quoted(_ text: String) -> String { QuotedText.quote(text, open: "“", close: "”") }
+
+  public func list(_ items: [String]) -> String { items.joined(separator: "、") }
+
+  public func unit(_ unit: UnitReference) -> String { "\(unit.name)（#\(unit.id)）" }
+
+  public func group(_ group: GroupReference) -> String { group.name }
+
+  public func candidateLine(_ candidate: Candidate) -> String { "  \(candidate.id)  \(candidate.name)" }
+
+  public func entity(_ kind: EntityKind) -> String {
+    switch kind {
+    case .unit: "单位"
+    case .group: "专项组"
+    }
+  }
+
+  public func role(_ role: GroupRole) -> String {
+    switch role {
+    case .lead: "牵头单位"
+    case .member: "成员单位"
+    }
+  }
+
+  public func field(_ field: Field) -> String {
+    switch field {
+    case .name: "单位名称"
+    case .kind: "单位类别"
+    case .joinedOn: "加入日期"
+    case .leftOn: "退出日期"
+    case .leftReason: "退出原因"
+    case .signatory: "签约人"
+    case .signatoryTitle: "签约人职务"
+    case .agreementTitle: "协议名称"
+    case .expiresOn: "协议到期日期"
+    case .groups: "专项组"
+    case .contactName: "联系人"
+    case .contactPhone: "联系电话"
+    case .address: "地址"
+    case .partyOrganisation: "党组织"
+    case .note: "备注"
+    case .signedOn: "签约日期"
+    case .groupName: "专项组名称"
+    case .groupDescription: "专项组说明"
+    case .establishedOn: "成立日期"
+    case .renamedOn: "更名日期"
+    case .subdistrict: "街道名称"
+    case .district: "区名称"
+    }
+  }
+
+  public func unitCount(_ count: Int) -> String { "\(count)家" }
+
+  public func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
+
+  public func percent(_ value: Double) -> String { PercentFormat.oneDecimal(value) }
+
+  public func signedPercent(_ value: Double) -> String { PercentFormat.signed(value) }
+
+  public var none: String { "—" }
+}

@@ -1,0 +1,195 @@
+extension ChineseCatalogue: HelpWording {
+  public func help(_ key: HelpKey) -> String {
+    switch key {
+    case .rootAbstract: "街道区域化党建共建单位登记簿。"
+    case .rootDiscussion:
+      """
+      登记簿是一个SQLite文件：用 --db 路径 指定；未指定时用环境变量 $GONGJIAN_DB；\
+      再没有则用 ~/.local/share/gongjian/registry.sqlite。只有 init 和 demo 会新建登记簿。
+
+      每个命令都可加 --lang zh|en 选择界面语言（默认依次看 $GONGJIAN_LANG、LANGUAGE、LC_ALL、\
+      LC_MESSAGES、LANG，未指定英文时一律用中文），以及 --by 姓名（记入修改记录的经办人，\
+      默认为 $GONGJIAN_USER，再没有则为当前登录用户）。
+
+      退出状态：0 成功；1 登记簿拒绝（找不到、重复、冲突）；64 用法错误；65 数据无效；\
+      66 无法打开；74 读写失败（磁盘已满、只读）；75 登记簿忙（请稍后重试）。
+      """
+    case .optionDatabase: "登记簿文件（默认：$GONGJIAN_DB，否则为 ~/.local/share/gongjian/registry.sqlite）。"
+    case .optionToday: "把“今天”定为某一天，使输出可以重现（默认：$GONGJIAN_TODAY，否则为当天日期）。"
+    case .optionLanguage: "提示和报表的语言：zh（中文）或 en（英文）。"
+    case .optionBy: "经办人姓名，记入修改记录（默认：$GONGJIAN_USER，否则为当前登录用户）。"
+    case .optionFormat: "输出格式：table（表格）、csv 或 json（默认为表格，或按 -o 文件的扩展名）。"
+    case .optionOutput: "写入文件而不是显示在屏幕上；按扩展名（.csv、.json）决定格式。"
+    case .valueDate: "日期"
+    case .valueName: "名称"
+    case .valueUnit: "单位"
+    case .valueGroup: "专项组"
+    case .valueYear: "年份"
+    case .valuePath: "路径"
+    case .valueFile: "文件"
+    case .valueText: "文字"
+    case .valuePerson: "姓名"
+    case .valueTitle: "名称"
+    case .valueKind: "类别"
+    case .valueNumber: "号码"
+    case .valueDays: "天数"
+    case .initAbstract: "新建登记簿（仅本人可读写；加 --shared 则同组用户也可读写）。"
+    case .initDiscussion: "如果该位置已有登记簿，只作提示，不做任何改动。"
+    case .initSubdistrict: "街道名称，如：欧阳路街道。"
+    case .initDistrict: "区名称，如：虹口区。"
+    case .initShared: "允许同组用户读写登记簿（权限0660），适用于科室共用文件夹。"
+    case .registerAbstract: "登记新签约的共建单位，同时记录共建协议和所在专项组。"
+    case .registerDiscussion:
+      """
+      示例：gongjian register 复旦大学外文学院 --joined 2019-06-27 --kind 高校 \\
+      --signatory 罗英华 --signatory-title 党委书记 --group 组织共建
+
+      日期可写作 2019-06-27、2019/6/27、2019.6.27、2019年6月27日、20190627、今天或昨天。
+      """
+    case .registerName: "单位全称。"
+    case .registerJoined: "加入日期（签订共建协议的日期）。"
+    case .detailKind: "单位类别：党政机关、事业单位、国有企业、非公企业、高校、金融机构、社会组织、其他，也可自填。"
+    case .detailPartyOrganisation: "单位党组织名称。"
+    case .detailContact: "联系人。"
+    case .detailPhone: "联系电话。"
+    case .detailAddress: "地址。"
+    case .detailNote: "备注。"
+    case .agreementSignatory: "代表单位签约的人，如：罗英华。"
+    case .agreementSignatoryTitle: "签约人职务，如：党委书记。"
+    case .agreementTitle: "协议名称（默认：区域化党建共建协议）。"
+    case .agreementExpires: "协议到期日期（可以是将来的日期）。"
+    case .groupOption: "加入的专项组；加入多个专项组时重复填写本项。"
+    case .groupLead: "以牵头单位（而非成员单位）身份加入这些专项组。"
+    case .listAbstract: "列出共建单位，默认列出今天在册的单位。"
+    case .listDiscussion:
+      """
+      --active-in 2016 列出2016年底在册的单位，即发展报告中该年的期末总数。\
+      --joined-in、--left-in 和 --all 不论单位现在是否在册都会列出。
+      """
+    case .listActiveOn: "列出某一天在册的单位。"
+    case .listActiveIn: "列出某年年底在册的单位。"
+    case .listJoinedIn: "列出某年加入的单位。"
+    case .listLeftIn: "列出某年退出的单位。"
+    case .listGroup: "只列出某个专项组的单位。"
+    case .listKind: "只列出某一类别的单位，如：高校。"
+    case .listAll: "包括已退出的单位。"
+    case .showAbstract: "查看一家单位：基本信息、共建期间、共建协议、所在专项组和曾用名。"
+    case .showDiscussion: "“单位”可以是编号、名称（全角半角括号均可），或名称中能唯一确定该单位的一部分。"
+    case .showUnit: "单位：编号、名称或名称的一部分。"
+    case .showFormat: "输出格式：table（表格）或 json。"
+    case .editAbstract: "修改单位信息；更名后原名称仍可查到。"
+    case .editDiscussion: "填空值即清除该项，例如 --phone \"\"。"
+    case .editName: "单位的新名称。"
+    case .editRenamedOn: "更名生效日期（默认：今天）。"
+    case .withdrawAbstract: "办理单位退出：结束其共建期间，并同时退出所在专项组。"
+    case .withdrawDiscussion: "示例：gongjian withdraw 上海四达电器 --on 2019-08-31 --reason 单位合并"
+    case .withdrawOn: "退出日期。"
+    case .withdrawReason: "退出原因，如：单位合并。"
+    case .rejoinAbstract: "办理已退出单位重新加入：新开一段共建期间，记录新签的共建协议。"
+    case .rejoinDiscussion: "示例：gongjian rejoin 上海四达电器 --on 2020-03-01 --signatory 王强"
+    case .rejoinOn: "重新签约的日期。"
+    case .groupAbstract: "专项组：新增、列表、查看、加入、退出。"
+    case .groupAddAbstract: "新增一个专项组。"
+    case .groupAddName: "专项组名称。"
+    case .groupAddDescription: "专项组的工作内容。"
+    case .groupAddEstablished: "成立日期。"
+    case .groupListAbstract: "列出各专项组及其今天的牵头单位和单位数。"
+    case .groupShowAbstract: "查看一个专项组及其现有和以往的成员单位。"
+    case .groupShowGroup: "专项组：编号、名称或名称的一部分。"
+    case .groupJoinAbstract: "让单位加入专项组（或变更其在专项组中的角色）。"
+    case .groupJoinDiscussion: "加入当天该单位须在册。加 --lead 时，已是成员单位的自当天起改为牵头单位。"
+    case .groupJoinOn: "自哪一天起（默认：今天）。"
+    case .groupJoinLead: "以牵头单位（而非成员单位）身份加入。"
+    case .groupLeaveAbstract: "办理单位退出某个专项组。"
+    case .groupLeaveOn: "退出专项组的日期。"
+    case .agreementAbstract: "共建协议：记录续签、列出协议、查看即将到期的协议。"
+    case .agreementAddAbstract: "记录一份已签订的协议，例如续签。"
+    case .agreementAddSigned: "签约日期。"
+    case .agreementListAbstract: "列出共建协议；加 --expiring-within 查看需要续签的协议。"
+    case .agreementListDiscussion:
+      """
+      --expiring-within 天数：对今天在册的每家单位，若其最近一份协议将在该天数内到期或已经过期，\
+      即列出，便于在联席会议前安排续签。
+      """
+    case .agreementListExpiring: "只列出该天数内到期的协议。"
+    case .agreementListUnit: "只列出某家单位的协议。"
+    case .historyAbstract: "修改记录：每次改动的时间、经办人、所用命令，以及改动前后的内容。"
+    case .historyDiscussion: "时间按本机时区（TZ）显示。--format json 给出每次改动的要点及改动前后的完整内容。"
+    case .historyUnit: "只看某家单位的记录：编号、名称或名称的一部分。"
+    case .reportAbstract: "供联席会议使用的统计报表。"
+    case .reportGrowthAbstract: "共建单位发展情况：按年、季度或月统计新加入、退出、净增和期末总数。"
+    case .reportGrowthDiscussion:
+      """
+      某一期的期末总数是该期最后一天在册的单位数（本期则按今天计），所以2016年的期末总数就是 \
+      list --active-in 2016 列出的单位。每一期都满足：期末总数 = 上期期末总数 + 新加入 − 退出。\
+      默认统计范围：从首家单位加入的年份到今年。
+
+      格式：table（表格，附总结）、csv、json、chart（在终端显示条形图）、svg（可放进幻灯片的图表）、\
+      html（含图表和表格的网页）。-o 文件 按扩展名 .csv、.json、.svg、.html 或 .txt 决定格式。
+      """
+    case .reportFrom: "起始年份（默认：首家单位加入的年份）。"
+    case .reportTo: "截止年份（默认：今年）。"
+    case .reportPeriod: "统计周期：year（年）、quarter（季度）或 month（月）。"
+    case .reportGroup: "按某个专项组的成员单位统计。"
+    case .reportKind: "只统计某一类别的单位，如：高校。"
+    case .reportBy: "按单位类别（kind）或专项组（group）分列期末总数。"
+    case .reportFormat: "输出格式：table、csv、json、chart、svg 或 html。"
+    case .importAbstract: "从CSV或XLSX文件导入单位：要么全部导入，要么一条不导入，并逐条指出有问题的行。"
+    case .importDiscussion:
+      """
+      第一行为表头，中英文均可，列的顺序不限：单位名称（name）和加入日期（joined_on）必填；\
+      单位类别（kind）、退出日期（left_on）、退出原因（left_reason）、签约人（signatory）、\
+      签约人职务（signatory_title）、协议名称（agreement）、协议到期日期（expires_on）、\
+      专项组（groups，多个专项组用“、”“;”或“,”分隔，在专项组名称后加“（牵头）”表示该单位为牵头单位）、\
+      联系人（contact）、联系电话（phone）、地址（address）、党组织（party_org）和备注（note）可选。
+
+      只要有一行出错，就一条也不导入，并列出每一处错误所在的行和列。登记簿中已有的单位会报错，\
+      除非加 --update：这时用文件中不为空的内容更新该单位信息（有退出日期的则办理退出）。
+
+      Excel 另存的 UTF-8 CSV（带或不带BOM）和中文 Windows 下的 GB18030/GBK CSV（“CSV（逗号分隔）”）都能识别。
+      """
+    case .importFile: "要导入的 .csv 或 .xlsx 文件。"
+    case .importDryRun: "只检查并报告将会做哪些改动，不写入任何内容。"
+    case .importUpdate: "更新登记簿中已有的单位，而不是报错。"
+    case .importEncoding: "CSV文件的编码：auto（自动）、utf-8 或 gb18030。"
+    case .exportAbstract: "导出整个登记簿：CSV或XLSX（与导入格式相同），或包含全部内容的JSON。"
+    case .exportDiscussion:
+      """
+      CSV和XLSX每家单位一行，为其当前信息（即 import 读取的各列），所以导出的文件导入空登记簿后\
+      再导出，内容完全相同。JSON包含全部内容：共建期间、协议、专项组经历和曾用名。--bom 在CSV开头\
+      加上Excel识别UTF-8所需的字节顺序标记；以 =、+、-、@、制表符或回车开头的单元格前会加一个 '，\
+      防止表格软件把它当作公式执行。导出的文件仅本人可读（0600），因为其中有联系人的个人信息。
+      """
+    case .exportFormat: "csv、json 或 xlsx（默认为csv，或按 -o 文件的扩展名）。"
+    case .exportBOM: "在CSV开头加上UTF-8字节顺序标记（BOM），便于Excel打开。"
+    case .exportOutput: "写入的文件（导出xlsx时必须指定）。"
+    case .checkAbstract: "检查登记簿：完整性、外键、结构版本、迁移文件校验和。"
+    case .checkDiscussion: "不做任何改动。正常时退出状态为0（可有提醒），发现问题时为65。"
+    case .backupAbstract: "备份登记簿：即使他人正在写入，也能得到一致的副本。"
+    case .backupDiscussion: "副本经完整性检查后才改成目标文件名。目标文件已存在时不覆盖，除非加 --force。"
+    case .backupDestination: "备份文件的位置。"
+    case .backupForce: "目标文件已存在时覆盖它。"
+    case .demoAbstract: "把欧阳路街道的示例数据载入一个新登记簿，并显示发展情况报表和图表。"
+    case .demoDiscussion:
+      """
+      示例是一组普通的 gongjian 命令（group add、import、withdraw、register、rejoin、report），\
+      逐条执行并显示出来，也可以当作命令的入门演示。标有（示例）的单位和所有日期都是虚构的；\
+      2019年工作简报中提到的单位和人员是真实的。不加 --db 时，登记簿建在一个新的临时文件夹中，\
+      结束时会告诉您位置。
+      """
+    case .demoDatabase: "示例登记簿的位置（该文件不能已经存在）。"
+    case .helpOverview: "说明："
+    case .helpDefault: "默认"
+    case .helpValues: "可选值"
+    case .helpSubcommandWord: "子命令"
+    case .helpOptionsWord: "选项"
+    case .helpUsage: "用法："
+    case .helpArguments: "参数："
+    case .helpOptions: "选项："
+    case .helpSubcommands: "子命令："
+    case .helpShowHelp: "显示帮助信息。"
+    case .helpShowVersion: "显示版本号。"
+    case .helpSeeSubcommand: "运行 gongjian help <子命令> 查看详细帮助。"
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import GongjianRegistry
+
+extension ChineseCatalogue: HistoryWording {
+  public var historyTimeHeading: String { "时间" }
+
+  public func change(_ entry: HistoryEntry) -> String {
+    guard let facts = entry.facts, let action = entry.change else { return entry.recordedSummary }
+    let on = facts["on"]?.stringValue.flatMap(Day.init(iso:)).map(day) ?? ""
+    let groups = facts["groups"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    switch action {
+    case .initialize:
+      let place = (facts["district"]?.stringValue ?? "") + (facts["subdistrict"]?.stringValue ?? "")
+      return place.isEmpty ? "新建登记簿" : "新建\(place)登记簿"
+    case .register:
+      let joined = facts["joined_on"]?.stringValue.flatMap(Day.init(iso:)).map(day) ?? ""
+      var text = "登记\(facts["name"]?.stringValue ?? "")，\(joined)加入"
+      if !groups.isEmpty {
+        text += "；专项组\(facts["lead"]?.boolValue == true ? "（牵头单位）" : "")：" + list(groups)
+      }
+      return text
+    case .edit:
+      let changes = facts["changes"]?.arrayValue ?? []
+      return "修改："
+        + changes.map { change in
+          let name = change["field"]?.stringValue.flatMap(Field.init(rawValue:)).map(field) ?? "?"
+          return "\(name) \(change["old"]?.stringValue ?? "（空）") → \(change["new"]?.stringValue ?? "（空）")"
+        }.joined(separator: "；")
+    case .withdraw:
+      var text = "\(on)退出"
+      if let reason = facts["reason"]?.stringValue { text += "（\(reason)）" }
+      if !groups.isEmpty { text += "；同时退出专项组" + list(groups) }
+      return text
+    case .rejoin:
+      return "\(on)重新加入" + (groups.isEmpty ? "" : "；专项组：" + list(groups))
+    case .groupAdd:
+      let founded = facts["established_on"]?.stringValue.flatMap(Day.init(iso:)).map { "，\(day($0))成立" }
+      return "新增专项组\(facts["name"]?.stringValue ?? "")" + (founded ?? "")
+    case .groupJoin:
+      let role = facts["role"]?.stringValue.flatMap(GroupRole.init(rawValue:)).map(self.role) ?? ""
+      return "\(on)起以\(role)身份加入专项组\(facts["group"]?.stringValue ?? "")"
+    case .groupLeave:
+      return "\(on)退出专项组\(facts["group"]?.stringValue ?? "")"
+    case .agreementAdd:
+      let signed = facts["signed_on"]?.stringValue.flatMap(Day.init(iso:)).map(day) ?? ""
+      let expires = facts["expires_on"]?.stringValue.flatMap(Day.init(iso:)).map { "，\(day($0))到期" }
+      return "\(signed)签订\(facts["title"]?.stringValue ?? "")" + (expires ?? "")
+    case .importFile:
+      var text =
+        "从\(facts["file"]?.stringValue ?? "")导入：新增\(facts["added"]?.intValue ?? 0)家，"
+        + "更新\(facts["updated"]?.intValue ?? 0)家"
+      let created = facts["groups_created"]?.arrayValue?.compactMap(\.stringValue) ?? []
+      if !created.isEmpty { text += "，新建专项组" + list(created) }
+      return text
+    case .importUpdate:
+      return "按\(facts["file"]?.stringValue ?? "")更新"
+    }
+  }
+}

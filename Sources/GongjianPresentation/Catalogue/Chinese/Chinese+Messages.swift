@@ -1,0 +1,200 @@
+import GongjianRegistry
+
+extension ChineseCatalogue: MessageWording {
+  public func registryCreated(path: String, shared: Bool) -> String {
+    "已新建登记簿：\(path)，" + (shared ? "您和同组用户可以读写（权限0660）。" : "仅您本人可以读写（权限0600）。")
+  }
+
+  public var registryNextStep: String {
+    "下一步：gongjian register 单位名称 --joined 日期   （可用 gongjian register --help 查看全部选项）"
+  }
+
+  public func registryExists(path: String) -> String {
+    "\(path)已经是一个登记簿，未做任何改动。"
+  }
+
+  func registrationSummary(_ registration: Registration) -> String {
+    var text = "\(unit(registration.unit))（\(registration.kind)），\(day(registration.joinedOn))加入"
+    if let left = registration.leftOn { text += "，\(day(left))退出" }
+    if !registration.groups.isEmpty {
+      let role = registration.role == .lead ? "（牵头单位）" : ""
+      text +=
+        "；专项组\(role)："
+        + list(
+          registration.groups.map {
+            $0.since == registration.joinedOn ? $0.group.name : "\($0.group.name)（自\(day($0.since))起）"
+          })
+    }
+    return text
+  }
+
+  public func registered(_ registration: Registration) -> String { "已登记：" + registrationSummary(registration) }
+
+  public func rejoined(_ registration: Registration) -> String { "已重新加入：" + registrationSummary(registration) }
+
+  public func withdrew(_ withdrawal: Withdrawal) -> String {
+    var text = "已办理退出：\(unit(withdrawal.unit))，共建期间\(day(withdrawal.joinedOn))至\(day(withdrawal.leftOn))"
+    if !withdrawal.closedGroups.isEmpty {
+      text += "；同时退出专项组" + list(withdrawal.closedGroups.map(\.name))
+    }
+    return text
+  }
+
+  public func edited(_ edit: UnitEdit) -> String {
+    guard !edit.changes.isEmpty else { return "\(unit(edit.unit))：信息本来就是这样，未做改动。" }
+    return "已修改\(unit(edit.unit))：\n"
+      + edit.changes.map { "  \(field($0.field))：\($0.old ?? "（空）") → \($0.new ?? "（空）")" }
+      .joined(separator: "\n")
+  }
+
+  public func groupAdded(_ group: GroupReference, establishedOn: Day?) -> String {
+    "已新增专项组：\(group.name)（#\(group.id)）" + (establishedOn.map { "，\(day($0))成立" } ?? "") + "。"
+  }
+
+  public func groupJoined(_ result: GroupJoinResult) -> String {
+    switch result.outcome {
+    case .joined(let since):
+      "\(unit(result.unit))自\(day(since))起以\(role(result.role))身份加入专项组\(result.group.name)。"
+    case .roleChanged(let previous, let since):
+      "\(unit(result.unit))自\(day(since))起改任专项组\(result.group.name)的\(role(result.role))（原为\(role(previous))）。"
+    }
+  }
+
+  public func groupLeft(_ result: GroupLeaveResult) -> String {
+    "\(unit(result.unit))于\(day(result.until))退出专项组\(result.group.name)（自\(day(result.since))起在该组）。"
+  }
+
+  public func agreementRecorded(_ agreement: Agreement) -> String {
+    "已记录协议#\(agreement.id)：\(agreement.unit.name)于\(day(agreement.signedOn))签订\(agreement.title)"
+      + (agreement.expiresOn.map { "，\(day($0))到期" } ?? "") + "。"
+  }
+
+  public func expiry(daysLeft: Int) -> String {
+    daysLeft < 0 ? "已过期\(-daysLeft)天" : daysLeft == 0 ? "今天到期" : "\(daysLeft)天后到期"
+  }
+
+  public func listedUnits(_ count: Int) -> String { "共\(count)家单位" }
+
+  public func agreementCount(_ count: Int) -> String { "共\(count)份协议" }
+
+  public func changeCount(_ count: Int) -> String { "共\(count)条记录" }
+
+  public func wroteReport(path: String, format: String) -> String { "报表（\(format)）已写入\(path)。" }
+
+  public func exported(count: Int, path: String, format: String) -> String {
+    "已导出\(count)家单位到\(path)（\(format)）。"
+  }
+
+  public func backedUp(units: Int, path: String, bytes: Int) -> String {
+    "已备份：\(units)家单位，写入\(path)（\(ByteCount.text(bytes))）。"
+  }
+
+  public func imported(_ summary: ImportSummary) -> String {
+    var text = "已导入\(summary.path)（\(summary.encoding)）：新增\(summary.added)家，更新\(summary.updated)家"
+    if summary.unchanged > 0 { text += "，\(summary.unchanged)家原已是最新" }
+    if !summary.createdGroups.isEmpty { text += "；新建专项组：" + list(summary.createdGroups) }
+    return text + "。"
+  }
+
+  public func importDryRun(_ summary: ImportSummary) -> String {
+    var lines = [
+      "试导入：\(summary.path)（\(summary.encoding)）共\(summary.rows)行，没有发现错误。正式导入将新增\(summary.added)家、"
+        + "更新\(summary.updated)家"
+        + (summary.createdGroups.isEmpty ? "" : "，并新建专项组" + list(summary.createdGroups)) + "。"
+    ]
+    if !summary.addedNames.isEmpty {
+      lines.append("  将新增：" + list(summary.addedNames) + (summary.added > summary.addedNames.count ? "……" : ""))
+    }
+    if !summary.updatedNames.isEmpty {
+      lines.append("  将更新：" + list(summary.updatedNames) + (summary.updated > summary.updatedNames.count ? "……" : ""))
+    }
+    lines.append("本次未写入任何内容。")
+    return lines.joined(separator: "\n")
+  }
+
+  public func importProgress(rows: Int, rate: Int, secondsLeft: Int?) -> String {
+    var text = "已读\(ByteCount.grouped(rows))行 · 每秒\(ByteCount.grouped(rate))行"
+    if let seconds = secondsLeft { text += " · 约剩\(seconds / 60)分\(seconds % 60)秒" }
+    return text
+  }
+
+  public func sheetLabel(_ label: SheetLabel) -> String {
+    switch label {
+    case .status: "状态："
+    case .partyOrganisation: "党组织："
+    case .contact: "联系人："
+    case .phone: "联系电话："
+    case .address: "地址："
+    case .note: "备注："
+    case .formerly: "曾用名："
+    case .periods: "共建期间"
+    case .agreements: "共建协议"
+    case .groups: "所在专项组"
+    case .none: "（无）"
+    }
+  }
+
+  public func unitStatus(_ unit: UnitDetail) -> String {
+    if let open = unit.openPeriod { return "在册（自\(day(open.joinedOn))起）" }
+    if let last = unit.periods.last, let left = last.leftOn {
+      return "已退出（\(day(left))）" + (last.leftReason.map { "，原因：\($0)" } ?? "")
+    }
+    return "没有共建期间"
+  }
+
+  public func formerName(_ name: FormerName) -> String { "\(name.name)（用至\(day(name.renamedOn))）" }
+
+  public func groupSummary(_ group: WorkingGroup) -> [String] {
+    var lines: [String] = []
+    if let description = group.description { lines.append(description) }
+    if let founded = group.establishedOn { lines.append("\(day(founded))成立") }
+    if let dissolved = group.dissolvedOn { lines.append("\(day(dissolved))撤销") }
+    lines.append("现有\(group.memberCount)家单位")
+    return lines
+  }
+
+  public func checkSeverity(_ severity: CheckReport.Severity) -> String {
+    switch severity {
+    case .ok: "正常"
+    case .warning: "提醒"
+    case .problem: "问题"
+    }
+  }
+
+  public var checkHealthy: String { "未发现问题。" }
+
+  public func checkProblems(count: Int, path: String) -> String {
+    "\(path)中发现\(count)个问题。\n请用备份恢复（gongjian backup 可生成备份），或修正上面列出的记录。"
+  }
+
+  public func checkHeading(path: String) -> String { "登记簿：\(path)" }
+
+  public func usage(_ mistake: UsageMistake) -> String {
+    switch mistake {
+    case .activeOnAndActiveIn: "--active-on 和 --active-in 只能给一个。"
+    case .allWithActive: "--all 列出所有单位，不论日期，不能与 --active-on 或 --active-in 同时使用。"
+    case .renamedOnWithoutName: "--renamed-on 须与 --name 一起使用。"
+    case .nothingToEdit: "没有要修改的内容：请给出 --name、--kind、--party-org、--contact、--phone、--address 或 --note。"
+    case .expiringWithUnit: "--expiring-within 针对全部单位，不能与 --unit 同时使用。"
+    case .bomNotCSV: "--bom 只用于CSV。"
+    case .workbookNeedsFile: "导出XLSX工作簿须指定文件：请加 -o 文件名.xlsx。"
+    case .outputIsRegistry(let path): "-o \(path)就是登记簿本身，请换一个文件名。"
+    case .outputNotRegularFile(let path): "-o \(path)不是普通文件，XLSX工作簿须写入普通文件。"
+    case .unknownExtension(let suffix, let known):
+      "无法从扩展名“.\(suffix)”判断格式；请用\(known.map { "." + $0 }.joined(separator: "、"))，或用 --format 指定。"
+    case .outputNameEmpty: "-o 后须跟文件名，例如 -o 发展情况.csv。"
+    case .todayEmpty: "--today 为空：请给出日期，如2019-12-31，或去掉这个选项。"
+    case .demoTargetExists(let path): "\(path)已经存在；演示要新建一个登记簿。请换一个路径，或去掉 --db。"
+    case .unknownLanguage(let value): "--lang \(quoted(value))：请用 zh（中文）或 en（English）。"
+    case .optionNeedsValue(let option): "\(option) 后须跟一个值。"
+    }
+  }
+
+  public func demo(_ line: DemoLine) -> String {
+    switch line {
+    case .opening: "gongjian 演示：虹口区欧阳路街道示例，取材于2019年工作简报；标有（示例）的单位为虚构。"
+    case .registryAt(let path): "示例登记簿位于：\(path)"
+    case .tryNext: "可以接着试试（在源码目录下把 gongjian 换成 swift run gongjian）："
+    }
+  }
+}

@@ -1,0 +1,201 @@
+import GongjianRegistry
+
+extension ChineseCatalogue: RefusalWording {
+  public var errorPrefix: String { "gongjian：" }
+
+  func listCommand(_ kind: EntityKind) -> String {
+    kind == .unit ? "gongjian list --all" : "gongjian group list"
+  }
+
+  public func refusal(_ refusal: Refusal, fields: FieldNaming) -> String {
+    switch refusal {
+    case .emptyReference(let kind):
+      return "没有指定\(entity(kind))：请给出编号，或名称（可只写其中一部分）。"
+    case .noSuchID(let kind, let id):
+      return "没有编号为 \(id) 的\(entity(kind))。可运行 \(listCommand(kind)) 查看编号。"
+    case .noSuchName(let kind, let text, let suggestions):
+      if suggestions.isEmpty {
+        return "找不到名为\(quoted(text))的\(entity(kind))。可运行 \(listCommand(kind)) 查看全部。"
+      }
+      return "找不到名为\(quoted(text))的\(entity(kind))。您要找的是不是：\n"
+        + suggestions.map(candidateLine).joined(separator: "\n")
+    case .ambiguousName(let kind, let text, let candidates, let more):
+      let count = more ? "超过\(candidates.count)个" : "\(candidates.count)个"
+      return "\(quoted(text))对应\(count)\(entity(kind))：\n"
+        + candidates.map(candidateLine).joined(separator: "\n") + (more ? "\n  ……" : "")
+        + "\n请给出编号，或写出更完整的名称。"
+    case .alreadyRegistered(let name, let existing, let joinedOn, let leftOn):
+      var text = "\(quoted(name))已经登记过：\(unit(existing))，\(day(joinedOn))加入"
+      if let leftOn { text += "，\(day(leftOn))退出" }
+      text += "。\n"
+      text +=
+        leftOn == nil
+        ? "如需修改该单位信息，请用：gongjian edit \(existing.id) …"
+        : "如该单位重新签约，请用：gongjian rejoin \(existing.id) --on 日期"
+      return text
+    case .nameTaken(let name, let other, let joinedOn):
+      return "已有其他单位名为\(quoted(name))：\(unit(other))，\(day(joinedOn))加入。"
+    case .notInAlliance(let reference, let leftOn):
+      return "\(unit(reference))目前不在册" + (leftOn.map { "（已于\(day($0))退出）" } ?? "") + "，无需办理退出。"
+    case .alreadyInAlliance(let reference, let since):
+      return "\(unit(reference))目前在册（自\(day(since))起），不能重新加入。\n"
+        + "如为续签共建协议，请用：gongjian agreement add \(reference.id) --signed 日期"
+    case .signingOutsideAlliance(let reference, let signedOn):
+      return "\(day(signedOn))时\(unit(reference))不在册，不能记录这份协议。\n"
+        + "如该单位退出后重新签约，请用：gongjian rejoin \(reference.id) --on \(signedOn.iso)"
+    case .groupJoinOutsideAlliance(let reference, let date):
+      return "\(day(date))时\(unit(reference))不在册，不能在那天加入专项组。"
+    case .periodEnded(let reference, let leftOn):
+      return "\(unit(reference))已于\(day(leftOn))退出，已结束的共建期间不能再加入专项组。"
+    case .withdrawalBeforeGroupJoin(let reference, let group, let groupJoinedOn, let withdrawal):
+      return "\(unit(reference))于\(day(groupJoinedOn))加入专项组\(self.group(group))，晚于退出日期\(day(withdrawal))。\n"
+        + "请把退出日期定在\(day(groupJoinedOn))或之后，或先更正该单位的专项组记录。"
+    case .groupExists(let group):
+      return "专项组\(self.group(group))已存在（编号 \(group.id)），未重复添加。"
+    case .groupDissolved(let group, let on):
+      return "专项组\(self.group(group))已于\(day(on))撤销。"
+    case .groupNotYetFounded(let group, let foundedOn, let date):
+      return "专项组\(self.group(group))成立于\(day(foundedOn))，晚于\(day(date))；请在成立当天或之后加入。"
+    case .groupMembershipOverlaps(let reference, let group, let until):
+      return "\(unit(reference))在专项组\(self.group(group))的上一段期间到\(day(until))为止，新的期间须从那以后开始。"
+    case .alreadyInGroup(let reference, let group, let role, let since):
+      return "\(unit(reference))已是专项组\(self.group(group))的\(self.role(role))（自\(day(since))起）。"
+    case .roleChangeBeforeMembership(let reference, let group, let since):
+      return "\(unit(reference))自\(day(since))起在专项组\(self.group(group))中，变更角色的日期不能早于这一天。"
+    case .notInGroup(let reference, let group):
+      return "\(unit(reference))不在专项组\(self.group(group))中，无需办理退出。"
+    case .invalidValues(let problems):
+      return problems.map { item in
+        "\(fields(item.field) ?? field(item.field))：\(valueProblem(item.problem))"
+      }.joined(separator: "\n")
+    case .yearOutOfRange(let year):
+      return "\(year)年超出了登记簿能处理的年份范围，请给出\(Day.earliestYear)至\(Day.latestYear)之间的年份。"
+    case .rangeReversed(let from, let to):
+      return "起始年份\(from)晚于截止年份\(to)，请先写较早的年份。"
+    case .rangeInFuture(let to, let today):
+      return "\(to)年尚未到来（今天是\(day(today))），报告只能统计已经发生的情况。"
+    case .dayCountOutOfRange(let count, let limit):
+      return "\(count)天不合适：请给出0至\(limit)之间的天数，例如90。"
+    case .importFailed(let failure):
+      return importFailure(failure)
+    case .inputNameEmpty:
+      return "文件名为空：请给出要导入的CSV或XLSX文件。"
+    case .inputMissing(let path):
+      return "文件\(path)不存在，请检查文件名。"
+    case .inputIsFolder(let path):
+      return "\(path)是文件夹，请给出要导入的CSV或XLSX文件。"
+    case .inputIsOldExcel(let path):
+      return "\(path)是旧版Excel文件（.xls）。请在Excel或WPS中打开，另存为.xlsx或.csv后再导入。"
+    case .inputEmpty(let path):
+      return "\(path)是空文件。第一行应为表头，例如：单位名称,单位类别,加入日期。"
+    case .inputHasNoRows(let path):
+      return "\(path)只有表头，没有数据行，没有可导入的内容。"
+    case .impossibleStoredDate(let text):
+      return "登记簿中有一个不存在的日期\(quoted(text))，请运行 gongjian check 检查。"
+    case .storage(let error):
+      return error.message
+    }
+  }
+
+  func importFailure(_ failure: ImportProblems) -> String {
+    var lines = ["\(failure.path)：共\(failure.rows)行数据，发现\(failure.count)处错误，未导入任何内容。"]
+    lines += failure.problems.map(rowProblem)
+    let hidden = failure.count - failure.problems.count
+    if hidden > 0 { lines.append("……另有\(hidden)处错误未列出") }
+    lines.append("请修改文件后重新导入。")
+    return lines.joined(separator: "\n")
+  }
+
+  public func rowProblem(_ problem: RowProblem) -> String {
+    var text = "第\(problem.line)行"
+    if let column = problem.column { text += "，\(column)列" }
+    return text + "：" + rowIssue(problem.issue)
+  }
+
+  func rowIssue(_ issue: RowIssue) -> String {
+    switch issue {
+    case .value(let problem): return valueProblem(problem)
+    case .valueCount(let found, let expected):
+      return found > expected
+        ? "有\(found)个值，但表头只有\(expected)列；请检查是否多了分隔符（逗号）"
+        : "只有\(found)个值，但表头有\(expected)列"
+    case .duplicateInFile(let name, let firstLine):
+      return "\(quoted(name))与本文件\(firstLine.map { "第\($0)行" } ?? "前面某行")是同一家单位；每家单位只应占一行"
+    case .alreadyRegistered(let name, let existing, let joinedOn):
+      return "\(quoted(name))已在登记簿中：\(unit(existing))，\(day(joinedOn))加入；如要用文件中的信息更新它，请加 --update"
+    case .updateChangesJoining(let reference, let registry, let file):
+      return "登记簿中\(unit(reference))的加入日期是\(day(registry))，文件中是\(day(file))；"
+        + "加入日期请用 gongjian edit \(reference.id) --joined 日期 更正，不能用 --update 修改"
+    case .updateChangesLeaving(let reference, let registry, let file):
+      return "登记簿中\(unit(reference))已于\(day(registry))退出，文件中\(file.map { "是\(day($0))" } ?? "没有退出日期")；"
+        + "请用 gongjian edit \(reference.id) --left 日期 更正"
+    case .refused(let refusal): return self.refusal(refusal, fields: { _ in nil })
+    case .unreadable(let message): return message
+    }
+  }
+
+  public func valueProblem(_ problem: ValueProblem) -> String {
+    switch problem {
+    case .missing: return "不能为空"
+    case .tooLong(let limit): return "超过\(limit)个字，请缩短"
+    case .tooLongOnceNormalised(let limit, let length):
+      return "规范化后有\(length)个字，超过\(limit)个字的上限，请缩短"
+    case .controlCharacter: return "含有控制字符，请删除（多为复制粘贴时误带）"
+    case .invisibleOnly(let text): return "\(quoted(text))中没有可见的文字"
+    case .notADate(let failure): return dateProblem(failure)
+    case .notAnExcelDate(let number): return "\(NumberFormat.plain(number))不是Excel能识别的日期"
+    case .afterToday(let role, let date, let today):
+      return "\(dateRole(role))\(day(date))晚于今天（\(day(today))）；未来的日期应是笔误"
+    case .leavingBeforeJoining(let left, let joined):
+      return "退出日期\(day(left))早于加入日期\(day(joined))"
+    case .expiresBeforeSigned(let expires, let signed):
+      return "协议到期日期（\(day(expires))）早于签约日期（\(day(signed))），请核对"
+    case .rejoiningBeforeLastLeaving(let date, let lastLeft):
+      return "重新加入日期\(day(date))早于该单位上次退出的日期（\(day(lastLeft))）"
+    case .leavingGroupBeforeJoining(let date, let group, let joined):
+      return "退出日期\(day(date))早于该单位加入专项组\(self.group(group))的日期（\(day(joined))）"
+    }
+  }
+
+  func dateRole(_ role: DateRole) -> String {
+    switch role {
+    case .joining: "加入日期"
+    case .leaving: "退出日期"
+    case .signing: "签约日期"
+    case .founding: "成立日期"
+    case .rejoining: "重新加入日期"
+    case .renaming: "更名日期"
+    case .groupJoining: "加入专项组的日期"
+    case .groupLeaving: "退出专项组的日期"
+    }
+  }
+
+  static let acceptedDates = "2019-08-15、2019/8/15、2019.8.15、2019年8月15日、20190815、今天或昨天"
+
+  public func dateProblem(_ failure: DayParser.Failure) -> String {
+    let reason: String
+    switch failure.problem {
+    case .empty: reason = "内容为空；可写作\(Self.acceptedDates)"
+    case .tooLong: reason = "太长；可写作\(Self.acceptedDates)"
+    case .unexpectedCharacter(let character):
+      reason = "含有不该出现的字符\(quoted(character))；可写作\(Self.acceptedDates)"
+    case .digitCount(let count): reason = "有\(count)位数字；不带分隔符的日期应为8位（如20190815）"
+    case .chineseFormMalformed: reason = "请写作2019年8月15日"
+    case .unrecognised: reason = "可写作\(Self.acceptedDates)"
+    case .yearDigits: reason = "年份应为4位数字"
+    case .monthInvalid: reason = "月份应为1至12"
+    case .dayInvalid: reason = "日应为1至31"
+    case .yearOutOfRange(let year): reason = "\(year)年超出范围（\(Day.earliestYear)—\(Day.latestYear)年）"
+    case .noSuchMonth(let month): reason = "没有\(month)月"
+    case .dayOutOfMonth(let year, let month, let days): reason = "\(year)年\(month)月只有\(days)天"
+    case .incomplete(let year, let month):
+      reason =
+        month.map { "缺少日：请写出完整日期，如\(year)年\($0)月1日" } ?? "缺少月和日：请写出完整日期，如\(year)年1月1日"
+    }
+    return "\(quoted(failure.input))不是有效日期：\(reason)"
+  }
+
+  public func badToday(source: String, _ failure: DayParser.Failure) -> String {
+    "\(source)：\(dateProblem(failure))"
+  }
+}

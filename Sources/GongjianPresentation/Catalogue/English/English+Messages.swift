@@ -1,0 +1,209 @@
+import GongjianRegistry
+
+extension EnglishCatalogue: MessageWording {
+  public func registryCreated(path: String, shared: Bool) -> String {
+    "Created the registry \(path), readable and writable by "
+      + (shared ? "you and your group (mode 0660)." : "you only (mode 0600).")
+  }
+
+  public var registryNextStep: String {
+    "Next: gongjian register NAME --joined DATE   (gongjian register --help for the options)"
+  }
+
+  public func registryExists(path: String) -> String {
+    "A gongjian registry already exists at \(path); nothing was changed."
+  }
+
+  func registrationSummary(_ registration: Registration) -> String {
+    var text = "\(unit(registration.unit)) (\(registration.kind)) joined \(day(registration.joinedOn))"
+    if let left = registration.leftOn { text += ", left \(day(left))" }
+    if !registration.groups.isEmpty {
+      let role = registration.role == .lead ? " as lead" : ""
+      text +=
+        "; working groups\(role): "
+        + list(
+          registration.groups.map {
+            $0.since == registration.joinedOn ? $0.group.name : "\($0.group.name) (from \(day($0.since)))"
+          })
+    }
+    return text
+  }
+
+  public func registered(_ registration: Registration) -> String { "Registered " + registrationSummary(registration) }
+
+  public func rejoined(_ registration: Registration) -> String { "Rejoined " + registrationSummary(registration) }
+
+  public func withdrew(_ withdrawal: Withdrawal) -> String {
+    var text =
+      "Withdrew \(unit(withdrawal.unit)): in the alliance \(day(withdrawal.joinedOn)) – \(day(withdrawal.leftOn))"
+    if !withdrawal.closedGroups.isEmpty {
+      text += "; left the working groups " + list(withdrawal.closedGroups.map(\.name))
+    }
+    return text
+  }
+
+  public func edited(_ edit: UnitEdit) -> String {
+    guard !edit.changes.isEmpty else { return "\(unit(edit.unit)): nothing changed (the values were already so)." }
+    return "Edited \(unit(edit.unit)):\n"
+      + edit.changes.map { "  \(field($0.field)): \($0.old ?? "(empty)") → \($0.new ?? "(empty)")" }
+      .joined(separator: "\n")
+  }
+
+  public func groupAdded(_ group: GroupReference, establishedOn: Day?) -> String {
+    "Added the working group #\(group.id) \(group.name)" + (establishedOn.map { ", founded \(day($0))" } ?? "") + "."
+  }
+
+  public func groupJoined(_ result: GroupJoinResult) -> String {
+    switch result.outcome {
+    case .joined(let since):
+      "\(unit(result.unit)) joined \(result.group.name) as \(role(result.role)) from \(day(since))."
+    case .roleChanged(let previous, let since):
+      "\(unit(result.unit)) is \(role(result.role)) of \(result.group.name) from \(day(since)) (was \(role(previous)))."
+    }
+  }
+
+  public func groupLeft(_ result: GroupLeaveResult) -> String {
+    "\(unit(result.unit)) left \(result.group.name) on \(day(result.until)) (member since \(day(result.since)))."
+  }
+
+  public func agreementRecorded(_ agreement: Agreement) -> String {
+    "Recorded #\(agreement.id): \(agreement.unit.name) signed \(agreement.title) on \(day(agreement.signedOn))"
+      + (agreement.expiresOn.map { ", expires \(day($0))" } ?? "") + "."
+  }
+
+  public func expiry(daysLeft: Int) -> String {
+    daysLeft < 0 ? "expired \(-daysLeft) days ago" : daysLeft == 0 ? "expires today" : "expires in \(daysLeft) days"
+  }
+
+  public func listedUnits(_ count: Int) -> String { unitCount(count) }
+
+  public func agreementCount(_ count: Int) -> String { count == 1 ? "1 agreement" : "\(count) agreements" }
+
+  public func changeCount(_ count: Int) -> String { count == 1 ? "1 change" : "\(count) changes" }
+
+  public func wroteReport(path: String, format: String) -> String { "Wrote the report (\(format)) to \(path)." }
+
+  public func exported(count: Int, path: String, format: String) -> String {
+    "Exported \(unitCount(count)) to \(path) (\(format))."
+  }
+
+  public func backedUp(units: Int, path: String, bytes: Int) -> String {
+    "Backed up \(unitCount(units)) to \(path) (\(ByteCount.text(bytes)))."
+  }
+
+  public func imported(_ summary: ImportSummary) -> String {
+    var text = "Imported \(summary.path) (\(summary.encoding)): \(summary.added) added, \(summary.updated) updated"
+    if summary.unchanged > 0 { text += ", \(summary.unchanged) already up to date" }
+    if !summary.createdGroups.isEmpty { text += "; working groups created: " + list(summary.createdGroups) }
+    return text + "."
+  }
+
+  public func importDryRun(_ summary: ImportSummary) -> String {
+    var lines = [
+      "Dry run: \(summary.path) (\(summary.encoding)) has no errors in \(summary.rows) rows. It would add "
+        + "\(unitCount(summary.added)) and update \(summary.updated)"
+        + (summary.createdGroups.isEmpty ? "" : ", and create the working groups " + list(summary.createdGroups))
+        + "."
+    ]
+    if !summary.addedNames.isEmpty {
+      lines.append("  to add: " + list(summary.addedNames) + (summary.added > summary.addedNames.count ? " …" : ""))
+    }
+    if !summary.updatedNames.isEmpty {
+      lines.append(
+        "  to update: " + list(summary.updatedNames) + (summary.updated > summary.updatedNames.count ? " …" : ""))
+    }
+    lines.append("Nothing was written.")
+    return lines.joined(separator: "\n")
+  }
+
+  public func importProgress(rows: Int, rate: Int, secondsLeft: Int?) -> String {
+    var text = "\(ByteCount.grouped(rows)) rows · \(ByteCount.grouped(rate)) rows/s"
+    if let seconds = secondsLeft { text += " · \(seconds / 60):\(seconds % 60 < 10 ? "0" : "")\(seconds % 60) left" }
+    return text
+  }
+
+  public func sheetLabel(_ label: SheetLabel) -> String {
+    switch label {
+    case .status: "status:"
+    case .partyOrganisation: "party org:"
+    case .contact: "contact:"
+    case .phone: "phone:"
+    case .address: "address:"
+    case .note: "note:"
+    case .formerly: "formerly:"
+    case .periods: "Alliance periods"
+    case .agreements: "Agreements"
+    case .groups: "Working groups"
+    case .none: "(none)"
+    }
+  }
+
+  public func unitStatus(_ unit: UnitDetail) -> String {
+    if let open = unit.openPeriod { return "in the alliance since \(day(open.joinedOn))" }
+    if let last = unit.periods.last, let left = last.leftOn {
+      return "left the alliance on \(day(left))" + (last.leftReason.map { " (\($0))" } ?? "")
+    }
+    return "no alliance period"
+  }
+
+  public func formerName(_ name: FormerName) -> String { "\(name.name) (until \(day(name.renamedOn)))" }
+
+  public func groupSummary(_ group: WorkingGroup) -> [String] {
+    var lines: [String] = []
+    if let description = group.description { lines.append(description) }
+    if let founded = group.establishedOn { lines.append("founded \(day(founded))") }
+    if let dissolved = group.dissolvedOn { lines.append("dissolved \(day(dissolved))") }
+    lines.append("\(unitCount(group.memberCount)) today")
+    return lines
+  }
+
+  public func checkSeverity(_ severity: CheckReport.Severity) -> String {
+    switch severity {
+    case .ok: "ok"
+    case .warning: "warning"
+    case .problem: "PROBLEM"
+    }
+  }
+
+  public var checkHealthy: String { "No problems found." }
+
+  public func checkProblems(count: Int, path: String) -> String {
+    "\(count) problem\(count == 1 ? "" : "s") found in \(path).\n"
+      + "Restore a backup (gongjian backup makes one), or fix the rows named above."
+  }
+
+  public func checkHeading(path: String) -> String { "Registry \(path)" }
+
+  public func usage(_ mistake: UsageMistake) -> String {
+    switch mistake {
+    case .activeOnAndActiveIn: "give --active-on or --active-in, not both."
+    case .allWithActive:
+      "--all lists every unit whatever its dates; it cannot be combined with --active-on or --active-in."
+    case .renamedOnWithoutName: "--renamed-on goes with --name."
+    case .nothingToEdit: "nothing to change: give --name, --kind, --party-org, --contact, --phone, --address or --note."
+    case .expiringWithUnit: "--expiring-within looks at every unit; it cannot be combined with --unit."
+    case .bomNotCSV: "--bom is for CSV only."
+    case .workbookNeedsFile: "an XLSX workbook needs a file: add -o FILE.xlsx."
+    case .outputIsRegistry(let path): "-o \(path) is the registry itself; choose another file name."
+    case .outputNotRegularFile(let path): "-o \(path) is not a regular file; an XLSX workbook needs one."
+    case .unknownExtension(let suffix, let known):
+      "cannot tell the format from '.\(suffix)'; use \(known.map { "." + $0 }.joined(separator: ", ")), or give --format."
+    case .outputNameEmpty: "-o needs a file name, e.g. -o growth.csv."
+    case .todayEmpty: "--today is empty; give a date such as 2019-12-31, or leave the option out."
+    case .demoTargetExists(let path):
+      "\(path) already exists; the demo builds a new registry. Choose another path, or leave out --db."
+    case .unknownLanguage(let value): "--lang \(quoted(value)): give zh (中文) or en (English)."
+    case .optionNeedsValue(let option): "\(option) needs a value."
+    }
+  }
+
+  public func demo(_ line: DemoLine) -> String {
+    switch line {
+    case .opening:
+      "gongjian demo: the 欧阳路街道 (虹口区) sample, from the 2019 newsletter; units marked （示例） are invented."
+    case .registryAt(let path): "The sample registry is \(path)."
+    case .tryNext:
+      "Try (from the package folder, `swift run gongjian` instead of `gongjian`):"
+    }
+  }
+}

@@ -1,0 +1,211 @@
+import GongjianRegistry
+
+extension EnglishCatalogue: RefusalWording {
+  public var errorPrefix: String { "gongjian: " }
+
+  public func refusal(_ refusal: Refusal, fields: FieldNaming) -> String {
+    switch refusal {
+    case .emptyReference(let kind):
+      return "the \(entity(kind)) is empty; give its id or (part of) its name."
+    case .noSuchID(let kind, let id):
+      return "no \(entity(kind)) has the id \(id); see \(kind == .unit ? "gongjian list --all" : "gongjian group list") for the ids."
+    case .noSuchName(let kind, let text, let suggestions):
+      if suggestions.isEmpty {
+        return "no \(entity(kind)) is called \(quoted(text)); see \(kind == .unit ? "gongjian list --all" : "gongjian group list")."
+      }
+      return "no \(entity(kind)) is called \(quoted(text)). Did you mean:\n"
+        + suggestions.map(candidateLine).joined(separator: "\n")
+    case .ambiguousName(let kind, let text, let candidates, let more):
+      let count = more ? "more than \(candidates.count)" : String(candidates.count)
+      return "\(quoted(text)) matches \(count) \(entity(kind))s:\n"
+        + candidates.map(candidateLine).joined(separator: "\n") + (more ? "\n  …" : "")
+        + "\nGive the id, or more of the name."
+    case .alreadyRegistered(let name, let existing, let joinedOn, let leftOn):
+      var text = "\(quoted(name)) is already registered as \(unit(existing)), joined \(day(joinedOn))"
+      if let leftOn { text += ", left \(day(leftOn))" }
+      text += ".\n"
+      text +=
+        leftOn == nil
+        ? "To change its details use: gongjian edit \(existing.id) …"
+        : "If it has signed again use: gongjian rejoin \(existing.id) --on DATE"
+      return text
+    case .nameTaken(let name, let other, let joinedOn):
+      return "another unit is already called \(quoted(name)): \(unit(other)), joined \(day(joinedOn))."
+    case .notInAlliance(let reference, let leftOn):
+      return "\(unit(reference)) is not in the alliance"
+        + (leftOn.map { ": it left on \(day($0))" } ?? "") + "; nothing to withdraw."
+    case .alreadyInAlliance(let reference, let since):
+      return "\(unit(reference)) is already in the alliance (since \(day(since))).\n"
+        + "To record a renewed agreement use: gongjian agreement add \(reference.id) --signed DATE"
+    case .signingOutsideAlliance(let reference, let signedOn):
+      return "\(unit(reference)) is not in the alliance on \(day(signedOn)).\n"
+        + "If it has signed again after leaving, use: gongjian rejoin \(reference.id) --on \(signedOn.iso)"
+    case .groupJoinOutsideAlliance(let reference, let date):
+      return "\(unit(reference)) is not in the alliance on \(day(date)), so it cannot join a working group then."
+    case .periodEnded(let reference, let leftOn):
+      return "\(unit(reference)) left the alliance on \(day(leftOn)); a past period cannot take a new working group."
+    case .withdrawalBeforeGroupJoin(let reference, let group, let groupJoinedOn, let withdrawal):
+      return
+        "\(unit(reference)) joined the working group \(self.group(group)) on \(day(groupJoinedOn)), after \(day(withdrawal)).\n"
+        + "Withdraw on or after \(day(groupJoinedOn)), or correct the group membership first."
+    case .groupExists(let group):
+      return "the working group \(self.group(group)) already exists (id \(group.id)); nothing was added."
+    case .groupDissolved(let group, let on):
+      return "the working group \(self.group(group)) was dissolved on \(day(on))."
+    case .groupNotYetFounded(let group, let foundedOn, let date):
+      return
+        "the working group \(self.group(group)) was founded on \(day(foundedOn)), after \(day(date)); join it on or after that day."
+    case .groupMembershipOverlaps(let reference, let group, let until):
+      return
+        "\(unit(reference)) was in \(self.group(group)) until \(day(until)); a new membership must start after that."
+    case .alreadyInGroup(let reference, let group, let role, let since):
+      return
+        "\(unit(reference)) is already \(role == .lead ? "the lead of" : "a member of") \(self.group(group)) (since \(day(since)))."
+    case .roleChangeBeforeMembership(let reference, let group, let since):
+      return
+        "\(unit(reference)) has been in \(self.group(group)) since \(day(since)); a change of role must be on or after that day."
+    case .notInGroup(let reference, let group):
+      return "\(unit(reference)) is not in the working group \(self.group(group)); nothing to end."
+    case .invalidValues(let problems):
+      return problems.map { item in
+        "\(fields(item.field) ?? field(item.field)): \(valueProblem(item.problem))"
+      }.joined(separator: "\n")
+    case .yearOutOfRange(let year):
+      return "\(year) is not a year the registry knows; give a year from \(Day.earliestYear) to \(Day.latestYear)."
+    case .rangeReversed(let from, let to):
+      return "the first year \(from) is after the last year \(to); give the earlier year first."
+    case .rangeInFuture(let to, let today):
+      return "\(to) is in the future (today is \(day(today))); a report can only count what has happened."
+    case .dayCountOutOfRange(let count, let limit):
+      return "\(count) days: give a number of days from 0 to \(limit), e.g. 90."
+    case .importFailed(let failure):
+      return importFailure(failure)
+    case .inputNameEmpty:
+      return "the file name is empty; give the CSV or XLSX file to import."
+    case .inputMissing(let path):
+      return "\(path) does not exist; check the file name."
+    case .inputIsFolder(let path):
+      return "\(path) is a folder; give the CSV or XLSX file."
+    case .inputIsOldExcel(let path):
+      return "\(path) is an old Excel file (.xls); open it in Excel and save it as .xlsx or .csv."
+    case .inputEmpty(let path):
+      return
+        "\(path) is empty. The first line must be the header, e.g. 单位名称,单位类别,加入日期 (or name,kind,joined_on)."
+    case .inputHasNoRows(let path):
+      return "\(path) has a header but no rows: nothing to import."
+    case .impossibleStoredDate(let text):
+      return "the registry holds an impossible date \(quoted(text)); run gongjian check."
+    case .storage(let error):
+      return error.message
+    }
+  }
+
+  func importFailure(_ failure: ImportProblems) -> String {
+    let errors = failure.count == 1 ? "1 error" : "\(failure.count) errors"
+    let rows = failure.rows == 1 ? "1 row" : "\(failure.rows) rows"
+    var lines = ["\(failure.path): \(errors) in \(rows); nothing was imported."]
+    lines += failure.problems.map(rowProblem)
+    let hidden = failure.count - failure.problems.count
+    if hidden > 0 { lines.append("… and \(hidden) more error\(hidden == 1 ? "" : "s")") }
+    lines.append("Fix the file and import it again.")
+    return lines.joined(separator: "\n")
+  }
+
+  public func rowProblem(_ problem: RowProblem) -> String {
+    var text = "line \(problem.line)"
+    if let column = problem.column { text += ", column \(column)" }
+    return text + ": " + rowIssue(problem.issue)
+  }
+
+  func rowIssue(_ issue: RowIssue) -> String {
+    switch issue {
+    case .value(let problem): return valueProblem(problem)
+    case .valueCount(let found, let expected):
+      return found > expected
+        ? "\(found) values, but the header has \(expected) columns; check for a stray comma"
+        : "\(found) values, but the header has \(expected) columns"
+    case .duplicateInFile(let name, let firstLine):
+      return
+        "\(quoted(name)) is the same unit as on \(firstLine.map { "line \($0)" } ?? "an earlier line") of this file; keep one row per unit"
+    case .alreadyRegistered(let name, let existing, let joinedOn):
+      return
+        "\(quoted(name)) is already in the registry as \(unit(existing)) (joined \(day(joinedOn))); use --update to update it from the file"
+    case .updateChangesJoining(let reference, let registry, let file):
+      return
+        "the registry has \(day(registry)) for \(unit(reference)), the file \(day(file)); a joining date is corrected with gongjian edit \(reference.id) --joined DATE, not --update"
+    case .updateChangesLeaving(let reference, let registry, let file):
+      return
+        "the registry has \(unit(reference)) leaving on \(day(registry)), the file \(file.map(day) ?? "nothing"); correct it with gongjian edit \(reference.id) --left DATE"
+    case .refused(let refusal): return self.refusal(refusal, fields: { _ in nil })
+    case .unreadable(let message): return message
+    }
+  }
+
+  public func valueProblem(_ problem: ValueProblem) -> String {
+    switch problem {
+    case .missing: return "empty; it is required"
+    case .tooLong(let limit): return "longer than \(limit) characters; shorten it"
+    case .tooLongOnceNormalised(let limit, let length):
+      return "longer than \(limit) characters once normalised (\(length)); shorten it"
+    case .controlCharacter: return "contains a control character; remove it (it is often pasted in by accident)"
+    case .invisibleOnly(let text): return "\(quoted(text)) has no visible characters"
+    case .notADate(let failure): return dateProblem(failure)
+    case .notAnExcelDate(let number): return "\(NumberFormat.plain(number)) is not a date Excel knows"
+    case .afterToday(let role, let date, let today):
+      return "the \(dateRole(role)) \(day(date)) is after today (\(day(today))); a date in the future is a typo"
+    case .leavingBeforeJoining(let left, let joined):
+      return "the leaving date \(day(left)) is before the joining date \(day(joined))"
+    case .expiresBeforeSigned(let expires, let signed):
+      return "the agreement would expire (\(day(expires))) before it is signed (\(day(signed))); check the dates"
+    case .rejoiningBeforeLastLeaving(let date, let lastLeft):
+      return "the rejoining date \(day(date)) is before the unit last left (\(day(lastLeft)))"
+    case .leavingGroupBeforeJoining(let date, let group, let joined):
+      return "the leaving date \(day(date)) is before the unit joined \(self.group(group)) (\(day(joined)))"
+    }
+  }
+
+  func dateRole(_ role: DateRole) -> String {
+    switch role {
+    case .joining: "joining date"
+    case .leaving: "leaving date"
+    case .signing: "signing date"
+    case .founding: "founding date"
+    case .rejoining: "rejoining date"
+    case .renaming: "renaming date"
+    case .groupJoining: "joining date"
+    case .groupLeaving: "leaving date"
+    }
+  }
+
+  static let acceptedDates = "2019-08-15, 2019/8/15, 2019.8.15, 2019年8月15日, 20190815, today or yesterday"
+
+  public func dateProblem(_ failure: DayParser.Failure) -> String {
+    let reason: String
+    switch failure.problem {
+    case .empty: reason = "it is empty; use \(Self.acceptedDates)"
+    case .tooLong: reason = "too long; use \(Self.acceptedDates)"
+    case .unexpectedCharacter(let character):
+      reason = "unexpected character \(quoted(character)); use \(Self.acceptedDates)"
+    case .digitCount(let count): reason = "\(count) digits; a date without separators has 8 (20190815)"
+    case .chineseFormMalformed: reason = "write it as 2019年8月15日"
+    case .unrecognised: reason = "use \(Self.acceptedDates)"
+    case .yearDigits: reason = "the year must have four digits"
+    case .monthInvalid: reason = "the month must be 1 to 12"
+    case .dayInvalid: reason = "the day must be 1 to 31"
+    case .yearOutOfRange(let year):
+      reason = "the year \(year) is out of range (\(Day.earliestYear)–\(Day.latestYear))"
+    case .noSuchMonth(let month): reason = "there is no month \(month)"
+    case .dayOutOfMonth(let year, let month, let days):
+      reason = "\(year)-\(month < 10 ? "0" : "")\(month) has \(days) days"
+    case .incomplete(let year, let month):
+      reason =
+        month.map { "the day is missing: give the whole date, e.g. \(year)-\($0 < 10 ? "0" : "")\($0)-01" }
+        ?? "the month and day are missing: give the whole date, e.g. \(year)-01-01"
+    }
+    return "\(quoted(failure.input)) is not a date: \(reason)"
+  }
+
+  public func badToday(source: String, _ failure: DayParser.Failure) -> String {
+    "\(source): \(dateProblem(failure))"
+  }
+}

@@ -1,0 +1,56 @@
+/// Every help text of the command line: command abstracts and discussions, option and
+/// argument help, and the names of values in usage lines. Each language words every key (a
+/// `switch` without `default`), so a help text cannot be missing from one.
+public enum HelpKey: String, CaseIterable, Sendable {
+  // The program.
+  case rootAbstract, rootDiscussion
+  // Options every command takes.
+  case optionDatabase, optionToday, optionLanguage, optionBy, optionFormat, optionOutput
+  // Value names in usage lines: --joined <date>.
+  case valueDate, valueName, valueUnit, valueGroup, valueYear, valuePath, valueFile, valueText, valuePerson, valueTitle
+  case valueKind, valueNumber, valueDays
+  // init
+  case initAbstract, initDiscussion, initSubdistrict, initDistrict, initShared
+  // register
+  case registerAbstract, registerDiscussion, registerName, registerJoined
+  case detailKind, detailPartyOrganisation, detailContact, detailPhone, detailAddress, detailNote
+  case agreementSignatory, agreementSignatoryTitle, agreementTitle, agreementExpires
+  case groupOption, groupLead
+  // list
+  case listAbstract, listDiscussion, listActiveOn, listActiveIn, listJoinedIn, listLeftIn, listGroup, listKind, listAll
+  // show
+  case showAbstract, showDiscussion, showUnit, showFormat
+  // edit
+  case editAbstract, editDiscussion, editName, editRenamedOn
+  // withdraw, rejoin
+  case withdrawAbstract, withdrawDiscussion, withdrawOn, withdrawReason
+  case rejoinAbstract, rejoinDiscussion, rejoinOn
+  // group
+  case groupAbstract, groupAddAbstract, groupAddName, groupAddDescription, groupAddEstablished
+  case groupListAbstract, groupShowAbstract, groupShowGroup
+  case groupJoinAbstract, groupJoinDiscussion, groupJoinOn, groupJoinLead
+  case groupLeaveAbstract, groupLeaveOn
+  // agreement
+  case agreementAbstract, agreementAddAbstract, agreementAddSigned
+  case agreementListAbstract, agreementListDiscussion, agreementListExpiring, agreementListUnit
+  // history
+  case historyAbstract, historyDiscussion, historyUnit
+  // report
+  case reportAbstract, reportGrowthAbstract, reportGrowthDiscussion, reportFrom, reportTo, reportPeriod, reportGroup
+  case reportKind, reportBy, reportFormat
+  // import, export
+  case importAbstract, importDiscussion, importFile, importDryRun, importUpdate, importEncoding
+  case exportAbstract, exportDiscussion, exportFormat, exportBOM, exportOutput
+  // check, backup, demo
+  case checkAbstract, checkDiscussion
+  case backupAbstract, backupDiscussion, backupDestination, backupForce
+  case demoAbstract, demoDiscussion, demoDatabase
+  // The argument parser's own words, replaced in its help output.
+  case helpOverview, helpUsage, helpArguments, helpOptions, helpSubcommands, helpShowHelp, helpShowVersion
+  case helpSeeSubcommand, helpDefault, helpValues, helpSubcommandWord, helpOptionsWord
+}
+
+/// The words the help pages are built from.
+public protocol HelpWording {
+  func help(_ key: HelpKey) -> String
+}

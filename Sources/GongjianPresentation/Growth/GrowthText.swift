@@ -1,0 +1,92 @@
+import GongjianRegistry
+
+/// The growth report as a table, CSV and JSON.
+public enum GrowthText {
+  /// The title and the scope, e.g. "欧阳路街道区域化党建共建单位发展情况 · 2016年至2019年 · 按年统计".
+  public static func title(_ report: GrowthReport, texts: any Catalogue) -> String {
+    texts.growthTitle(subdistrict: report.subdistrict) + " · " + scope(report, texts: texts)
+  }
+
+  static func scope(_ report: GrowthReport, texts: any Catalogue) -> String {
+    texts.growthScope(
+      first: report.rows.first?.label, last: report.rows.last?.label, period: report.request.period,
+      group: report.group?.name, kind: report.request.kind)
+  }
+
+  /// The columns of a growth report: the same keys in CSV and JSON, headings per language.
+  static func columns(_ report: GrowthReport) -> [Column<GrowthRow>] {
+    let length = report.request.period
+    var columns: [Column<GrowthRow>] = [
+      Column(
+        "period", ChineseCatalogue().growthHeadings(length)[0], EnglishCatalogue().growthHeadings(length)[0],
+        value: { .text($0.label) }, display: { row, texts in texts.periodLabel(row.label, length: length) }),
+      Column("joined", "新加入", "joined", alignment: .right, value: { .int($0.joined) }),
+      Column("left", "退出", "left", alignment: .right, value: { .int($0.left) }),
+      Column(
+        "net", "净增", "net", alignment: .right, value: { .int($0.net) }, display: { row, texts in texts.signed(row.net) }),
+      Column("total", "期末总数", "total", alignment: .right, value: { .int($0.total) }),
+      Column(
+        "change_pct", "增幅", "change", alignment: .right, value: { .number($0.changePercent) },
+        display: { row, texts in row.changePercent.map(texts.signedPercent) ?? "" }),
+    ]
+    for (index, name) in report.columns.enumerated() {
+      columns.append(Column(name, name, name, alignment: .right, value: { .int($0.totals[index]) }))
+    }
+    return columns
+  }
+
+  public static func table(_ report: GrowthReport, texts: any Catalogue, language: Language, color: Bool) -> String {
+    let output = StringOutput()
+    output.write(title(report, texts: texts) + "\n\n")
+    let writer = ListingWriter(
+      columns: columns(report), format: .table, output: output, language: language, color: color)
+    report.rows.forEach(writer.add)
+    writer.finish()
+    if report.rows.isEmpty { output.write(texts.growthNoPeriods + "\n") }
+    if let summary = report.summary {
+      output.write("\n" + texts.growthSummary(summary, length: report.request.period) + "\n")
+    }
+    return TerminalText.sanitize(output.text)
+  }
+
+  public static func csv(_ report: GrowthReport) -> String {
+    let output = StringOutput()
+    let writer = ListingWriter(columns: columns(report), format: .csv, output: output, language: .en)
+    report.rows.forEach(writer.add)
+    writer.finish()
+    return output.text
+  }
+
+  public static func json(_ report: GrowthReport) -> JSONValue {
+    let rows: [JSONValue] = report.rows.map { row in
+      var pairs: [(String, JSONValue)] = [
+        ("period", .string(row.label)), ("joined", .int(row.joined)), ("left", .int(row.left)), ("net", .int(row.net)),
+        ("total", .int(row.total)), ("change_pct", row.changePercent.map(JSONValue.double) ?? .null),
+      ]
+      if let by = report.request.by {
+        pairs.append(
+          (
+            "by_\(by.rawValue)",
+            .object(JSONValue.KeyValuePairs(zip(report.columns, row.totals.map(JSONValue.int)).map { $0 }))
+          ))
+      }
+      return .object(JSONValue.KeyValuePairs(pairs))
+    }
+    var summary: JSONValue = .null
+    if let value = report.summary {
+      summary = .object([
+        "from": .string(value.from), "to": .string(value.to), "from_total": .int(value.fromTotal),
+        "to_total": .int(value.toTotal), "change": .int(value.change),
+        "change_pct": value.changePercent.map(JSONValue.double) ?? .null,
+        "cagr_pct": value.cagrPercent.map(JSONValue.double) ?? .null,
+      ])
+    }
+    return .object(["period": .string(report.request.period.rawValue), "rows": .array(rows), "summary": summary])
+  }
+}
+
+/// Text collected in memory, for small outputs built from writers.
+final class StringOutput: TextOutput {
+  private(set) var text = ""
+  func write(_ text: String) { self.text += text }
+}

@@ -1,0 +1,54 @@
+import GongjianRegistry
+
+/// What kind of failure a refusal is, for a surface to turn into its own status: an exit
+/// status on the command line, an HTTP status in the browser. Decided here, once.
+public enum Outcome: Sendable {
+  /// The registry refused: not found, duplicate, conflict with what it holds.
+  case refused
+  /// The request was put wrongly (an option, an argument, a range).
+  case usage
+  /// A value or a file is not valid.
+  case invalidData
+  /// An input or the registry cannot be opened.
+  case cannotOpen
+  /// Reading or writing failed: disk full, read-only.
+  case ioFailure
+  /// Another writer kept the registry busy past the timeout.
+  case busy
+}
+
+extension Refusal {
+  public var outcome: Outcome {
+    switch self {
+    case .emptyReference, .rangeReversed, .rangeInFuture, .dayCountOutOfRange, .inputNameEmpty: .usage
+    case .noSuchID, .noSuchName, .ambiguousName, .alreadyRegistered, .nameTaken, .notInAlliance, .alreadyInAlliance,
+      .signingOutsideAlliance, .groupJoinOutsideAlliance, .periodEnded, .withdrawalBeforeGroupJoin, .groupExists,
+      .groupDissolved, .groupNotYetFounded, .groupMembershipOverlaps, .alreadyInGroup, .roleChangeBeforeMembership,
+      .notInGroup:
+      .refused
+    case .invalidValues, .yearOutOfRange, .importFailed, .inputIsOldExcel, .inputEmpty, .inputHasNoRows,
+      .impossibleStoredDate:
+      .invalidData
+    case .inputMissing, .inputIsFolder: .cannotOpen
+    case .storage(let error):
+      switch error.kind {
+      case .refused: .refused
+      case .usage: .usage
+      case .invalidData: .invalidData
+      case .cannotOpen: .cannotOpen
+      case .ioFailure: .ioFailure
+      case .busy: .busy
+      }
+    }
+  }
+}
+
+extension UsageMistake {
+  public var outcome: Outcome {
+    switch self {
+    case .todayEmpty: .invalidData
+    case .demoTargetExists: .refused
+    default: .usage
+    }
+  }
+}

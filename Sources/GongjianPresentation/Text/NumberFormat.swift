@@ -1,0 +1,8 @@
+/// Numbers written for people, the same in every language.
+enum NumberFormat {
+  /// A number without a needless ".0": 2019.6 stays 2019.6, 43.0 is 43.
+  static func plain(_ value: Double) -> String {
+    if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+    return String(value)
+  }
+}

@@ -1,0 +1,186 @@
+import SQLite
+
+/// Where export writes: the CLI's output (stdout or a file).
+public protocol TextOutput: AnyObject {
+  func write(_ text: String)
+}
+
+extension Registry {
+  /// The columns export writes, in order: the import format (SPEC §8).
+  static let exportFields: [Field] = ImportColumns.all.map(\.field)
+
+  /// One row per unit, in the import format, by id. Groups are those of the unit's latest
+  /// period: open ones, or for a unit that left, those it left with; named in name order, a
+  /// lead marked 牵头, so that a registry exported, imported and exported again gives the same
+  /// bytes.
+  static let exportRowsSQL = """
+    SELECT u.name, u.kind, m.joined_on, m.left_on, m.left_reason, a.signatory, a.signatory_title, a.title,
+      a.expires_on,
+      (SELECT group_concat(label, '、') FROM (
+         SELECT g.name || CASE gm.role WHEN 'lead' THEN '（牵头）' ELSE '' END AS label
+         FROM group_membership AS gm JOIN working_group AS g ON g.id = gm.group_id
+         WHERE gm.unit_id = u.id AND gm.left_on IS m.left_on ORDER BY g.name)),
+      u.contact_name, u.contact_phone, u.address, u.party_org, u.note
+    FROM unit AS u
+    JOIN membership AS m ON m.id = (
+      SELECT id FROM membership WHERE unit_id = u.id ORDER BY joined_on DESC LIMIT 1)
+    LEFT JOIN agreement AS a ON a.id = (
+      SELECT id FROM agreement WHERE unit_id = u.id ORDER BY signed_on DESC, id DESC LIMIT 1)
+    ORDER BY u.id
+    """
+
+  /// Streams every unit's export row to `body` (texts in `exportFields` order; nil is empty).
+  /// Returns the number of units.
+  @discardableResult
+  func forEachExportRow(_ body: ([String?]) throws -> Void) throws -> Int {
+    let statement = try db.prepare(Registry.exportRowsSQL)
+    var count = 0
+    var row = [String?](repeating: nil, count: 15)
+    while try statement.step() {
+      for column in 0..<15 { row[column] = try statement.column(Int32(column), as: String.self) }
+      try body(row)
+      count += 1
+    }
+    return count
+  }
+
+  /// The whole registry as CSV in the import format (RFC 4180, CRLF; `bom` for Excel).
+  @discardableResult
+  public func exportCSV(to output: any TextOutput, bom: Bool) throws -> Int {
+    try read {
+      if bom { output.write("\u{FEFF}") }
+      output.write(CSVWriter.line(ImportColumns.all.map(\.chinese)))
+      var line = ""
+      return try forEachExportRow { row in
+        line.removeAll(keepingCapacity: true)
+        CSVWriter.append(row.map { $0 ?? "" }, to: &line)
+        output.write(line)
+      }
+    }
+  }
+
+  /// The whole registry as JSON with the full structure: the registry, its working groups,
+  /// and every unit with its periods, agreements, group memberships and former names.
+  /// Streamed unit by unit: the related rows come from cursors ordered by unit, merged.
+  @discardableResult
+  public func exportJSON(to output: any TextOutput) throws -> Int {
+    try read {
+      let settings = try settingsInTransaction()
+      output.write(
+        "{\n  \"registry\": "
+          + JSONValue.object(["subdistrict": .string(settings.subdistrict), "district": .string(settings.district)])
+          .text
+          + ",\n  \"groups\": [")
+      let groups = try db.prepare(
+        "SELECT name, description, established_on, dissolved_on FROM working_group ORDER BY name")
+      var first = true
+      while try groups.step() {
+        output.write(
+          (first ? "\n    " : ",\n    ")
+            + JSONValue.object([
+              "name": .string(try groups.required(0)), "description": .optional(try groups.column(1)),
+              "established_on": .optional(try groups.column(2)), "dissolved_on": .optional(try groups.column(3)),
+            ]).text)
+        first = false
+      }
+      output.write(first ? "],\n  \"units\": [" : "\n  ],\n  \"units\": [")
+
+      let periods = try MergeCursor(
+        db.prepare("SELECT unit_id, joined_on, left_on, left_reason FROM membership ORDER BY unit_id, joined_on"))
+      let agreements = try MergeCursor(
+        db.prepare(
+          """
+          SELECT unit_id, title, signed_on, expires_on, signatory, signatory_title FROM agreement
+          ORDER BY unit_id, signed_on, id
+          """))
+      let memberships = try MergeCursor(
+        db.prepare(
+          """
+          SELECT gm.unit_id, g.name, gm.role, gm.joined_on, gm.left_on FROM group_membership AS gm
+          JOIN working_group AS g ON g.id = gm.group_id ORDER BY gm.unit_id, gm.joined_on, g.name
+          """))
+      let formerNames = try MergeCursor(
+        db.prepare("SELECT unit_id, name, renamed_on FROM unit_former_name ORDER BY unit_id, renamed_on, id"))
+      let units = try db.prepare(
+        "SELECT id, name, kind, party_org, contact_name, contact_phone, address, note FROM unit ORDER BY id")
+      var count = 0
+      var text = ""
+      while try units.step() {
+        let id: Int = try units.required(0)
+        let unitPeriods = try periods.rows(for: id) { statement in
+          JSONValue.object([
+            "joined_on": .string(try statement.required(1)), "left_on": .optional(try statement.column(2)),
+            "left_reason": .optional(try statement.column(3)),
+          ])
+        }
+        let unitAgreements = try agreements.rows(for: id) { statement in
+          JSONValue.object([
+            "title": .string(try statement.required(1)), "signed_on": .string(try statement.required(2)),
+            "expires_on": .optional(try statement.column(3)), "signatory": .optional(try statement.column(4)),
+            "signatory_title": .optional(try statement.column(5)),
+          ])
+        }
+        var current: [String] = []
+        let unitMemberships = try memberships.rows(for: id) { statement in
+          let group: String = try statement.required(1)
+          let left: String? = try statement.column(4)
+          if left == nil { current.append(group) }
+          return JSONValue.object([
+            "group": .string(group), "role": .string(try statement.required(2)),
+            "joined_on": .string(try statement.required(3)), "left_on": .optional(left),
+          ])
+        }
+        let unitFormerNames = try formerNames.rows(for: id) { statement in
+          JSONValue.object([
+            "name": .string(try statement.required(1)), "renamed_on": .string(try statement.required(2)),
+          ])
+        }
+        var latest: (joined: JSONValue, left: JSONValue) = (.null, .null)
+        if case .object(let pairs)? = unitPeriods.last {
+          latest = (
+            pairs.pairs.first { $0.0 == "joined_on" }?.1 ?? .null, pairs.pairs.first { $0.0 == "left_on" }?.1 ?? .null
+          )
+        }
+        let unit = JSONValue.object([
+          "id": .int(id), "name": .string(try units.required(1)), "kind": .string(try units.required(2)),
+          "joined_on": latest.joined, "left_on": latest.left, "groups": .array(current.sorted().map(JSONValue.string)),
+          "party_org": .optional(try units.column(3)), "contact": .optional(try units.column(4)),
+          "phone": .optional(try units.column(5)), "address": .optional(try units.column(6)),
+          "note": .optional(try units.column(7)), "former_names": .array(unitFormerNames),
+          "periods": .array(unitPeriods), "agreements": .array(unitAgreements),
+          "group_memberships": .array(unitMemberships),
+        ])
+        text.removeAll(keepingCapacity: true)
+        text += count == 0 ? "\n    " : ",\n    "
+        JSON.append(unit, to: &text, indent: nil, level: 0)
+        output.write(text)
+        count += 1
+      }
+      output.write(count == 0 ? "]\n}\n" : "\n  ]\n}\n")
+      return count
+    }
+  }
+}
+
+/// A statement ordered by unit id (column 0), read alongside the units: `rows(for:)` takes
+/// the rows of one unit and stops at the next, so related rows stream without a query per unit.
+final class MergeCursor {
+  private let statement: Statement
+  private var hasRow: Bool
+
+  init(_ statement: Statement) throws {
+    self.statement = statement
+    hasRow = try statement.step()
+  }
+
+  func rows<T>(for unitID: Int, _ transform: (Statement) throws -> T) throws -> [T] {
+    var result: [T] = []
+    while hasRow {
+      let current: Int = try statement.required(0)
+      if current > unitID { break }
+      if current == unitID { result.append(try transform(statement)) }
+      hasRow = try statement.step()
+    }
+    return result
+  }
+}

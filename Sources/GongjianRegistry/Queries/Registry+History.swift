@@ -1,0 +1,104 @@
+import SQLite
+
+/// What a change did, as stored in the history's `action` column. The codes are data: they
+/// never change once written.
+public enum ChangeAction: String, Sendable, CaseIterable {
+  case initialize = "init"
+  case register
+  case edit
+  case withdraw
+  case rejoin
+  case groupAdd = "group add"
+  case groupJoin = "group join"
+  case groupLeave = "group leave"
+  case agreementAdd = "agreement add"
+  case importFile = "import"
+  case importUpdate = "import update"
+}
+
+/// One change in the history.
+public struct HistoryEntry: Equatable, Sendable {
+  public var id: Int
+  /// When, in UTC: `YYYY-MM-DDTHH:MM:SSZ`.
+  public var at: String
+  /// Who made the change: `--by`, `$GONGJIAN_USER` or the OS user.
+  public var changedBy: String
+  /// The command line as typed.
+  public var command: String
+  /// The stored action code; `change` is nil for a code this gongjian does not know.
+  public var action: String
+  public var change: ChangeAction?
+  public var entity: String
+  public var entityID: Int?
+  public var unit: UnitReference?
+  /// What the change did, as facts (nil for entries written before facts were recorded).
+  public var facts: JSONValue?
+  /// The English summary older entries were written with (empty for newer ones).
+  public var recordedSummary: String
+  /// The unit (or group) before and after, as JSON text.
+  public var before: String?
+  public var after: String?
+}
+
+extension Registry {
+  /// Records a change. Must run inside the write transaction that makes the change, so the
+  /// history can never disagree with the data.
+  func record(
+    _ action: ChangeAction, entity: String = "unit", entityID: Int? = nil, unit: UnitID?,
+    facts: JSONValue.KeyValuePairs, before: JSONValue?, after: JSONValue?
+  ) throws {
+    try db.run(
+      sql: """
+        INSERT INTO history (at, os_user, command, action, entity, entity_id, unit_id, summary, facts, before, after)
+        VALUES (\(verbatimNow), \(context.changedBy), \(context.command), \(action.rawValue), \(entity),
+                \(entityID ?? unit?.rawValue), \(unit?.rawValue), '', \(JSONValue.object(facts).text),
+                \(before?.text), \(after?.text))
+        """)
+  }
+
+  /// The change log, oldest first; only one unit's when `unit` is given.
+  public func history(unit: UnitID? = nil) throws -> [HistoryEntry] {
+    var entries: [HistoryEntry] = []
+    try forEachHistoryEntry(unit: unit) { entries.append($0) }
+    return entries
+  }
+
+  /// The change log entry by entry, without holding it all in memory.
+  public func forEachHistoryEntry(unit: UnitID? = nil, _ body: (HistoryEntry) throws -> Void) throws {
+    try read {
+      let facts = try hasColumn("facts", in: "history") ? "h.facts" : "NULL"
+      let statement = try db.prepare(
+        sql: """
+          SELECT h.id, h.at, h.os_user, h.command, h.action, h.entity, h.entity_id, h.unit_id, u.name,
+                 h.summary, \(identifier: facts), h.before, h.after
+          FROM history AS h LEFT JOIN unit AS u ON u.id = h.unit_id
+          WHERE \(unit?.rawValue) IS NULL OR h.unit_id = \(unit?.rawValue)
+          ORDER BY h.id
+          """)
+      while try statement.step() {
+        let action: String = try statement.required(4)
+        let unitID: Int? = try statement.column(7)
+        let unitName: String? = try statement.column(8)
+        try body(
+          HistoryEntry(
+            id: try statement.required(0), at: try statement.required(1), changedBy: try statement.required(2),
+            command: try statement.required(3), action: action, change: ChangeAction(rawValue: action),
+            entity: try statement.required(5), entityID: try statement.column(6),
+            unit: unitID.flatMap { id in unitName.map { UnitReference(id: UnitID(id), name: $0) } },
+            facts: try statement.column(10, as: String.self).flatMap(JSONReader.parse),
+            recordedSummary: try statement.required(9), before: try statement.column(11),
+            after: try statement.column(12)))
+      }
+    }
+  }
+
+  /// Whether the registry's schema has this column: a read-only command reads older
+  /// registries as they are, without upgrading them.
+  func hasColumn(_ column: String, in table: String) throws -> Bool {
+    try db.scalar(
+      Int.self, sql: "SELECT count(*) FROM pragma_table_info(\(table)) WHERE name = \(column)") ?? 0 > 0
+  }
+
+  /// The current time in UTC, as SQLite writes it.
+  var verbatimNow: SQL { SQL(verbatim: Registry.nowSQL) }
+}

@@ -1,0 +1,27 @@
+import GongjianPresentation
+
+/// The argument parser builds help pages with a few fixed English words (USAGE:, OPTIONS:,
+/// "Show help information.", "(default: …)"); they are replaced here by the reader's own.
+enum HelpText {
+  static func localized(_ page: String) -> String {
+    let replacements: [(String, HelpKey)] = [
+      ("OVERVIEW:", .helpOverview), ("USAGE:", .helpUsage), ("ARGUMENTS:", .helpArguments),
+      ("OPTIONS:", .helpOptions), ("SUBCOMMANDS:", .helpSubcommands), ("Show help information.", .helpShowHelp),
+      ("Show the version.", .helpShowVersion),
+      ("See 'gongjian help <subcommand>' for detailed help.", .helpSeeSubcommand),
+    ]
+    var text = page
+    for (english, key) in replacements {
+      text = text.replacingEvery(english, with: help(key))
+    }
+    text = text.replacingEvery("(default: ", with: "(" + help(.helpDefault) + ": ")
+    text = text.replacingEvery("(values: ", with: "(" + help(.helpValues) + ": ")
+    text = text.replacingEvery("<subcommand>", with: "<" + help(.helpSubcommandWord) + ">")
+    text = text.replacingEvery("<options>", with: "<" + help(.helpOptionsWord) + ">")
+    if Interface.language == .zh {
+      // A full-width colon carries its own space.
+      text = text.replacingEvery("： ", with: "：").replacingEvery(": ", with: "：")
+    }
+    return text
+  }
+}
