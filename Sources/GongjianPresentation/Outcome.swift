@@ -21,7 +21,8 @@ extension Refusal {
   public var outcome: Outcome {
     switch self {
     case .emptyReference, .rangeReversed, .rangeInFuture, .dayCountOutOfRange, .inputNameEmpty: .usage
-    case .noSuchID, .noSuchName, .ambiguousName, .alreadyRegistered, .nameTaken, .notInAlliance, .alreadyInAlliance,
+    case .noSuchID, .noSuchName, .ambiguousName, .alreadyRegistered, .similarToRegistered, .nameTaken, .notInAlliance,
+      .alreadyInAlliance,
       .signingOutsideAlliance, .groupJoinOutsideAlliance, .periodEnded, .withdrawalBeforeGroupJoin, .groupExists,
       .groupDissolved, .groupNotYetFounded, .groupMembershipOverlaps, .alreadyInGroup, .roleChangeBeforeMembership,
       .notInGroup:

@@ -18,6 +18,9 @@ public enum Refusal: Error, Equatable, Sendable {
 
   /// The name's key is taken by a unit already registered.
   case alreadyRegistered(name: String, existing: UnitReference, joinedOn: Day, leftOn: Day?)
+  /// A name like a registered unit's (other brackets, with or without 集团, 有限公司, 股份):
+  /// probably the same unit typed another way; registering it anyway takes an explicit choice.
+  case similarToRegistered(name: String, existing: UnitReference, joinedOn: Day)
   /// A rename to a name another unit has.
   case nameTaken(name: String, other: UnitReference, joinedOn: Day)
   /// Withdrawing a unit that is not in the alliance; `leftOn` is when it last left.

@@ -28,6 +28,9 @@ public final class Registry {
   private let makeContext: () -> ChangeContext
   /// The statements that insert a unit, prepared once (import runs them for every row).
   private var preparedUnitInserts: UnitInserts?
+  /// The history batch of the write under way: every change one command makes shares it, so
+  /// `undo` takes the command back whole. Chosen at the first change, forgotten at the end.
+  var currentBatch: Int?
 
   /// Whether a command reads only or also writes. A write command on a write-protected file
   /// is refused up front with a clear message instead of failing half-way.
@@ -86,8 +89,8 @@ public final class Registry {
     let prepared = UnitInserts(
       unit: try db.prepare(
         """
-        INSERT INTO unit (name, name_key, \(detailColumns.joined(separator: ", ")), created_at)
-        VALUES (?, ?, \(detailColumns.map { _ in "?" }.joined(separator: ", ")), \(Registry.nowSQL))
+        INSERT INTO unit (name, name_key, similar_key, \(detailColumns.joined(separator: ", ")), created_at)
+        VALUES (?, ?, ?, \(detailColumns.map { _ in "?" }.joined(separator: ", ")), \(Registry.nowSQL))
         """),
       membership: try db.prepare(
         "INSERT INTO membership (unit_id, joined_on, left_on, left_reason) VALUES (?, ?, ?, ?)"),
@@ -106,6 +109,8 @@ public final class Registry {
   /// writes), rolled back whole if anything throws. SQLite's errors come out as
   /// `RegistryError`; the registry's own (`RegistryError`, `FieldErrors`) pass as they are.
   func write<T>(_ body: () throws -> T) throws -> T {
+    currentBatch = nil
+    defer { currentBatch = nil }
     do {
       return try db.transaction(.immediate, body)
     } catch let error as SQLiteError {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import gongjian
+@testable import GongjianPresentation
 
 @Suite struct DisplayWidthTests {
   /// Terminal columns of text, as a terminal with East Asian Width support shows it.

@@ -77,7 +77,7 @@ import Testing
   @Test func aNameWithAnInvisibleCharacterBeforeAnAccentIsFound() throws {
     let test = try TestRegistry()
     let registered = try test.registry.register(NewUnit(name: "Café上海", joinedOn: day("2019-08-15")))
-    #expect(try test.registry.findUnit("Cafe\u{200B}\u{301}上海") == registered.unit)
-    #expect(try test.registry.findUnit("CAFE\u{301} 上海") == registered.unit)
+    #expect(try test.registry.resolveUnit("Cafe\u{200B}\u{301}上海") == registered.unit)
+    #expect(try test.registry.resolveUnit("CAFE\u{301} 上海") == registered.unit)
   }
 }

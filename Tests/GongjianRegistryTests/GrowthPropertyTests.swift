@@ -12,6 +12,8 @@ struct RandomHistory {
 
   let test: TestRegistry
   let seed: UInt64
+  /// The ids of `RandomHistory.groups`, in the same order.
+  let groupIDs: [GroupID]
   var registry: Registry { test.registry }
   var today: Day { test.registry.today }
   /// What the history holds, to show that the histories are not trivial.
@@ -28,9 +30,11 @@ struct RandomHistory {
     // Each change is its own transaction: without the sync per commit the histories build in a blink.
     try test.registry.db.execute("PRAGMA synchronous = OFF")
     let founded = [nil, Day(year: 2016, month: 7, day: 1), Day(year: 2019, month: 1, day: 1)]
+    var groupIDs: [GroupID] = []
     for (name, established) in zip(RandomHistory.groups, founded) {
-      _ = try test.registry.addGroup(NewGroup(name: name, establishedOn: established))
+      groupIDs.append(try test.registry.addGroup(NewGroup(name: name, establishedOn: established)).id)
     }
+    self.groupIDs = groupIDs
     for index in 0..<units {
       try addUnit(index, using: &random)
     }
@@ -82,7 +86,7 @@ struct RandomHistory {
       left = later(than: joined, using: &random)
       if left != nil { count("registered as already left") }
     }
-    let groups = RandomHistory.groups.filter { _ in random.chance(30) }
+    let groups = groupIDs.filter { _ in random.chance(30) }
     let registration = try registry.register(
       NewUnit(
         name: "随机单位\(index)（种子\(seed)）", joinedOn: joined, leftOn: left,
@@ -90,7 +94,7 @@ struct RandomHistory {
         lead: random.chance(20)))
     count("register")
     if joined == today { count("event on today") }
-    let id = String(registration.unit.id)
+    let id = registration.unit.id
     for _ in 0..<8 {
       let detail = try registry.unitDetail(registration.unit.id)
       let cursor = latestDay(detail)
@@ -98,7 +102,7 @@ struct RandomHistory {
       if next == cursor { count("same-day event") }
       if next == today { count("event on today") }
       guard detail.openPeriod != nil else {
-        let groups = RandomHistory.groups.enumerated().filter { index, _ in
+        let groups = groupIDs.enumerated().filter { index, _ in
           founded(index) <= next && random.chance(30)
         }.map(\.element)
         _ = try registry.rejoin(id, on: next, agreement: AgreementTerms(), groups: groups, lead: random.chance(20))
@@ -111,15 +115,15 @@ struct RandomHistory {
         _ = try registry.withdraw(id, on: next, reason: random.chance(50) ? "随机退出" : nil)
         count("withdraw")
       } else if roll < 5, let membership = open.randomElement(using: &random) {
-        _ = try registry.leaveGroup(unit: id, group: membership.groupName, on: next)
+        _ = try registry.leaveGroup(unit: id, group: membership.group.id, on: next)
         count("group leave")
       } else if roll < 6, let membership = open.randomElement(using: &random) {
         _ = try registry.joinGroup(
-          unit: id, group: membership.groupName, on: next, role: membership.role == .lead ? .member : .lead)
+          unit: id, group: membership.group.id, on: next, role: membership.role == .lead ? .member : .lead)
         count("group role change")
       } else {
-        let candidates = RandomHistory.groups.enumerated().filter { index, name in
-          founded(index) <= next && !open.contains { $0.groupName == name }
+        let candidates = groupIDs.enumerated().filter { index, group in
+          founded(index) <= next && !open.contains { $0.group.id == group }
         }
         guard let group = candidates.randomElement(using: &random) else { continue }
         _ = try registry.joinGroup(unit: id, group: group.element, on: next, role: random.chance(20) ? .lead : .member)
@@ -140,12 +144,12 @@ struct BruteForce {
   let starts: [Int]
   let ends: [Int]
 
-  init(_ details: [UnitDetail], group: String?, kind: String?) {
+  init(_ details: [UnitDetail], group: GroupID?, kind: String?) {
     var starts: [Int] = []
     var ends: [Int] = []
     for detail in details where kind == nil || detail.kind == kind {
       if let group {
-        for membership in detail.groups where membership.groupName == group {
+        for membership in detail.groups where membership.group.id == group {
           starts.append(membership.joinedOn.daysSinceEpoch)
           ends.append(membership.leftOn?.daysSinceEpoch ?? Int.max)
         }
@@ -195,9 +199,9 @@ struct GrowthPropertyTests {
     let details = try registry.listUnits(UnitFilter(all: true)).map { try registry.unitDetail($0.id) }
     #expect(details.count == 40)
     var random = SplitMix64(seed: seed ^ 0xFEED)
-    let scopes: [(group: String?, kind: String?)] =
-      [(nil, nil)] + RandomHistory.groups.map { ($0, nil) } + RandomHistory.kinds.map { (nil, $0) }
-      + [(RandomHistory.groups[0], RandomHistory.kinds[0])]
+    let scopes: [(group: GroupID?, kind: String?)] =
+      [(nil, nil)] + history.groupIDs.map { ($0, nil) } + RandomHistory.kinds.map { (nil, $0) }
+      + [(history.groupIDs[0], RandomHistory.kinds[0])]
     for period in PeriodLength.allCases {
       // Months are many: one group and one kind are enough for them.
       let periodScopes = period == .month ? [scopes[0], scopes[2], scopes[4], scopes[7]] : scopes
@@ -217,7 +221,7 @@ struct GrowthPropertyTests {
           }
         }
       }
-      try checkBreakdowns(period: period, details: details, registry: registry, seed: seed)
+      try checkBreakdowns(period: period, details: details, history: history)
     }
   }
 
@@ -241,7 +245,8 @@ struct GrowthPropertyTests {
   /// Every row against the brute-force count, the invariant between rows, and the periods.
   func check(_ report: GrowthReport, against brute: BruteForce, from: Int, to: Int, seed: UInt64) {
     let request = report.request
-    let context = "seed \(seed), \(request.period) \(request.group ?? "-") \(request.kind ?? "-") \(from)–\(to)"
+    let group = request.group.map { "group \($0)" } ?? "-"
+    let context = "seed \(seed), \(request.period) \(group) \(request.kind ?? "-") \(from)–\(to)"
     let today = report.today
     // The periods: contiguous, from 1 January of `from` to the end of `to` or today.
     let perYear = request.period == .year ? 1 : request.period == .quarter ? 4 : 12
@@ -277,28 +282,32 @@ struct GrowthPropertyTests {
     }
     #expect(report.summary?.fromTotal == first.total, "\(context)")
     #expect(report.summary?.toTotal == last.total, "\(context)")
+    #expect(report.group?.id == request.group, "\(context)")
   }
 
   /// The yearly totals are what `list --active-on` lists on each period's counting day.
   func checkListing(
-    _ report: GrowthReport, scope: (group: String?, kind: String?), registry: Registry, seed: UInt64
+    _ report: GrowthReport, scope: (group: GroupID?, kind: String?), registry: Registry, seed: UInt64
   ) throws {
     for row in report.rows {
       let listed = try registry.listUnits(UnitFilter(activeOn: row.end, group: scope.group, kind: scope.kind))
-      #expect(
-        row.total == listed.count, "seed \(seed), \(scope.group ?? "-") \(scope.kind ?? "-") \(row.label) vs list")
+      let group = scope.group.map { "group \($0)" } ?? "-"
+      #expect(row.total == listed.count, "seed \(seed), \(group) \(scope.kind ?? "-") \(row.label) vs list")
     }
   }
 
   /// `by: .kind` and `by: .group`: each column is the report filtered to that kind or group,
   /// and the kind columns add up to the total.
-  func checkBreakdowns(period: PeriodLength, details: [UnitDetail], registry: Registry, seed: UInt64) throws {
+  func checkBreakdowns(period: PeriodLength, details: [UnitDetail], history: RandomHistory) throws {
+    let registry = history.registry
+    let seed = history.seed
     let byKind = try registry.growth(GrowthRequest(period: period, by: .kind))
     #expect(Set(byKind.columns) == Set(details.map(\.kind)), "seed \(seed)")
     let byGroup = try registry.growth(GrowthRequest(period: period, by: .group))
     #expect(byGroup.columns == RandomHistory.groups, "seed \(seed)")
     let kindCounts = byKind.columns.map { BruteForce(details, group: nil, kind: $0) }
-    let groupCounts = byGroup.columns.map { BruteForce(details, group: $0, kind: nil) }
+    // The columns are the groups in id order, checked above by name.
+    let groupCounts = history.groupIDs.map { BruteForce(details, group: $0, kind: nil) }
     for row in byKind.rows {
       let day = row.end.daysSinceEpoch
       #expect(row.totals == kindCounts.map { $0.active(on: day) }, "seed \(seed) by kind \(row.label)")
@@ -309,7 +318,7 @@ struct GrowthPropertyTests {
       #expect(row.totals == groupCounts.map { $0.active(on: day) }, "seed \(seed) by group \(row.label)")
     }
     // With a group and a breakdown by kind, the kind columns add up to the group's total.
-    let groupByKind = try registry.growth(GrowthRequest(period: period, group: RandomHistory.groups[1], by: .kind))
+    let groupByKind = try registry.growth(GrowthRequest(period: period, group: history.groupIDs[1], by: .kind))
     for row in groupByKind.rows {
       #expect(row.totals.reduce(0, +) == row.total, "seed \(seed) group by kind \(row.label)")
     }

@@ -7,27 +7,21 @@ import Testing
 @discardableResult
 private func enrol(
   _ registry: Registry, _ name: String, joined: String, left: String? = nil, kind: String? = nil,
-  groups: [String] = []
-) throws -> Int {
+  groups: [GroupID] = []
+) throws -> UnitID {
   let registration = try registry.register(
     NewUnit(name: name, joinedOn: day(joined), details: UnitDetails(kind: kind), groups: groups))
   if let left {
-    _ = try registry.withdraw(String(registration.unit.id), on: day(left), reason: nil)
+    _ = try registry.withdraw(registration.unit.id, on: day(left), reason: nil)
   }
   return registration.unit.id
 }
 
-/// The error `body` threw, as a RegistryError (nil when it threw nothing or something else).
-private func registryError(_ body: () throws -> Void) -> RegistryError? {
-  do {
-    try body()
-    return nil
-  } catch let error as RegistryError {
-    return error
-  } catch {
-    Issue.record("expected a RegistryError, got \(error)")
-    return nil
-  }
+/// The reason a growth report was refused.
+private func refusal(
+  _ registry: Registry, _ request: GrowthRequest, sourceLocation: SourceLocation = #_sourceLocation
+) -> Refusal? {
+  expectRefusal(sourceLocation: sourceLocation) { _ = try registry.growth(request) }
 }
 
 /// Each row's change in percent, rounded to 1e-6 so float noise does not matter.
@@ -55,7 +49,7 @@ struct GrowthReportTests {
     #expect(summary.fromTotal == 0 && summary.toTotal == 0 && summary.change == 0)
     #expect(summary.changePercent == nil)
     #expect(summary.cagrPercent == nil)
-    #expect(summary.line == "2026 → 2026: 0 → 0 units (+0)")
+    #expect(summary.from == "2026" && summary.to == "2026")
 
     // By month: January to this month, the last one counted on today.
     let months = try test.registry.growth(GrowthRequest(period: .month))
@@ -66,7 +60,9 @@ struct GrowthReportTests {
     // An explicit range over an empty registry: every year shown, none skipped.
     let range = try test.registry.growth(GrowthRequest(from: 2016, to: 2019))
     #expect(numbers(range) == ["2016 +0 -0 =0", "2017 +0 -0 =0", "2018 +0 -0 =0", "2019 +0 -0 =0"])
-    #expect(range.summary?.line == "2016 → 2019: 0 → 0 units (+0)")
+    #expect(
+      range.summary
+        == GrowthSummary(from: "2016", to: "2019", fromTotal: 0, toTotal: 0, changePercent: nil, cagrPercent: nil))
   }
 
   @Test("a range with no units in it shows every period with zeros")
@@ -91,23 +87,18 @@ struct GrowthReportTests {
     #expect(numbers(nobody) == ["2026 +0 -0 =0"])
   }
 
-  @Test("--from after --to, --to in the future and a year before 1900 are refused as usage errors")
+  @Test("--from after --to, --to in the future and a year before 1900 are refused, with the years")
   func badRanges() throws {
     let test = try TestRegistry()
-    try enrol(test.registry, "甲单位", joined: "2016-03-01")
-    let reversed = registryError { _ = try test.registry.growth(GrowthRequest(from: 2019, to: 2016)) }
-    #expect(reversed?.kind == .usage)
-    #expect(reversed?.exitStatus == 64)
-    #expect(reversed?.message.contains("2019") == true && reversed?.message.contains("2016") == true)
+    let registry = test.registry
+    try enrol(registry, "甲单位", joined: "2016-03-01")
+    #expect(refusal(registry, GrowthRequest(from: 2019, to: 2016)) == .rangeReversed(from: 2019, to: 2016))
     // --from alone, after this year, is after the default --to.
-    #expect(registryError { _ = try test.registry.growth(GrowthRequest(from: 2027)) }?.kind == .usage)
-    let future = registryError { _ = try test.registry.growth(GrowthRequest(from: 2016, to: 2027)) }
-    #expect(future?.kind == .usage)
-    #expect(future?.message.contains("2026-11-27") == true)
-    #expect(registryError { _ = try test.registry.growth(GrowthRequest(from: 1850, to: 2016)) }?.kind == .usage)
+    #expect(refusal(registry, GrowthRequest(from: 2027)) == .rangeReversed(from: 2027, to: 2026))
+    #expect(refusal(registry, GrowthRequest(from: 2016, to: 2027)) == .rangeInFuture(to: 2027, today: testToday))
+    #expect(refusal(registry, GrowthRequest(from: 1850, to: 2016)) == .yearOutOfRange(1850))
     #expect(
-      registryError { _ = try test.registry.growth(GrowthRequest(from: 2019, to: 2016, period: .month)) }?.kind
-        == .usage)
+      refusal(registry, GrowthRequest(from: 2019, to: 2016, period: .month)) == .rangeReversed(from: 2019, to: 2016))
   }
 
   @Test("a range that starts before the first joining: zeros, then growth, no percentage from zero")
@@ -120,9 +111,10 @@ struct GrowthReportTests {
     #expect(numbers(report) == ["2016 +0 -0 =0", "2017 +0 -0 =0", "2018 +2 -0 =2", "2019 +3 -0 =5"])
     #expect(changes(report) == [nil, nil, nil, 150])
     let summary = try #require(report.summary)
-    #expect(summary.changePercent == nil)
-    #expect(summary.cagrPercent == nil)
-    #expect(summary.line == "2016 → 2019: 0 → 5 units (+5)")
+    #expect(
+      summary == GrowthSummary(from: "2016", to: "2019", fromTotal: 0, toTotal: 5, changePercent: nil, cagrPercent: nil)
+    )
+    #expect(summary.change == 5)
 
     // Without --from the report starts in the year of the first joining.
     let defaultRange = try test.registry.growth(GrowthRequest(to: 2019))
@@ -157,7 +149,7 @@ struct GrowthReportTests {
     #expect(months.rows.last?.end == today)
 
     // --to next year is refused: the report only counts what has happened.
-    #expect(registryError { _ = try test.registry.growth(GrowthRequest(from: 2025, to: 2027)) }?.kind == .usage)
+    #expect(refusal(test.registry, GrowthRequest(from: 2025, to: 2027)) == .rangeInFuture(to: 2027, today: today))
 
     // On 1 January only the first month exists.
     let newYear = try TestRegistry(today: day("2026-01-01"))
@@ -213,7 +205,6 @@ struct GrowthReportTests {
     #expect(summary.fromTotal == 29 && summary.toTotal == 43 && summary.change == 14)
     #expect(abs((summary.changePercent ?? 0) - 1400.0 / 29.0) < 1e-9)
     #expect(abs((summary.cagrPercent ?? 0) - (pow(43.0 / 29.0, 1.0 / 3.0) - 1) * 100) < 1e-9)
-    #expect(summary.line == "2016 → 2019: 29 → 43 units (+14, +48.3%, CAGR 14.0%)")
 
     // By quarter the CAGR is over the years the quarters span: 15 quarters are 3.75 years.
     let quarters = try test.registry.growth(GrowthRequest(from: 2016, to: 2019, period: .quarter))
@@ -224,8 +215,9 @@ struct GrowthReportTests {
 
     // One period only: no CAGR.
     let single = try test.registry.growth(GrowthRequest(from: 2019, to: 2019))
-    #expect(single.summary?.cagrPercent == nil)
-    #expect(single.summary?.line == "2019 → 2019: 43 → 43 units (+0, +0.0%)")
+    #expect(
+      single.summary
+        == GrowthSummary(from: "2019", to: "2019", fromTotal: 43, toTotal: 43, changePercent: 0, cagrPercent: nil))
   }
 
   @Test("a shrinking alliance: negative change and CAGR")
@@ -237,18 +229,32 @@ struct GrowthReportTests {
     let report = try test.registry.growth(GrowthRequest(from: 2019, to: 2020))
     #expect(numbers(report) == ["2019 +10 -0 =10", "2020 +0 -2 =8"])
     #expect(changes(report) == [nil, -20])
-    #expect(report.summary?.line == "2019 → 2020: 10 → 8 units (-2, -20.0%, CAGR -20.0%)")
+    let summary = try #require(report.summary)
+    #expect(summary.change == -2)
+    #expect(abs((summary.changePercent ?? 0) - -20) < 1e-9)
+    #expect(abs((summary.cagrPercent ?? 0) - -20) < 1e-9, "over one year the CAGR is the change")
   }
 
+  /// The registry gives percentages as facts, unrounded; rounding them to one decimal for
+  /// people is the presentation's work (`PercentFormat`).
   @Test(
-    "percentages: one decimal, rounded, no minus zero",
-    arguments: [
-      (48.275862, "48.3%", "+48.3%"), (-3.44, "-3.4%", "-3.4%"), (0, "0.0%", "+0.0%"), (-0.04, "0.0%", "+0.0%"),
-      (99.96, "100.0%", "+100.0%"), (-100, "-100.0%", "-100.0%"), (14.04, "14.0%", "+14.0%"),
-    ])
-  func percentFormatting(value: Double, plain: String, signed: String) {
-    #expect(GrowthSummary.percent(value) == plain)
-    #expect(GrowthSummary.signedPercent(value) == signed)
+    "percentages are exact, with their sign, and no minus zero",
+    arguments: [(29, 43), (10, 8), (10, 10), (3, 6), (6, 3), (3, 0), (7, 9)])
+  func percentagesAreExact(from first: Int, to second: Int) throws {
+    let test = try TestRegistry()
+    for index in 0..<first {
+      try enrol(test.registry, "单位\(index)", joined: "2019-03-01", left: index < first - second ? "2020-03-01" : nil)
+    }
+    for index in first..<max(first, second) { try enrol(test.registry, "单位\(index)", joined: "2020-03-01") }
+    let report = try test.registry.growth(GrowthRequest(from: 2019, to: 2020))
+    #expect(report.rows.map(\.total) == [first, second])
+    let expected = Double(second - first) / Double(first) * 100
+    let summary = try #require(report.summary)
+    let change = try #require(summary.changePercent)
+    #expect(abs(change - expected) < 1e-12)
+    #expect(change.sign == (second < first ? .minus : .plus), "no minus zero")
+    #expect(report.rows[1].changePercent == summary.changePercent)
+    #expect(abs((summary.cagrPercent ?? .nan) - expected) < 1e-9, "over one year the CAGR is the change")
   }
 
   @Test("change_pct is nil whenever the previous total is 0, also in the middle of a range")
@@ -294,25 +300,29 @@ struct GrowthReportTests {
   @Test("--group counts that group's memberships; by group gives one column per group")
   func byGroup() throws {
     let test = try TestRegistry()
-    _ = try test.registry.addGroup(NewGroup(name: "组织共建专项组", establishedOn: day("2015-06-30")))
-    _ = try test.registry.addGroup(NewGroup(name: "志愿服务专项组", establishedOn: day("2017-01-01")))
+    let organisingGroup = try test.registry.addGroup(
+      NewGroup(name: "组织共建专项组", establishedOn: day("2015-06-30")))
+    let volunteerGroup = try test.registry.addGroup(NewGroup(name: "志愿服务专项组", establishedOn: day("2017-01-01")))
     _ = try test.registry.addGroup(NewGroup(name: "空专项组"))
-    let first = try enrol(test.registry, "甲单位", joined: "2016-03-01", groups: ["组织共建专项组", "志愿服务专项组"])
-    try enrol(test.registry, "乙单位", joined: "2016-05-01", groups: ["组织共建专项组"])
+    let first = try enrol(
+      test.registry, "甲单位", joined: "2016-03-01", groups: [organisingGroup.id, volunteerGroup.id])
+    try enrol(test.registry, "乙单位", joined: "2016-05-01", groups: [organisingGroup.id])
     let third = try enrol(test.registry, "丙单位", joined: "2016-05-01")
-    _ = try test.registry.joinGroup(unit: String(third), group: "志愿服务专项组", on: day("2018-04-01"), role: .member)
-    _ = try test.registry.leaveGroup(unit: String(first), group: "组织共建专项组", on: day("2018-12-31"))
-    _ = try test.registry.withdraw(String(third), on: day("2019-05-31"), reason: nil)
+    _ = try test.registry.joinGroup(unit: third, group: volunteerGroup.id, on: day("2018-04-01"), role: .member)
+    _ = try test.registry.leaveGroup(unit: first, group: organisingGroup.id, on: day("2018-12-31"))
+    _ = try test.registry.withdraw(third, on: day("2019-05-31"), reason: nil)
 
     // 甲 joins 志愿服务 on the day the group is founded (2017-01-01), 丙 in 2018, leaving in 2019.
-    let volunteers = try test.registry.growth(GrowthRequest(from: 2016, to: 2019, group: "志愿服务专项组"))
-    #expect(volunteers.groupName == "志愿服务专项组")
+    let volunteers = try test.registry.growth(GrowthRequest(from: 2016, to: 2019, group: volunteerGroup.id))
+    #expect(volunteers.group == volunteerGroup)
     #expect(numbers(volunteers) == ["2016 +0 -0 =0", "2017 +1 -0 =1", "2018 +1 -0 =2", "2019 +0 -1 =1"])
     // 甲 leaves 组织共建 on 2018-12-31: it counts as leaving in 2018.
-    let organising = try test.registry.growth(GrowthRequest(from: 2016, to: 2019, group: "组织共建"))
+    let organising = try test.registry.growth(
+      GrowthRequest(from: 2016, to: 2019, group: try test.registry.resolveGroup("组织共建").id))
+    #expect(organising.group == organisingGroup)
     #expect(numbers(organising) == ["2016 +2 -0 =2", "2017 +0 -0 =2", "2018 +0 -1 =1", "2019 +0 -0 =1"])
     // The default range of a group report starts with the group's first membership.
-    let defaultRange = try test.registry.growth(GrowthRequest(group: "志愿服务专项组"))
+    let defaultRange = try test.registry.growth(GrowthRequest(group: volunteerGroup.id))
     #expect(defaultRange.rows.first?.label == "2017")
 
     let byGroup = try test.registry.growth(GrowthRequest(from: 2016, to: 2019, by: .group))
@@ -320,9 +330,14 @@ struct GrowthReportTests {
     #expect(byGroup.rows.map(\.totals) == [[2, 0, 0], [2, 1, 0], [1, 2, 0], [1, 1, 0]])
     // The alliance totals stay the unit counts, not the sum of the groups.
     #expect(byGroup.rows.map(\.total) == [3, 3, 3, 2])
+    #expect(byGroup.group == nil)
 
-    // A group nobody knows is refused, not reported as zeros.
-    let unknown = registryError { _ = try test.registry.growth(GrowthRequest(group: "不存在的专项组")) }
-    #expect(unknown?.kind == .refused)
+    // A group nobody knows is refused, not reported as zeros: by id, and by name.
+    #expect(refusal(test.registry, GrowthRequest(group: GroupID(99))) == .noSuchID(.group, id: 99))
+    let unknownName = expectRefusal { _ = try test.registry.resolveGroup("不存在的专项组") }
+    guard case .noSuchName(.group, "不存在的专项组", _) = unknownName else {
+      Issue.record("an unknown group name: \(String(describing: unknownName))")
+      return
+    }
   }
 }

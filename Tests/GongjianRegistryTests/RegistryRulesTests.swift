@@ -4,97 +4,13 @@ import Testing
 
 @testable import GongjianRegistry
 
-/// `day(_:)` under a name the `Registry` extension below does not shadow.
-private func isoDay(_ iso: String) -> Day { day(iso) }
+/// A unit or group as refusals and answers name it.
+private func unit(_ id: Int, _ name: String) -> UnitReference { UnitReference(id: UnitID(id), name: name) }
+private func group(_ id: Int, _ name: String) -> GroupReference { GroupReference(id: GroupID(id), name: name) }
 
-/// Shortcuts for building a registry's contents in a test.
-extension Registry {
-  @discardableResult
-  func add(
-    _ name: String, joined: String, kind: String? = nil, groups: [String] = [], lead: Bool = false,
-    expires: String? = nil, signatory: String? = nil
-  ) throws -> Registration {
-    try register(
-      NewUnit(
-        name: name, joinedOn: isoDay(joined), details: UnitDetails(kind: kind),
-        agreement: AgreementTerms(signatory: signatory, expiresOn: expires.map(isoDay)), groups: groups, lead: lead))
-  }
-
-  @discardableResult
-  func addGroup(_ name: String, established: String? = nil) throws -> UnitReference {
-    try addGroup(NewGroup(name: name, establishedOn: established.map(isoDay)))
-  }
-
-  /// How many rows `table` holds.
-  func count(_ table: String) throws -> Int {
-    try db.scalar(Int.self, "SELECT count(*) FROM \(table)") ?? -1
-  }
-
-  /// Every row of the data tables, as text: for "nothing changed" checks.
-  func snapshot() throws -> String {
-    var text = ""
-    for table in [
-      "unit", "unit_former_name", "membership", "agreement", "working_group", "group_membership", "history",
-    ] {
-      text += "## \(table)\n"
-      let statement = try db.prepare("SELECT * FROM \(table) ORDER BY rowid")
-      while try statement.step() {
-        var cells: [String] = []
-        for column in 0..<statement.columnCount {
-          switch statement.columnType(column) {
-          case .null: cells.append("NULL")
-          case .integer: cells.append(String(try statement.required(column, as: Int64.self)))
-          case .real: cells.append(String(try statement.required(column, as: Double.self)))
-          case .text: cells.append(try statement.required(column, as: String.self))
-          case .blob: cells.append("blob")
-          }
-        }
-        text += cells.joined(separator: "|") + "\n"
-      }
-    }
-    return text
-  }
-}
-
-/// The error a registry call threw, whatever its type.
-func thrownError(_ body: () throws -> Void) -> (any Error)? {
-  do {
-    try body()
-    return nil
-  } catch {
-    return error
-  }
-}
-
-/// Expects `body` to be refused with a `RegistryError` of `kind`; returns its message.
-@discardableResult
-func expectRefusal(
-  _ kind: RegistryError.Kind = .refused, sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void
-) -> String {
-  guard let error = thrownError(body) else {
-    Issue.record("not refused", sourceLocation: sourceLocation)
-    return ""
-  }
-  guard let registryError = error as? RegistryError else {
-    Issue.record("refused with \(type(of: error)): \(error)", sourceLocation: sourceLocation)
-    return ""
-  }
-  #expect(registryError.kind == kind, "\(registryError.message)", sourceLocation: sourceLocation)
-  return registryError.message
-}
-
-/// Expects `body` to be refused with field errors; returns them.
-@discardableResult
-func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) -> [FieldError] {
-  guard let error = thrownError(body) else {
-    Issue.record("not refused", sourceLocation: sourceLocation)
-    return []
-  }
-  guard let errors = error as? FieldErrors else {
-    Issue.record("refused with \(type(of: error)): \(error)", sourceLocation: sourceLocation)
-    return []
-  }
-  return errors.errors
+/// A history entry's before or after, read back as a JSON object.
+private func jsonObject(_ text: String?) -> [String: Any]? {
+  text.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any]
 }
 
 // MARK: - Registering
@@ -103,17 +19,17 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
   @Test func registerThenListAndShow() throws {
     let test = try TestRegistry()
     let registry = test.registry
-    try registry.addGroup("文明共创", established: "2016-01-01")
+    let civility = try registry.addGroup("文明共创", established: "2016-01-01")
     let registration = try registry.register(
       NewUnit(
         name: "  复旦大学外文学院 ", joinedOn: day("2019-06-20"),
         details: UnitDetails(kind: "高校", contactName: "王老师", contactPhone: "021-65642222", note: "2019 年联席会议签约"),
         agreement: AgreementTerms(signatory: "罗英华", signatoryTitle: "党委书记", expiresOn: day("2022-06-19")),
-        groups: ["文明"]))
+        groups: [try registry.resolveGroup("文明").id]))
     #expect(registration.unit.name == "复旦大学外文学院")
     #expect(registration.kind == "高校")
     #expect(registration.joinedOn == day("2019-06-20"))
-    #expect(registration.groups.map(\.name) == ["文明共创"])
+    #expect(registration.groups.map(\.group) == [civility])
     #expect(registration.role == .member)
 
     let listed = try registry.listUnits(UnitFilter())
@@ -126,19 +42,21 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
 
     let detail = try registry.unitDetail(registration.unit.id)
     #expect(detail.name == "复旦大学外文学院")
-    #expect(detail.contactName == "王老师")
-    #expect(detail.contactPhone == "021-65642222")
-    #expect(detail.note == "2019 年联席会议签约")
+    #expect(detail.details.contactName == "王老师")
+    #expect(detail.details.contactPhone == "021-65642222")
+    #expect(detail.details.note == "2019 年联席会议签约")
     #expect(detail.periods.map(\.joinedOn) == [day("2019-06-20")])
     #expect(detail.openPeriod?.leftOn == nil)
     #expect(detail.agreements.count == 1)
     let agreement = try #require(detail.agreements.first)
+    #expect(agreement.unit == registration.unit)
     #expect(agreement.title == AgreementTerms.defaultTitle)
     #expect(agreement.signedOn == day("2019-06-20"), "the first agreement is signed on the joining day")
     #expect(agreement.expiresOn == day("2022-06-19"))
     #expect(agreement.signatory == "罗英华")
     #expect(agreement.signatoryTitle == "党委书记")
-    #expect(detail.groups.map(\.groupName) == ["文明共创"])
+    #expect(detail.groups.map(\.group) == [civility])
+    #expect(detail.groups.first?.unit == registration.unit)
     #expect(detail.groups.first?.joinedOn == day("2019-06-20"))
     #expect(detail.groups.first?.role == .member)
   }
@@ -165,64 +83,81 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
     try registry.add("复旦大学外文学院", joined: "2019-06-20")
     let existing = try registry.add("上海长远文化(集团)有限公司", joined: "2016-03-01")
     let before = try registry.snapshot()
-    let message = expectRefusal { try registry.add(variant, joined: "2019-06-20") }
-    #expect(message.contains("上海长远文化(集团)有限公司"), "\(message)")
-    #expect(message.contains("unit \(existing.unit.id)"), "\(message)")
-    #expect(message.contains("2016-03-01"), "\(message)")
+    let refusal = expectRefusal { try registry.add(variant, joined: "2019-06-20") }
+    guard case .alreadyRegistered(let name, let found, let joinedOn, let leftOn) = refusal else {
+      Issue.record("refused for another reason: \(String(describing: refusal))")
+      return
+    }
+    #expect(name == (try TextInput.name(variant).get()), "the name as it would have been stored")
+    #expect(found == existing.unit)
+    #expect(joinedOn == day("2016-03-01"))
+    #expect(leftOn == nil)
     #expect(try registry.snapshot() == before, "nothing was written, not even history")
   }
 
-  @Test func aDuplicateOfAUnitThatLeftPointsToRejoin() throws {
+  @Test func aDuplicateOfAUnitThatLeftSaysWhenItLeft() throws {
+    // The date it left is what lets a surface point to rejoin instead.
     let test = try TestRegistry()
     let unit = try test.registry.add("虹口区房管局", joined: "2016-03-01")
     _ = try test.registry.withdraw("虹口区房管局", on: day("2018-01-01"), reason: "机构改革")
-    let message = expectRefusal { try test.registry.add("虹口区 房管局", joined: "2020-01-01") }
-    #expect(message.contains("left 2018-01-01"))
-    #expect(message.contains("gongjian rejoin \(unit.unit.id)"))
+    let refusal = expectRefusal { try test.registry.add("虹口区 房管局", joined: "2020-01-01") }
+    #expect(
+      refusal
+        == .alreadyRegistered(
+          name: "虹口区 房管局", existing: unit.unit, joinedOn: day("2016-03-01"), leftOn: day("2018-01-01")))
   }
 
   @Test func everyBadFieldIsReportedAtOnce() throws {
     let test = try TestRegistry()
-    let errors = expectFieldErrors {
+    let problems = expectValueProblems {
       _ = try test.registry.register(
         NewUnit(
           name: "复旦\u{7}大学", joinedOn: day("2026-12-01"),
           agreement: AgreementTerms(signatory: "罗\u{0}英华", expiresOn: day("2026-11-30"))))
     }
-    #expect(Set(errors.map(\.field)) == [.name, .joinedOn, .expiresOn, .signatory])
+    let expected = [
+      FieldProblem(.name, .controlCharacter),
+      FieldProblem(.joinedOn, .afterToday(.joining, day("2026-12-01"), today: testToday)),
+      FieldProblem(.expiresOn, .expiresBeforeSigned(expires: day("2026-11-30"), signed: day("2026-12-01"))),
+      FieldProblem(.signatory, .controlCharacter),
+    ]
+    #expect(sameProblems(problems, expected), "\(problems)")
     #expect(try test.registry.count("unit") == 0)
   }
 
   @Test func aJoiningDateOfTodayIsAcceptedAndTomorrowIsNot() throws {
     let test = try TestRegistry()
     try test.registry.add("今天签约的单位", joined: "2026-11-27", expires: "2031-11-26")
-    let errors = expectFieldErrors { try test.registry.add("明天签约的单位", joined: "2026-11-28") }
-    #expect(errors.map(\.field) == [.joinedOn])
-    #expect(errors.first?.message.contains("after today (2026-11-27)") == true)
+    let problems = expectValueProblems { try test.registry.add("明天签约的单位", joined: "2026-11-28") }
+    #expect(problems == [FieldProblem(.joinedOn, .afterToday(.joining, day("2026-11-28"), today: testToday))])
   }
 
   @Test func registeringIntoAnUnknownGroupWritesNothing() throws {
     let test = try TestRegistry()
-    try test.registry.addGroup("文明共创")
+    let civility = try test.registry.addGroup("文明共创")
     let before = try test.registry.snapshot()
-    let message = expectRefusal { try test.registry.add("复旦大学外文学院", joined: "2019-06-20", groups: ["文明共创", "不存在的组"]) }
-    #expect(message.contains("no working group is called '不存在的组'"))
+    // A name that no group has is refused when it is looked up…
+    let refusal = expectRefusal {
+      try test.registry.add("复旦大学外文学院", joined: "2019-06-20", groups: ["文明共创", "不存在的组"])
+    }
+    #expect(refusal == .noSuchName(.group, text: "不存在的组", suggestions: []))
+    // …and an id that no group has, by the registration itself, which then writes nothing.
+    let unknown = expectRefusal {
+      _ = try test.registry.register(
+        NewUnit(name: "复旦大学外文学院", joinedOn: day("2019-06-20"), groups: [civility.id, GroupID(99)]))
+    }
+    #expect(unknown == .noSuchID(.group, id: 99))
     #expect(try test.registry.snapshot() == before)
   }
 
-  @Test func aNameWhoseKeyGrowsPastTheLimitIsRefusedAsInvalidData() throws {
+  @Test func aNameWhoseKeyGrowsPastTheLimitIsRefusedAsInvalid() throws {
     // NFKC expands some characters: ㍿ is 株式会社. The stored key may not exceed 200 characters.
     let test = try TestRegistry()
     let name = String(repeating: "㍿", count: 60)
     #expect(NameKey.make(name).count == 240)
     let before = try test.registry.snapshot()
-    guard let error = thrownError({ try test.registry.add(name, joined: "2019-06-20") }) else {
-      Issue.record("registered a name whose key has 240 characters")
-      return
-    }
-    let errors = (error as? FieldErrors)?.errors ?? []
-    #expect(errors.map(\.field) == [.name], "\(error)")
-    #expect(errors.first?.message.contains("longer than 200 characters once normalised") == true, "\(error)")
+    let problems = expectValueProblems { try test.registry.add(name, joined: "2019-06-20") }
+    #expect(problems == [FieldProblem(.name, .tooLongOnceNormalised(limit: 200, length: 240))])
     #expect(try test.registry.snapshot() == before)
   }
 }
@@ -238,6 +173,7 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
     #expect(withdrawal.unit == unit.unit)
     #expect(withdrawal.joinedOn == day("2016-03-01"))
     #expect(withdrawal.leftOn == day("2018-05-01"))
+    #expect(withdrawal.closedGroups == [])
     var detail = try registry.unitDetail(unit.unit.id)
     #expect(detail.openPeriod == nil)
     #expect(detail.periods.map(\.leftOn) == [day("2018-05-01")])
@@ -245,7 +181,8 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
 
     let rejoined = try registry.rejoin(
       "上海长远文化（集团）有限公司", on: day("2019-06-20"),
-      agreement: AgreementTerms(signatory: "张三", expiresOn: day("2024-06-19")), groups: [], lead: false)
+      agreement: AgreementTerms(signatory: "张三", expiresOn: day("2024-06-19")))
+    #expect(rejoined.unit == unit.unit)
     #expect(rejoined.joinedOn == day("2019-06-20"))
     #expect(rejoined.kind == "国有企业")
     detail = try registry.unitDetail(unit.unit.id)
@@ -261,45 +198,41 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
     // Periods are half-open: leaving on D and rejoining on D do not overlap.
     let test = try TestRegistry()
     try test.registry.add("虹口区房管局", joined: "2016-03-01")
-    _ = try test.registry.withdraw("虹口区房管局", on: day("2018-05-01"), reason: nil)
-    _ = try test.registry.rejoin("虹口区房管局", on: day("2018-05-01"), agreement: AgreementTerms(), groups: [], lead: false)
-    let detail = try test.registry.unitDetail(1)
+    _ = try test.registry.withdraw("虹口区房管局", on: day("2018-05-01"))
+    _ = try test.registry.rejoin("虹口区房管局", on: day("2018-05-01"))
+    let detail = try test.registry.unitDetail(UnitID(1))
     #expect(detail.periods.count == 2)
-    #expect(try test.registry.listUnits(UnitFilter(activeOn: day("2018-05-01"))).map(\.id) == [1])
+    #expect(try test.registry.listUnits(UnitFilter(activeOn: day("2018-05-01"))).map(\.id) == [UnitID(1)])
   }
 
   @Test func rejoiningBeforeTheLastLeavingDateIsRefused() throws {
     let test = try TestRegistry()
     try test.registry.add("虹口区房管局", joined: "2016-03-01")
-    _ = try test.registry.withdraw("虹口区房管局", on: day("2018-05-01"), reason: nil)
+    _ = try test.registry.withdraw("虹口区房管局", on: day("2018-05-01"))
     let before = try test.registry.snapshot()
-    let errors = expectFieldErrors {
-      _ = try test.registry.rejoin(
-        "虹口区房管局", on: day("2017-01-01"), agreement: AgreementTerms(), groups: [], lead: false)
-    }
-    #expect(errors.map(\.field) == [.joinedOn])
-    #expect(errors.first?.message.contains("before the unit last left (2018-05-01)") == true)
+    let problems = expectValueProblems { _ = try test.registry.rejoin("虹口区房管局", on: day("2017-01-01")) }
+    #expect(
+      problems == [
+        FieldProblem(.joinedOn, .rejoiningBeforeLastLeaving(day: day("2017-01-01"), lastLeft: day("2018-05-01")))
+      ])
     #expect(try test.registry.snapshot() == before)
   }
 
   @Test func rejoiningAUnitStillInTheAllianceIsRefused() throws {
     let test = try TestRegistry()
-    try test.registry.add("复旦大学外文学院", joined: "2019-06-20")
-    let message = expectRefusal {
-      _ = try test.registry.rejoin("复旦", on: day("2020-01-01"), agreement: AgreementTerms(), groups: [], lead: false)
-    }
-    #expect(message.contains("already in the alliance (since 2019-06-20)"))
-    #expect(message.contains("agreement add"))
+    let registration = try test.registry.add("复旦大学外文学院", joined: "2019-06-20")
+    let refusal = expectRefusal { _ = try test.registry.rejoin("复旦", on: day("2020-01-01")) }
+    #expect(refusal == .alreadyInAlliance(registration.unit, since: day("2019-06-20")))
     #expect(try test.registry.count("membership") == 1)
   }
 
   @Test func withdrawingAUnitNotInTheAllianceIsRefused() throws {
     let test = try TestRegistry()
-    try test.registry.add("虹口区房管局", joined: "2016-03-01")
-    _ = try test.registry.withdraw("虹口区房管局", on: day("2018-05-01"), reason: nil)
+    let registration = try test.registry.add("虹口区房管局", joined: "2016-03-01")
+    _ = try test.registry.withdraw("虹口区房管局", on: day("2018-05-01"))
     let before = try test.registry.snapshot()
-    let message = expectRefusal { _ = try test.registry.withdraw("虹口区房管局", on: day("2019-01-01"), reason: nil) }
-    #expect(message.contains("not in the alliance: it left on 2018-05-01"))
+    let refusal = expectRefusal { _ = try test.registry.withdraw("虹口区房管局", on: day("2019-01-01")) }
+    #expect(refusal == .notInAlliance(registration.unit, leftOn: day("2018-05-01")))
     #expect(try test.registry.snapshot() == before)
   }
 
@@ -307,41 +240,45 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
     let test = try TestRegistry()
     try test.registry.add("复旦大学外文学院", joined: "2019-06-20")
     let before = try test.registry.snapshot()
-    let errors = expectFieldErrors { _ = try test.registry.withdraw("复旦", on: day("2019-06-19"), reason: nil) }
-    #expect(errors.map(\.field) == [.leftOn])
-    #expect(errors.first?.message == "the leaving date 2019-06-19 is before the joining date 2019-06-20")
+    let problems = expectValueProblems { _ = try test.registry.withdraw("复旦", on: day("2019-06-19")) }
+    #expect(
+      problems == [FieldProblem(.leftOn, .leavingBeforeJoining(left: day("2019-06-19"), joined: day("2019-06-20")))])
     #expect(try test.registry.snapshot() == before)
     // Leaving on the joining day itself is a (short) period, not an error.
-    _ = try test.registry.withdraw("复旦", on: day("2019-06-20"), reason: nil)
+    _ = try test.registry.withdraw("复旦", on: day("2019-06-20"))
   }
 
   @Test func futureDatesAreRefused() throws {
     let test = try TestRegistry()
     let registry = test.registry
     try registry.addGroup("文明共创")
-    try registry.add("复旦大学外文学院", joined: "2019-06-20")
+    let fudan = try registry.add("复旦大学外文学院", joined: "2019-06-20").unit
     try registry.add("虹口区房管局", joined: "2016-03-01")
-    _ = try registry.withdraw("虹口区房管局", on: day("2018-05-01"), reason: nil)
+    _ = try registry.withdraw("虹口区房管局", on: day("2018-05-01"))
     let before = try registry.snapshot()
     let tomorrow = day("2026-11-28")
+    func afterToday(_ field: Field, _ role: DateRole, _ date: Day = day("2026-11-28")) -> [FieldProblem] {
+      [FieldProblem(field, .afterToday(role, date, today: testToday))]
+    }
 
-    #expect(expectFieldErrors { try registry.add("新单位", joined: "2026-11-28") }.map(\.field) == [.joinedOn])
-    #expect(expectFieldErrors { _ = try registry.withdraw("复旦", on: tomorrow, reason: nil) }.map(\.field) == [.leftOn])
+    #expect(expectValueProblems { try registry.add("新单位", joined: "2026-11-28") } == afterToday(.joinedOn, .joining))
     #expect(
-      expectFieldErrors {
-        _ = try registry.rejoin("房管局", on: tomorrow, agreement: AgreementTerms(), groups: [], lead: false)
-      }.map(\.field) == [.joinedOn])
+      expectValueProblems { _ = try registry.withdraw("复旦", on: tomorrow) } == afterToday(.leftOn, .leaving))
     #expect(
-      expectFieldErrors { _ = try registry.addAgreement(unit: "复旦", signedOn: tomorrow, terms: AgreementTerms()) }
-        .map(\.field) == [.joinedOn])
+      expectValueProblems { _ = try registry.rejoin("房管局", on: tomorrow) } == afterToday(.joinedOn, .rejoining))
     #expect(
-      expectFieldErrors { _ = try registry.joinGroup(unit: "复旦", group: "文明", on: tomorrow, role: .member) }
-        .map(\.field) == [.joinedOn])
-    #expect(!expectFieldErrors { try registry.addGroup("新组", established: "2027-01-01") }.isEmpty)
+      expectValueProblems { _ = try registry.addAgreement(unit: "复旦", signedOn: tomorrow) }
+        == afterToday(.signedOn, .signing))
     #expect(
-      !expectFieldErrors {
-        _ = try registry.editUnit(1, UnitChanges(name: "复旦大学外国语言文学学院", renamedOn: tomorrow))
-      }.isEmpty)
+      expectValueProblems { _ = try registry.joinGroup(unit: "复旦", group: "文明", on: tomorrow, role: .member) }
+        == afterToday(.joinedOn, .groupJoining))
+    #expect(
+      expectValueProblems { try registry.addGroup("新组", established: "2027-01-01") }
+        == afterToday(.establishedOn, .founding, day("2027-01-01")))
+    #expect(
+      expectValueProblems {
+        _ = try registry.editUnit(fudan.id, UnitChanges(name: "复旦大学外国语言文学学院", renamedOn: tomorrow))
+      } == afterToday(.renamedOn, .renaming))
     #expect(try registry.snapshot() == before)
 
     // An agreement may expire in the future.
@@ -353,14 +290,19 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
   @Test func theSchemaRefusesOverlappingPeriodsInsertedDirectly() throws {
     let test = try TestRegistry()
     try test.registry.add("虹口区房管局", joined: "2016-03-01")
-    _ = try test.registry.withdraw("虹口区房管局", on: day("2018-05-01"), reason: nil)
+    _ = try test.registry.withdraw("虹口区房管局", on: day("2018-05-01"))
     let db = try Connection(path: test.path)
-    func insert(_ joined: String, _ left: String?) -> String? {
+    /// The error of the insert, if any. The only triggers on `membership` are the overlap
+    /// rule's, so a trigger's refusal is that rule's.
+    func insert(_ joined: String, _ left: String?) -> SQLiteError? {
       do {
         try db.run("INSERT INTO membership (unit_id, joined_on, left_on) VALUES (1, ?, ?)", joined, left)
         return nil
+      } catch let error as SQLiteError {
+        return error
       } catch {
-        return "\(error)"
+        Issue.record("not an SQLite error: \(error)")
+        return nil
       }
     }
     // Overlapping the closed period 2016-03-01 – 2018-05-01 in every way.
@@ -369,7 +311,7 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
       ("2015-01-01", "2019-01-01"), ("2016-03-01", "2018-05-01"), ("2018-01-01", nil),
     ] as [(String, String?)] {
       let error = insert(joined, left)
-      #expect(error?.contains("may not overlap") == true, "\(joined)–\(left ?? "open"): \(error ?? "accepted")")
+      #expect(error?.isTriggerRaise == true, "\(joined)–\(left ?? "open"): \(error.map { "\($0)" } ?? "accepted")")
     }
     #expect(try test.registry.count("membership") == 1)
     // Touching periods do not overlap: before it, and an open one from its leaving day.
@@ -378,28 +320,29 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
     // A second open period is refused, whenever it begins.
     for joined in ["2020-01-01", "2026-01-01"] {
       let error = insert(joined, nil)
-      #expect(error?.contains("may not overlap") == true, "\(joined): \(error ?? "accepted")")
+      #expect(error?.isTriggerRaise == true, "\(joined): \(error.map { "\($0)" } ?? "accepted")")
     }
     // Moving a period onto another is refused too.
-    #expect(throws: SQLiteError.self) {
+    let moved = #expect(throws: SQLiteError.self) {
       try db.run("UPDATE membership SET joined_on = '2017-01-01' WHERE joined_on = '2018-05-01'")
     }
+    #expect(moved?.isTriggerRaise == true)
     #expect(try test.registry.count("membership") == 3)
   }
 
   @Test func atMostOneOpenPeriodAfterAnySequence() throws {
     let test = try TestRegistry()
     let registry = test.registry
-    try registry.add("虹口区房管局", joined: "2016-03-01")
+    let unit = try registry.add("虹口区房管局", joined: "2016-03-01").unit
     for (left, back) in [("2017-01-01", "2017-06-01"), ("2018-01-01", "2018-01-01"), ("2020-01-01", "2021-01-01")] {
-      _ = try registry.withdraw("房管局", on: day(left), reason: nil)
-      expectRefusal { _ = try registry.withdraw("房管局", on: day(left), reason: nil) }
-      _ = try registry.rejoin("房管局", on: day(back), agreement: AgreementTerms(), groups: [], lead: false)
-      expectRefusal {
-        _ = try registry.rejoin("房管局", on: day(back), agreement: AgreementTerms(), groups: [], lead: false)
-      }
+      _ = try registry.withdraw("房管局", on: day(left))
+      let again = expectRefusal { _ = try registry.withdraw("房管局", on: day(left)) }
+      #expect(again == .notInAlliance(unit, leftOn: day(left)))
+      _ = try registry.rejoin("房管局", on: day(back))
+      let twice = expectRefusal { _ = try registry.rejoin("房管局", on: day(back)) }
+      #expect(twice == .alreadyInAlliance(unit, since: day(back)))
     }
-    let detail = try registry.unitDetail(1)
+    let detail = try registry.unitDetail(unit.id)
     #expect(detail.periods.count == 4)
     #expect(detail.periods.filter { $0.leftOn == nil }.count == 1)
     // Periods follow each other without overlapping.
@@ -413,13 +356,22 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
 // MARK: - Working groups
 
 @Suite struct GroupRulesTests {
+  /// 虹口烟草糖酒有限公司 (unit 1), in the fixture's groups 1 and 2.
+  static let tobacco = unit(1, "虹口烟草糖酒有限公司")
+  static let civility = group(1, "文明共创")
+  static let culture = group(2, "文化共享")
+  static let safety = group(3, "平安共建")
+
   /// Three groups founded in 2015 and one unit that joined in 2016.
   func fixture() throws -> TestRegistry {
     let test = try TestRegistry()
+    var groups: [GroupReference] = []
     for name in ["文明共创", "文化共享", "平安共建"] {
-      try test.registry.addGroup(name, established: "2015-01-01")
+      groups.append(try test.registry.addGroup(name, established: "2015-01-01"))
     }
-    try test.registry.add("虹口烟草糖酒有限公司", joined: "2016-03-01", groups: ["文明共创", "文化共享"])
+    #expect(groups == [Self.civility, Self.culture, Self.safety])
+    let registration = try test.registry.add("虹口烟草糖酒有限公司", joined: "2016-03-01", groups: ["文明共创", "文化共享"])
+    #expect(registration.unit == Self.tobacco)
     return test
   }
 
@@ -429,14 +381,14 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
     _ = try registry.joinGroup(unit: "烟草", group: "平安", on: day("2020-01-01"), role: .lead)
     _ = try registry.leaveGroup(unit: "烟草", group: "文化", on: day("2021-01-01"))
     let withdrawal = try registry.withdraw("烟草", on: day("2022-03-01"), reason: "单位合并")
-    #expect(withdrawal.closedGroups.sorted() == ["平安共建", "文明共创"])
-    let groups = try registry.unitDetail(1).groups
+    #expect(Set(withdrawal.closedGroups) == [Self.safety, Self.civility])
+    let groups = try registry.unitDetail(Self.tobacco.id).groups
     #expect(groups.count == 3)
     #expect(groups.allSatisfy { $0.leftOn != nil })
-    let leftOn = Dictionary(uniqueKeysWithValues: groups.map { ($0.groupName, $0.leftOn) })
-    #expect(leftOn["文明共创"] == day("2022-03-01"))
-    #expect(leftOn["平安共建"] == day("2022-03-01"))
-    #expect(leftOn["文化共享"] == day("2021-01-01"), "an already closed membership keeps its date")
+    let leftOn = Dictionary(uniqueKeysWithValues: groups.map { ($0.group, $0.leftOn) })
+    #expect(leftOn[Self.civility] == day("2022-03-01"))
+    #expect(leftOn[Self.safety] == day("2022-03-01"))
+    #expect(leftOn[Self.culture] == day("2021-01-01"), "an already closed membership keeps its date")
     #expect(try registry.groups().allSatisfy { $0.memberCount == 0 && $0.leads.isEmpty })
   }
 
@@ -444,48 +396,64 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
     let test = try fixture()
     _ = try test.registry.joinGroup(unit: "烟草", group: "平安", on: day("2020-01-01"), role: .member)
     let before = try test.registry.snapshot()
-    let message = expectRefusal { _ = try test.registry.withdraw("烟草", on: day("2019-01-01"), reason: nil) }
-    #expect(message.contains("平安共建 on 2020-01-01"))
+    let refusal = expectRefusal { _ = try test.registry.withdraw("烟草", on: day("2019-01-01")) }
+    #expect(
+      refusal
+        == .withdrawalBeforeGroupJoin(
+          Self.tobacco, group: Self.safety, groupJoinedOn: day("2020-01-01"), withdrawal: day("2019-01-01")))
     #expect(try test.registry.snapshot() == before)
   }
 
   @Test func joiningAGroupRequiresTheUnitToBeActive() throws {
     let test = try fixture()
     let registry = test.registry
-    try registry.add("虹口区房管局", joined: "2017-01-01")
-    _ = try registry.withdraw("虹口区房管局", on: day("2019-01-01"), reason: nil)
+    let housing = try registry.add("虹口区房管局", joined: "2017-01-01").unit
+    _ = try registry.withdraw("虹口区房管局", on: day("2019-01-01"))
     let before = try registry.snapshot()
     // After it left.
-    var message = expectRefusal {
+    var refusal = expectRefusal {
       _ = try registry.joinGroup(unit: "房管局", group: "平安", on: day("2020-01-01"), role: .member)
     }
-    #expect(message.contains("not in the alliance on 2020-01-01"))
+    #expect(refusal == .groupJoinOutsideAlliance(housing, day: day("2020-01-01")))
     // Before it joined.
-    message = expectRefusal {
+    refusal = expectRefusal {
       _ = try registry.joinGroup(unit: "烟草", group: "平安", on: day("2016-01-01"), role: .member)
     }
-    #expect(message.contains("not in the alliance on 2016-01-01"))
+    #expect(refusal == .groupJoinOutsideAlliance(Self.tobacco, day: day("2016-01-01")))
     // Within a past period.
-    message = expectRefusal {
+    refusal = expectRefusal {
       _ = try registry.joinGroup(unit: "房管局", group: "平安", on: day("2018-01-01"), role: .member)
     }
-    #expect(message.contains("left the alliance on 2019-01-01"))
+    #expect(refusal == .periodEnded(housing, leftOn: day("2019-01-01")))
     #expect(try registry.snapshot() == before)
     // Before the group was founded.
-    try registry.addGroup("新组", established: "2025-01-01")
-    message = expectRefusal {
+    let newGroup = try registry.addGroup("新组", established: "2025-01-01")
+    refusal = expectRefusal {
       _ = try registry.joinGroup(unit: "烟草", group: "新组", on: day("2024-01-01"), role: .member)
     }
-    #expect(message.contains("founded on 2025-01-01"))
-    // An unknown group or unit.
-    expectRefusal { _ = try registry.joinGroup(unit: "烟草", group: "不存在", on: nil, role: .member) }
-    expectRefusal { _ = try registry.joinGroup(unit: "不存在", group: "平安", on: nil, role: .member) }
+    #expect(refusal == .groupNotYetFounded(newGroup, foundedOn: day("2025-01-01"), day: day("2024-01-01")))
+    // An unknown group or unit: by name, and by id.
+    refusal = expectRefusal { _ = try registry.joinGroup(unit: "烟草", group: "不存在", on: nil, role: .member) }
+    #expect(refusal == .noSuchName(.group, text: "不存在", suggestions: []))
+    refusal = expectRefusal { _ = try registry.joinGroup(unit: "不存在", group: "平安", on: nil, role: .member) }
+    #expect(refusal == .noSuchName(.unit, text: "不存在", suggestions: []))
+    refusal = expectRefusal {
+      _ = try registry.joinGroup(unit: Self.tobacco.id, group: GroupID(99), on: nil, role: .member)
+    }
+    #expect(refusal == .noSuchID(.group, id: 99))
+    refusal = expectRefusal {
+      _ = try registry.joinGroup(unit: UnitID(99), group: Self.safety.id, on: nil, role: .member)
+    }
+    #expect(refusal == .noSuchID(.unit, id: 99))
     #expect(try registry.count("group_membership") == 2)
   }
 
   @Test func joiningWithoutADateJoinsToday() throws {
     let test = try fixture()
     let result = try test.registry.joinGroup(unit: "烟草", group: "平安", on: nil, role: .member)
+    #expect(result.unit == Self.tobacco)
+    #expect(result.group == Self.safety)
+    #expect(result.role == .member)
     #expect(result.outcome == .joined(since: testToday))
   }
 
@@ -494,23 +462,23 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
     let registry = test.registry
     let result = try registry.joinGroup(unit: "烟草", group: "文明共创", on: day("2020-01-01"), role: .lead)
     #expect(result.outcome == .roleChanged(from: .member, since: day("2020-01-01")))
-    let memberships = try registry.unitDetail(1).groups.filter { $0.groupName == "文明共创" }
+    let memberships = try registry.unitDetail(Self.tobacco.id).groups.filter { $0.group == Self.civility }
     #expect(memberships.map(\.role) == [.member, .lead])
     #expect(memberships.map(\.joinedOn) == [day("2016-03-01"), day("2020-01-01")])
     #expect(memberships.map(\.leftOn) == [day("2020-01-01"), nil])
-    #expect(try registry.groups().first { $0.name == "文明共创" }?.leads == ["虹口烟草糖酒有限公司"])
-    #expect(try registry.groups(on: day("2019-01-01")).first { $0.name == "文明共创" }?.leads == [])
+    #expect(try registry.groups().first { $0.id == Self.civility.id }?.leads == ["虹口烟草糖酒有限公司"])
+    #expect(try registry.groups(on: day("2019-01-01")).first { $0.id == Self.civility.id }?.leads == [])
 
     let before = try registry.snapshot()
-    var message = expectRefusal {
+    var refusal = expectRefusal {
       _ = try registry.joinGroup(unit: "烟草", group: "文明共创", on: day("2021-01-01"), role: .lead)
     }
-    #expect(message.contains("already the lead of 文明共创"))
+    #expect(refusal == .alreadyInGroup(Self.tobacco, Self.civility, role: .lead, since: day("2020-01-01")))
     // Back to member, but not before the lead role began.
-    message = expectRefusal {
+    refusal = expectRefusal {
       _ = try registry.joinGroup(unit: "烟草", group: "文明共创", on: day("2019-01-01"), role: .member)
     }
-    #expect(message.contains("since 2020-01-01"))
+    #expect(refusal == .roleChangeBeforeMembership(Self.tobacco, Self.civility, since: day("2020-01-01")))
     #expect(try registry.snapshot() == before)
     let back = try registry.joinGroup(unit: "烟草", group: "文明共创", on: day("2022-01-01"), role: .member)
     #expect(back.outcome == .roleChanged(from: .lead, since: day("2022-01-01")))
@@ -520,46 +488,61 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
     let test = try fixture()
     let registry = test.registry
     let result = try registry.leaveGroup(unit: "烟草", group: "文化共享", on: day("2020-06-30"))
+    #expect(result.unit == Self.tobacco)
+    #expect(result.group == Self.culture)
     #expect(result.since == day("2016-03-01"))
-    #expect(result.group.name == "文化共享")
+    #expect(result.until == day("2020-06-30"))
     #expect(try registry.listUnits(UnitFilter()).first?.groups == ["文明共创"])
     #expect(try registry.listUnits(UnitFilter(activeOn: day("2020-06-29"))).first?.groups == ["文明共创", "文化共享"])
 
     let before = try registry.snapshot()
-    var message = expectRefusal { _ = try registry.leaveGroup(unit: "烟草", group: "文化共享", on: day("2021-01-01")) }
-    #expect(message.contains("not in the working group 文化共享"))
-    message = expectRefusal { _ = try registry.leaveGroup(unit: "烟草", group: "平安共建", on: day("2021-01-01")) }
-    #expect(message.contains("not in the working group 平安共建"))
-    let errors = expectFieldErrors { _ = try registry.leaveGroup(unit: "烟草", group: "文明", on: day("2016-01-01")) }
-    #expect(errors.map(\.field) == [.leftOn])
+    var refusal = expectRefusal { _ = try registry.leaveGroup(unit: "烟草", group: "文化共享", on: day("2021-01-01")) }
+    #expect(refusal == .notInGroup(Self.tobacco, Self.culture))
+    refusal = expectRefusal { _ = try registry.leaveGroup(unit: "烟草", group: "平安共建", on: day("2021-01-01")) }
+    #expect(refusal == .notInGroup(Self.tobacco, Self.safety))
+    let problems = expectValueProblems {
+      _ = try registry.leaveGroup(unit: "烟草", group: "文明", on: day("2016-01-01"))
+    }
     #expect(
-      expectFieldErrors { _ = try registry.leaveGroup(unit: "烟草", group: "文明", on: day("2027-01-01")) }.count == 1)
+      problems == [
+        FieldProblem(
+          .leftOn,
+          .leavingGroupBeforeJoining(day: day("2016-01-01"), group: Self.civility, joined: day("2016-03-01")))
+      ])
+    #expect(
+      expectValueProblems { _ = try registry.leaveGroup(unit: "烟草", group: "文明", on: day("2027-01-01")) }
+        == [FieldProblem(.leftOn, .afterToday(.groupLeaving, day("2027-01-01"), today: testToday))])
     #expect(try registry.snapshot() == before)
 
     // Joining again later opens a second membership; not one overlapping the first.
-    expectRefusal { _ = try registry.joinGroup(unit: "烟草", group: "文化共享", on: day("2020-01-01"), role: .member) }
+    refusal = expectRefusal {
+      _ = try registry.joinGroup(unit: "烟草", group: "文化共享", on: day("2020-01-01"), role: .member)
+    }
+    #expect(refusal == .groupMembershipOverlaps(Self.tobacco, Self.culture, until: day("2020-06-30")))
     _ = try registry.joinGroup(unit: "烟草", group: "文化共享", on: day("2020-06-30"), role: .member)
-    #expect(try registry.unitDetail(1).groups.filter { $0.groupName == "文化共享" }.count == 2)
+    #expect(try registry.unitDetail(Self.tobacco.id).groups.filter { $0.group == Self.culture }.count == 2)
   }
 
   @Test func aDuplicateGroupIsRefused() throws {
     let test = try fixture()
     let before = try test.registry.snapshot()
-    let message = expectRefusal { try test.registry.addGroup("文明 共创") }
-    #expect(message.contains("文明共创 already exists (id 1)"))
+    let refusal = expectRefusal { try test.registry.addGroup("文明 共创") }
+    #expect(refusal == .groupExists(Self.civility))
     #expect(try test.registry.snapshot() == before)
   }
 
   @Test func groupDetailListsCurrentMembershipsFirst() throws {
     let test = try fixture()
-    try test.registry.add("复旦大学外文学院", joined: "2019-06-20", groups: ["文明共创"], lead: true)
+    let fudan = try test.registry.add("复旦大学外文学院", joined: "2019-06-20", groups: ["文明共创"], lead: true).unit
     _ = try test.registry.leaveGroup(unit: "烟草", group: "文明共创", on: day("2020-01-01"))
-    let (group, memberships) = try test.registry.groupDetail("文明")
-    #expect(group.name == "文明共创")
-    #expect(group.memberCount == 1)
-    #expect(group.leads == ["复旦大学外文学院"])
-    #expect(memberships.map(\.unitName) == ["复旦大学外文学院", "虹口烟草糖酒有限公司"])
-    #expect(memberships.map(\.leftOn) == [nil, day("2020-01-01")])
+    let detail = try test.registry.groupDetail("文明")
+    #expect(detail.group.reference == Self.civility)
+    #expect(detail.group.memberCount == 1)
+    #expect(detail.group.leads == ["复旦大学外文学院"])
+    #expect(detail.memberships.map(\.unit) == [fudan, Self.tobacco])
+    #expect(detail.memberships.allSatisfy { $0.group == Self.civility })
+    #expect(detail.memberships.map(\.role) == [.lead, .member])
+    #expect(detail.memberships.map(\.leftOn) == [nil, day("2020-01-01")])
   }
 }
 
@@ -568,11 +551,11 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
 @Suite struct AgreementRulesTests {
   @Test func aRenewalIsANewAgreement() throws {
     let test = try TestRegistry()
-    try test.registry.add("建设银行虹口支行", joined: "2019-06-20", expires: "2022-06-19")
+    let bank = try test.registry.add("建设银行虹口支行", joined: "2019-06-20", expires: "2022-06-19").unit
     let renewal = try test.registry.addAgreement(
       unit: "建设银行", signedOn: day("2022-06-01"),
       terms: AgreementTerms(signatory: "李四", signatoryTitle: "行长", expiresOn: day("2025-05-31")))
-    #expect(renewal.unitName == "建设银行虹口支行")
+    #expect(renewal.unit == bank)
     #expect(renewal.title == "区域化党建共建协议")
     #expect(renewal.signatoryTitle == "行长")
     let all = try test.registry.agreementList(unit: "建设银行")
@@ -583,21 +566,21 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
 
   @Test func anAgreementOutsideTheAlliancePeriodIsRefused() throws {
     let test = try TestRegistry()
-    try test.registry.add("建设银行虹口支行", joined: "2019-06-20")
-    _ = try test.registry.withdraw("建设银行", on: day("2021-01-01"), reason: nil)
+    let bank = try test.registry.add("建设银行虹口支行", joined: "2019-06-20").unit
+    _ = try test.registry.withdraw("建设银行", on: day("2021-01-01"))
     let before = try test.registry.snapshot()
     for signed in ["2019-06-19", "2021-01-01", "2022-01-01"] {
-      let message = expectRefusal {
-        _ = try test.registry.addAgreement(unit: "建设银行", signedOn: day(signed), terms: AgreementTerms())
-      }
-      #expect(message.contains("not in the alliance on \(signed)"))
-      #expect(message.contains("gongjian rejoin 1"))
+      let refusal = expectRefusal { _ = try test.registry.addAgreement(unit: "建设银行", signedOn: day(signed)) }
+      #expect(refusal == .signingOutsideAlliance(bank, signedOn: day(signed)))
     }
-    let errors = expectFieldErrors {
+    let problems = expectValueProblems {
       _ = try test.registry.addAgreement(
         unit: "建设银行", signedOn: day("2020-01-01"), terms: AgreementTerms(expiresOn: day("2019-12-31")))
     }
-    #expect(errors.map(\.field) == [.expiresOn])
+    #expect(
+      problems == [
+        FieldProblem(.expiresOn, .expiresBeforeSigned(expires: day("2019-12-31"), signed: day("2020-01-01")))
+      ])
     #expect(try test.registry.snapshot() == before)
   }
 
@@ -610,23 +593,28 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
       unit: "乙", signedOn: day("2023-12-20"), terms: AgreementTerms(expiresOn: day("2028-12-31")))
     try registry.add("丙 已过期", joined: "2020-01-01", expires: "2025-01-01")
     try registry.add("丁 已退出", joined: "2018-01-01", expires: "2023-01-01")
-    _ = try registry.withdraw("丁", on: day("2022-01-01"), reason: nil)
+    _ = try registry.withdraw("丁", on: day("2022-01-01"))
     try registry.add("戊 无期限", joined: "2018-01-01")
     try registry.add("己 明年到期", joined: "2022-06-01", expires: "2027-06-01")
     try registry.add("庚 今天到期", joined: "2021-11-27", expires: "2026-11-27")
 
     let within30 = try registry.expiringAgreements(within: 30)
-    #expect(within30.map(\.agreement.unitName) == ["丙 已过期", "庚 今天到期", "甲 即将到期"])
+    #expect(within30.map(\.agreement.unit.name) == ["丙 已过期", "庚 今天到期", "甲 即将到期"])
     #expect(within30.map(\.daysLeft) == [-695, 0, 18])
-    #expect(try registry.expiringAgreements(within: 0).map(\.agreement.unitName) == ["丙 已过期", "庚 今天到期"])
+    #expect(try registry.expiringAgreements(within: 0).map(\.agreement.unit.name) == ["丙 已过期", "庚 今天到期"])
     #expect(try registry.expiringAgreements(within: 17).count == 2)
     #expect(try registry.expiringAgreements(within: 18).count == 3)
     #expect(
-      try registry.expiringAgreements(within: 365).map(\.agreement.unitName) == [
+      try registry.expiringAgreements(within: 365).map(\.agreement.unit.name) == [
         "丙 已过期", "庚 今天到期", "甲 即将到期", "己 明年到期",
       ])
     #expect(try registry.expiringAgreements(within: 36_500).count == 5, "乙's latest agreement counts, 丁 left")
-    expectRefusal(.usage) { _ = try registry.expiringAgreements(within: -1) }
+    #expect(
+      expectRefusal { _ = try registry.expiringAgreements(within: -1) }
+        == .dayCountOutOfRange(-1, limit: Registry.longestExpiryHorizon))
+    #expect(
+      expectRefusal { _ = try registry.expiringAgreements(within: 36_501) }
+        == .dayCountOutOfRange(36_501, limit: Registry.longestExpiryHorizon))
   }
 }
 
@@ -670,90 +658,113 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
   @Test(arguments: found)
   func findsTheUnit(_ query: String, id: Int) throws {
     let test = try fixture()
-    #expect(try test.registry.findUnit(query).id == id)
+    #expect(try test.registry.resolveUnit(query).id == UnitID(id))
   }
 
   @Test func findsByAFormerNameAfterARename() throws {
     let test = try fixture()
-    let changed = try test.registry.editUnit(
-      6, UnitChanges(name: "虹口区房屋管理局", renamedOn: day("2020-01-01")))
-    #expect(changed.map(\.field) == ["name"])
-    #expect(try test.registry.findUnit("虹口区房管局") == UnitReference(id: 6, name: "虹口区房屋管理局"))
-    #expect(try test.registry.findUnit("虹口区 房管局").id == 6)
-    #expect(try test.registry.findUnit("房屋管理").id == 6)
-    #expect(try test.registry.findUnit("房管").id == 6, "a part of the former name")
-    let detail = try test.registry.unitDetail(6)
+    let housing = UnitID(6)
+    let changed = try test.registry.editUnit(housing, UnitChanges(name: "虹口区房屋管理局", renamedOn: day("2020-01-01")))
+    #expect(
+      changed
+        == UnitEdit(
+          unit: unit(6, "虹口区房屋管理局"), changes: [FieldChange(field: .name, old: "虹口区房管局", new: "虹口区房屋管理局")]))
+    #expect(try test.registry.resolveUnit("虹口区房管局") == unit(6, "虹口区房屋管理局"))
+    #expect(try test.registry.resolveUnit("虹口区 房管局").id == housing)
+    #expect(try test.registry.resolveUnit("房屋管理").id == housing)
+    #expect(try test.registry.resolveUnit("房管").id == housing, "a part of the former name")
+    let detail = try test.registry.unitDetail(housing)
     #expect(detail.formerNames == [FormerName(name: "虹口区房管局", renamedOn: day("2020-01-01"))])
     // Renaming back drops the name from the former names.
-    _ = try test.registry.editUnit(6, UnitChanges(name: "虹口区房管局"))
-    #expect(try test.registry.unitDetail(6).formerNames.map(\.name) == ["虹口区房屋管理局"])
-    #expect(try test.registry.findUnit("虹口区房管局").id == 6)
+    _ = try test.registry.editUnit(housing, UnitChanges(name: "虹口区房管局"))
+    #expect(try test.registry.unitDetail(housing).formerNames.map(\.name) == ["虹口区房屋管理局"])
+    #expect(try test.registry.resolveUnit("虹口区房管局").id == housing)
   }
 
   @Test func anAmbiguousNameListsTheCandidates() throws {
     let test = try fixture()
-    let message = expectRefusal { _ = try test.registry.findUnit("银行虹口") }
-    #expect(message.contains("matches 2 units"))
-    #expect(message.contains("4  建设银行虹口支行"))
-    #expect(message.contains("5  浦发银行虹口支行"))
-    #expect(message.contains("Give the id"))
-    #expect(!message.contains("复旦"))
+    let refusal = expectRefusal { _ = try test.registry.resolveUnit("银行虹口") }
+    #expect(
+      refusal
+        == .ambiguousName(
+          .unit, text: "银行虹口",
+          candidates: [Candidate(id: 4, name: "建设银行虹口支行"), Candidate(id: 5, name: "浦发银行虹口支行")], more: false))
   }
 
   @Test func anUnknownNameSuggestsTheNearestNames() throws {
     let test = try fixture()
-    var message = expectRefusal { _ = try test.registry.findUnit("建设银行黄浦支行") }
-    #expect(message.contains("no unit is called '建设银行黄浦支行'"))
-    #expect(message.contains("Did you mean"))
-    #expect(message.contains("4  建设银行虹口支行"))
-    #expect(!message.contains("房管局"))
+    /// The suggestions of a refusal for a name nothing matches.
+    func suggestions(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> [Candidate] {
+      let refusal = expectRefusal(sourceLocation: sourceLocation) { _ = try test.registry.resolveUnit(text) }
+      guard case .noSuchName(.unit, text, let suggestions) = refusal else {
+        Issue.record("not refused as an unknown name: \(String(describing: refusal))", sourceLocation: sourceLocation)
+        return []
+      }
+      return suggestions
+    }
+    let bank = Candidate(id: 4, name: "建设银行虹口支行")
+    let near = suggestions("建设银行黄浦支行")
+    #expect(near.first == bank, "the nearest name first: \(near)")
+    #expect(!near.contains { $0.id == 6 }, "房管局 is nothing like it: \(near)")
     // An abbreviation shares characters, not pairs of them.
-    message = expectRefusal { _ = try test.registry.findUnit("建行") }
-    #expect(message.contains("建设银行虹口支行"))
-    message = expectRefusal { _ = try test.registry.findUnit("完全无关的名字") }
-    #expect(message.contains("no unit is called"))
-    #expect(message.contains("gongjian list --all"))
+    #expect(suggestions("建行").contains(bank))
+    #expect(suggestions("完全无关的名字") == [])
   }
 
   @Test func unknownIdsAndEmptyQueries() throws {
     let test = try fixture()
-    #expect(expectRefusal { _ = try test.registry.findUnit("99") }.contains("no unit has the id 99"))
-    #expect(expectRefusal { _ = try test.registry.findUnit("#0") }.contains("no unit has the id 0"))
-    expectRefusal(.usage) { _ = try test.registry.findUnit("") }
-    expectRefusal(.usage) { _ = try test.registry.findUnit(" \u{3000}") }
-    expectRefusal { _ = try test.registry.findUnit(String(repeating: "长", count: 300)) }
+    #expect(expectRefusal { _ = try test.registry.resolveUnit("99") } == .noSuchID(.unit, id: 99))
+    #expect(expectRefusal { _ = try test.registry.resolveUnit("#0") } == .noSuchID(.unit, id: 0))
+    #expect(expectRefusal { _ = try test.registry.resolveUnit("") } == .emptyReference(.unit))
+    #expect(expectRefusal { _ = try test.registry.resolveUnit(" \u{3000}") } == .emptyReference(.unit))
+    let long = String(repeating: "长", count: 300)
+    #expect(
+      expectRefusal { _ = try test.registry.resolveUnit(long) } == .noSuchName(.unit, text: long, suggestions: []))
+    #expect(expectRefusal { _ = try test.registry.resolveGroup("") } == .emptyReference(.group))
+    #expect(expectRefusal { _ = try test.registry.resolveGroup("9") } == .noSuchID(.group, id: 9))
   }
 
   @Test func groupsAreLookedUpTheSameWay() throws {
     let test = try fixture()
-    #expect(try test.registry.findGroup("1").name == "文明共创")
-    #expect(try test.registry.findGroup("文明").name == "文明共创")
-    #expect(try test.registry.findGroup("文化 共享").name == "文化共享")
-    let ambiguous = expectRefusal { _ = try test.registry.findGroup("文") }
-    #expect(ambiguous.contains("matches 2 working groups"))
-    let missing = expectRefusal { _ = try test.registry.findGroup("文明共建") }
-    #expect(missing.contains("no working group is called"))
-    #expect(missing.contains("文明共创"))
+    #expect(try test.registry.resolveGroup("1") == group(1, "文明共创"))
+    #expect(try test.registry.resolveGroup("文明") == group(1, "文明共创"))
+    #expect(try test.registry.resolveGroup("文化 共享") == group(2, "文化共享"))
+    let ambiguous = expectRefusal { _ = try test.registry.resolveGroup("文") }
+    #expect(
+      ambiguous
+        == .ambiguousName(
+          .group, text: "文", candidates: [Candidate(id: 1, name: "文明共创"), Candidate(id: 2, name: "文化共享")],
+          more: false))
+    let missing = expectRefusal { _ = try test.registry.resolveGroup("文明共建") }
+    guard case .noSuchName(.group, "文明共建", let suggestions) = missing else {
+      Issue.record("not refused as an unknown name: \(String(describing: missing))")
+      return
+    }
+    #expect(suggestions.contains(Candidate(id: 1, name: "文明共创")))
   }
 }
 
 // MARK: - Listing
 
 @Suite struct ListFilterTests {
+  /// The fixture's groups, by the ids they get (checked in `fixture`).
+  static let civility = GroupID(1)  // 文明共创
+  static let culture = GroupID(2)  // 文化共享
+
   /// 烟草 2016–; 房管局 2016–2018; 长远 2017–2019-12-31 and 2021–; 复旦 and 建行 2019–.
   func fixture() throws -> TestRegistry {
     let test = try TestRegistry()
     let registry = test.registry
-    try registry.addGroup("文明共创", established: "2015-01-01")
-    try registry.addGroup("文化共享", established: "2015-01-01")
+    #expect(try registry.addGroup("文明共创", established: "2015-01-01").id == Self.civility)
+    #expect(try registry.addGroup("文化共享", established: "2015-01-01").id == Self.culture)
     try registry.add("虹口烟草糖酒有限公司", joined: "2016-01-10", kind: "国有企业", groups: ["文明共创"], lead: true)
     try registry.add("虹口区房管局", joined: "2016-05-01", kind: "党政机关", groups: ["文明共创"])
     _ = try registry.withdraw("房管局", on: day("2018-06-30"), reason: "机构改革")
     try registry.add("复旦大学外文学院", joined: "2019-06-20", kind: "高校", groups: ["文化共享"])
     try registry.add("建设银行虹口支行", joined: "2019-06-20", kind: "金融机构")
     try registry.add("上海长远文化(集团)有限公司", joined: "2017-03-01", kind: "国有企业", groups: ["文化共享"])
-    _ = try registry.withdraw("长远文化", on: day("2019-12-31"), reason: nil)
-    _ = try registry.rejoin("长远文化", on: day("2021-02-01"), agreement: AgreementTerms(), groups: [], lead: false)
+    _ = try registry.withdraw("长远文化", on: day("2019-12-31"))
+    _ = try registry.rejoin("长远文化", on: day("2021-02-01"))
     return test
   }
 
@@ -777,10 +788,10 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
     (UnitFilter(joinedInYear: 2020), []),
     (UnitFilter(leftInYear: 2018), ["房管"]),
     (UnitFilter(leftInYear: 2019), ["长远"]),
-    (UnitFilter(group: "文明共创"), ["烟草"]),
-    (UnitFilter(group: "文化"), ["复旦"]),  // 长远 left the group when it withdrew
-    (UnitFilter(group: "文明共创", all: true), ["烟草", "房管"]),
-    (UnitFilter(activeInYear: 2017, group: "文明共创"), ["烟草", "房管"]),
+    (UnitFilter(group: civility), ["烟草"]),
+    (UnitFilter(group: culture), ["复旦"]),  // 长远 left the group when it withdrew
+    (UnitFilter(group: civility, all: true), ["烟草", "房管"]),
+    (UnitFilter(activeInYear: 2017, group: civility), ["烟草", "房管"]),
     (UnitFilter(kind: "国有企业"), ["烟草", "长远"]),
     (UnitFilter(kind: " 高校 "), ["复旦"]),
     (UnitFilter(kind: "其他"), []),
@@ -819,11 +830,18 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
     #expect(in2018.map(\.groups) == [["文明共创"], ["文化共享"]])
   }
 
-  @Test func yearsOutsideTheCalendarAreRefused() throws {
+  @Test func yearsOutsideTheCalendarAndUnknownGroupsAreRefused() throws {
     let test = try fixture()
-    expectRefusal(.invalidData) { _ = try test.registry.listUnits(UnitFilter(activeInYear: 1800)) }
-    expectRefusal(.invalidData) { _ = try test.registry.listUnits(UnitFilter(joinedInYear: 10_000)) }
-    expectRefusal { _ = try test.registry.listUnits(UnitFilter(group: "不存在")) }
+    #expect(
+      expectRefusal { _ = try test.registry.listUnits(UnitFilter(activeInYear: 1800)) } == .yearOutOfRange(1800))
+    #expect(
+      expectRefusal { _ = try test.registry.listUnits(UnitFilter(joinedInYear: 10_000)) } == .yearOutOfRange(10_000))
+    #expect(
+      expectRefusal { _ = try test.registry.listUnits(UnitFilter(leftInYear: 1899)) } == .yearOutOfRange(1899))
+    #expect(
+      expectRefusal {
+        _ = try test.registry.listUnits(UnitFilter(group: try test.registry.resolveGroup("不存在").id))
+      } == .noSuchName(.group, text: "不存在", suggestions: []))
   }
 }
 
@@ -834,50 +852,79 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
     let test = try TestRegistry()
     let registry = test.registry
     let start = try registry.history().count  // init's own entry
-    var expected: [String] = []
-    func changed(_ action: String, _ body: () throws -> Void) throws {
+    #expect(try registry.history().first?.change == .initialize)
+    var expected: [ChangeAction] = []
+    func changed(_ action: ChangeAction, _ body: () throws -> Void) throws {
       try body()
       expected.append(action)
       let entries = try registry.history()
       #expect(entries.count == start + expected.count, "\(action)")
-      #expect(entries.last?.action == action)
-      #expect(entries.last?.osUser == "tester")
+      #expect(entries.last?.change == action)
+      #expect(entries.last?.action == action.rawValue)
+      #expect(entries.last?.changedBy == "tester")
       #expect(entries.last?.command == "gongjian test")
+      #expect(entries.last?.recordedSummary == "", "new entries hold facts, not sentences")
     }
-    try changed("group add") { try registry.addGroup("文明共创", established: "2015-01-01") }
-    try changed("register") { try registry.add("复旦大学外文学院", joined: "2019-06-20", groups: ["文明"]) }
-    try changed("edit") { _ = try registry.editUnit(1, UnitChanges(details: UnitDetails(contactPhone: "123"))) }
-    try changed("group join") { _ = try registry.joinGroup(unit: "1", group: "1", on: day("2020-01-01"), role: .lead) }
-    try changed("group leave") { _ = try registry.leaveGroup(unit: "1", group: "1", on: day("2021-01-01")) }
-    try changed("agreement add") {
-      _ = try registry.addAgreement(unit: "1", signedOn: day("2022-06-01"), terms: AgreementTerms())
+    let fudan = UnitID(1)
+    let civility = GroupID(1)
+    try changed(.groupAdd) { try registry.addGroup("文明共创", established: "2015-01-01") }
+    try changed(.register) { try registry.add("复旦大学外文学院", joined: "2019-06-20", groups: ["文明"]) }
+    try changed(.edit) { _ = try registry.editUnit(fudan, UnitChanges(details: UnitDetails(contactPhone: "123"))) }
+    try changed(.groupJoin) {
+      _ = try registry.joinGroup(unit: fudan, group: civility, on: day("2020-01-01"), role: .lead)
     }
-    try changed("withdraw") { _ = try registry.withdraw("1", on: day("2023-01-01"), reason: "合并") }
-    try changed("rejoin") {
-      _ = try registry.rejoin("1", on: day("2024-01-01"), agreement: AgreementTerms(), groups: [], lead: false)
+    try changed(.groupLeave) { _ = try registry.leaveGroup(unit: fudan, group: civility, on: day("2021-01-01")) }
+    try changed(.agreementAdd) {
+      _ = try registry.addAgreement(unit: fudan, signedOn: day("2022-06-01"), terms: AgreementTerms())
     }
-    try changed("edit") { _ = try registry.editUnit(1, UnitChanges(name: "复旦大学外国语言文学学院")) }
+    try changed(.withdraw) { _ = try registry.withdraw(fudan, on: day("2023-01-01"), reason: "合并") }
+    try changed(.rejoin) {
+      _ = try registry.rejoin(fudan, on: day("2024-01-01"), agreement: AgreementTerms(), groups: [], lead: false)
+    }
+    try changed(.edit) { _ = try registry.editUnit(fudan, UnitChanges(name: "复旦大学外国语言文学学院")) }
 
     let entries = try registry.history()
-    let unitEntries = try registry.history(unitID: 1)
-    #expect(unitEntries.map(\.action) == Array(expected.dropFirst()))
-    #expect(unitEntries.allSatisfy { $0.unitName == "复旦大学外国语言文学学院" })
-    let groupEntry = try #require(entries.first { $0.action == "group add" })
-    #expect(groupEntry.unitID == nil)
-    #expect(groupEntry.after?.contains("文明共创") == true)
+    let unitEntries = try registry.history(unit: fudan)
+    #expect(unitEntries.map(\.change) == Array(expected.dropFirst()))
+    #expect(unitEntries.allSatisfy { $0.unit == unit(1, "复旦大学外国语言文学学院") }, "the unit by its current name")
+    let groupEntry = try #require(entries.first { $0.change == .groupAdd })
+    #expect(groupEntry.unit == nil)
+    #expect(groupEntry.facts == .object(["name": .string("文明共创"), "established_on": .string("2015-01-01")]))
+    #expect(jsonObject(groupEntry.after)?["name"] as? String == "文明共创")
+
+    // Facts say what each change did.
+    let register = try #require(unitEntries.first)
+    #expect(
+      register.facts
+        == .object([
+          "name": .string("复旦大学外文学院"), "joined_on": .string("2019-06-20"), "groups": .array([.string("文明共创")]),
+          "lead": .bool(false),
+        ]))
+    let withdraw = try #require(unitEntries.first { $0.change == .withdraw })
+    #expect(
+      withdraw.facts
+        == .object(["on": .string("2023-01-01"), "reason": .string("合并"), "groups": .array([])]))
 
     // Before and after are JSON describing the unit.
-    let withdraw = try #require(unitEntries.first { $0.action == "withdraw" })
-    let after = try #require(withdraw.after.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) })
-    let periods = (after as? [String: Any])?["periods"] as? [[String: Any]]
+    let after = try #require(jsonObject(withdraw.after))
+    let periods = after["periods"] as? [[String: Any]]
     #expect(periods?.first?["left_on"] as? String == "2023-01-01")
-    #expect(withdraw.before?.contains("\"left_on\":null") == true)
-    let register = try #require(unitEntries.first)
+    let withdrawBefore = try #require(jsonObject(withdraw.before))
+    #expect(withdrawBefore["left_on"] is NSNull, "in the alliance before the withdrawal")
     #expect(register.before == nil)
-    #expect(register.after?.contains("复旦大学外文学院") == true)
+    #expect(jsonObject(register.after)?["name"] as? String == "复旦大学外文学院")
     let rename = try #require(unitEntries.last)
-    #expect(rename.before == #"{"name":"复旦大学外文学院"}"#)
-    #expect(rename.after == #"{"name":"复旦大学外国语言文学学院"}"#)
+    #expect(
+      rename.facts
+        == .object([
+          "changes": .array([
+            .object([
+              "field": .string("name"), "old": .string("复旦大学外文学院"), "new": .string("复旦大学外国语言文学学院"),
+            ])
+          ])
+        ]))
+    #expect(jsonObject(rename.before)?["name"] as? String == "复旦大学外文学院")
+    #expect(jsonObject(rename.after)?["name"] as? String == "复旦大学外国语言文学学院")
   }
 
   @Test func aRefusedCommandWritesNoHistory() throws {
@@ -889,16 +936,16 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
     let attempts: [() throws -> Void] = [
       { try registry.add("复旦大学外文学院", joined: "2019-06-20") },
       { try registry.add("新单位", joined: "2027-01-01") },
-      { _ = try registry.withdraw("复旦", on: day("2019-01-01"), reason: nil) },
-      { _ = try registry.rejoin("复旦", on: day("2020-01-01"), agreement: AgreementTerms(), groups: [], lead: false) },
+      { _ = try registry.withdraw("复旦", on: day("2019-01-01")) },
+      { _ = try registry.rejoin("复旦", on: day("2020-01-01")) },
       { _ = try registry.joinGroup(unit: "复旦", group: "文明", on: day("2019-01-01"), role: .member) },
       { _ = try registry.leaveGroup(unit: "复旦", group: "文明", on: day("2020-01-01")) },
-      { _ = try registry.addAgreement(unit: "复旦", signedOn: day("2018-01-01"), terms: AgreementTerms()) },
-      { _ = try registry.editUnit(1, UnitChanges(name: "")) },
+      { _ = try registry.addAgreement(unit: "复旦", signedOn: day("2018-01-01")) },
+      { _ = try registry.editUnit(UnitID(1), UnitChanges(name: "")) },
       { try registry.addGroup("文明共创") },
     ]
     for (index, attempt) in attempts.enumerated() {
-      #expect(thrownError(attempt) != nil, "attempt \(index) was not refused")
+      #expect(thrownError(attempt) is Refusal, "attempt \(index) was not refused")
     }
     #expect(try registry.snapshot() == before)
   }
@@ -908,45 +955,49 @@ func expectFieldErrors(sourceLocation: SourceLocation = #_sourceLocation, _ body
     // must take the period and the agreement back with it.
     let test = try TestRegistry()
     let registry = test.registry
-    try registry.addGroup("新组", established: "2024-01-01")
-    try registry.add("虹口区房管局", joined: "2016-03-01")
-    _ = try registry.withdraw("房管局", on: day("2018-01-01"), reason: nil)
+    let newGroup = try registry.addGroup("新组", established: "2024-01-01")
+    let housing = try registry.add("虹口区房管局", joined: "2016-03-01").unit
+    _ = try registry.withdraw("房管局", on: day("2018-01-01"))
     let before = try registry.snapshot()
-    for groups in [["不存在的组"], ["新组"]] {
-      expectRefusal {
-        _ = try registry.rejoin("房管局", on: day("2020-01-01"), agreement: AgreementTerms(), groups: groups, lead: false)
+    for (groups, reason) in [
+      ([GroupID(99)], Refusal.noSuchID(.group, id: 99)),
+      ([newGroup.id], .groupNotYetFounded(newGroup, foundedOn: day("2024-01-01"), day: day("2020-01-01"))),
+    ] {
+      let refusal = expectRefusal {
+        _ = try registry.rejoin(
+          housing.id, on: day("2020-01-01"), agreement: AgreementTerms(), groups: groups, lead: false)
       }
+      #expect(refusal == reason)
       #expect(try registry.snapshot() == before, "\(groups)")
     }
     // The same rejoin with a group that exists then succeeds.
-    _ = try registry.rejoin("房管局", on: day("2024-02-01"), agreement: AgreementTerms(), groups: ["新组"], lead: true)
-    #expect(try registry.unitDetail(1).groups.map(\.role) == [.lead])
+    _ = try registry.rejoin("房管局", on: day("2024-02-01"), groups: ["新组"], lead: true)
+    #expect(try registry.unitDetail(housing.id).groups.map(\.role) == [.lead])
   }
 
   @Test func anEditThatChangesNothingWritesNothing() throws {
     let test = try TestRegistry()
-    try test.registry.add("复旦大学外文学院", joined: "2019-06-20", kind: "高校")
+    let fudan = try test.registry.add("复旦大学外文学院", joined: "2019-06-20", kind: "高校").unit
     let before = try test.registry.snapshot()
     let changed = try test.registry.editUnit(
-      1, UnitChanges(name: " 复旦大学外文学院 ", details: UnitDetails(kind: "高校")))
-    #expect(changed.isEmpty)
+      fudan.id, UnitChanges(name: " 复旦大学外文学院 ", details: UnitDetails(kind: "高校")))
+    #expect(changed == UnitEdit(unit: fudan, changes: []))
     #expect(try test.registry.snapshot() == before)
   }
 
   @Test func editClearsAFieldWithEmptyTextAndRefusesATakenName() throws {
     let test = try TestRegistry()
-    try test.registry.add("复旦大学外文学院", joined: "2019-06-20")
-    try test.registry.add("建设银行虹口支行", joined: "2019-06-20")
-    _ = try test.registry.editUnit(1, UnitChanges(details: UnitDetails(kind: "高校", contactPhone: "123")))
-    let changed = try test.registry.editUnit(1, UnitChanges(details: UnitDetails(contactPhone: "")))
-    #expect(changed.map(\.field) == ["phone"])
-    #expect(changed.first?.new == nil)
-    let detail = try test.registry.unitDetail(1)
-    #expect(detail.contactPhone == nil)
+    let fudan = try test.registry.add("复旦大学外文学院", joined: "2019-06-20").unit
+    let bank = try test.registry.add("建设银行虹口支行", joined: "2019-06-20").unit
+    _ = try test.registry.editUnit(fudan.id, UnitChanges(details: UnitDetails(kind: "高校", contactPhone: "123")))
+    let changed = try test.registry.editUnit(fudan.id, UnitChanges(details: UnitDetails(contactPhone: "")))
+    #expect(changed.changes == [FieldChange(field: .contactPhone, old: "123", new: nil)])
+    let detail = try test.registry.unitDetail(fudan.id)
+    #expect(detail.details.contactPhone == nil)
     #expect(detail.kind == "高校")
     let before = try test.registry.snapshot()
-    let message = expectRefusal { _ = try test.registry.editUnit(1, UnitChanges(name: "建设银行 虹口支行")) }
-    #expect(message.contains("unit 2 建设银行虹口支行"))
+    let refusal = expectRefusal { _ = try test.registry.editUnit(fudan.id, UnitChanges(name: "建设银行 虹口支行")) }
+    #expect(refusal == .nameTaken(name: "建设银行 虹口支行", other: bank, joinedOn: day("2019-06-20")))
     #expect(try test.registry.snapshot() == before)
   }
 }

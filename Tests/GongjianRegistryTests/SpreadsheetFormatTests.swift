@@ -105,12 +105,12 @@ struct SpreadsheetFormatTests {
   func xlsxMatchesCSV() throws {
     let test = try TestRegistry()
     let registry = test.registry
-    _ = try registry.addGroup(NewGroup(name: "文明共创"))
+    let civility = try registry.addGroup(NewGroup(name: "文明共创"))
     _ = try registry.register(
       NewUnit(
         name: "复旦大学外文学院", joinedOn: day("2019-06-27"),
         details: UnitDetails(kind: "高校", contactPhone: "013800000000", note: "两行\n备注 & <标记>"),
-        agreement: AgreementTerms(signatory: "罗英华", expiresOn: day("2022-06-26")), groups: ["文明共创"], lead: true))
+        agreement: AgreementTerms(signatory: "罗英华", expiresOn: day("2022-06-26")), groups: [civility.id], lead: true))
     _ = try registry.register(
       NewUnit(name: "=SUM(A1)", joinedOn: day("2016-02-29"), leftOn: day("2018-12-31"), leftReason: "改制"))
     let path = test.folder.file("export.xlsx")
@@ -127,7 +127,7 @@ struct SpreadsheetFormatTests {
       rows.append(cells)
     }
     var expected: [[String?]] = []
-    try registry.read { try registry.forEachExportRow { expected.append($0) } }
+    _ = try registry.read { try registry.forEachExportRow { expected.append($0) } }
     #expect(rows.count == expected.count)
     let dateColumns = Set([2, 3, 8])
     for (cells, values) in zip(rows, expected) {

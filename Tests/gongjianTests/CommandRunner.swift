@@ -45,6 +45,10 @@ final class Workspace: Sendable {
     var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GONGJIAN_") }
     environment["XDG_DATA_HOME"] = file("xdg")
     environment["NO_COLOR"] = "1"
+    // The tests pin the language: most check values and statuses in English output; the
+    // golden tests set the language themselves. No locale variable may leak in from outside.
+    for variable in ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"] { environment[variable] = nil }
+    environment["GONGJIAN_LANG"] = "en"
     // A trap should fail the test at once, not spend seconds printing a backtrace.
     environment["SWIFT_BACKTRACE"] = "enable=no"
     for (key, value) in extra { environment[key] = value }

@@ -12,7 +12,7 @@ public enum HelpKey: String, CaseIterable, Sendable {
   // init
   case initAbstract, initDiscussion, initSubdistrict, initDistrict, initShared
   // register
-  case registerAbstract, registerDiscussion, registerName, registerJoined
+  case registerAbstract, registerDiscussion, registerName, registerJoined, registerForce
   case detailKind, detailPartyOrganisation, detailContact, detailPhone, detailAddress, detailNote
   case agreementSignatory, agreementSignatoryTitle, agreementTitle, agreementExpires
   case groupOption, groupLead
@@ -39,7 +39,7 @@ public enum HelpKey: String, CaseIterable, Sendable {
   case reportAbstract, reportGrowthAbstract, reportGrowthDiscussion, reportFrom, reportTo, reportPeriod, reportGroup
   case reportKind, reportBy, reportFormat
   // import, export
-  case importAbstract, importDiscussion, importFile, importDryRun, importUpdate, importEncoding
+  case importAbstract, importDiscussion, importFile, importDryRun, importUpdate, importEncoding, importForce
   case exportAbstract, exportDiscussion, exportFormat, exportBOM, exportOutput
   // check, backup, demo
   case checkAbstract, checkDiscussion

@@ -23,7 +23,8 @@ public enum ListingColumns {
       display: { agreement, _ in
         [agreement.signatory, agreement.signatoryTitle].compactMap { $0 }.joined(separator: " ")
       }),
-    Column("signatory_title", "签约人职务", "signatory's title", hiddenInTable: true, value: { .optionalText($0.signatoryTitle) }),
+    Column(
+      "signatory_title", "签约人职务", "signatory's title", hiddenInTable: true, value: { .optionalText($0.signatoryTitle) }),
   ]
 
   public static let expiringAgreements: [Column<ExpiringAgreement>] =

@@ -91,7 +91,8 @@ public enum GrowthSVG {
       if item.isLine {
         svg += line(x1: position.x, y1: y, x2: position.x + 22, y2: y, stroke: item.color, width: 3)
       } else {
-        svg += "<rect x=\"\(format(position.x))\" y=\"\(format(y - 7))\" width=\"22\" height=\"14\" fill=\"\(item.color)\"/>\n"
+        svg +=
+          "<rect x=\"\(format(position.x))\" y=\"\(format(y - 7))\" width=\"22\" height=\"14\" fill=\"\(item.color)\"/>\n"
       }
       svg += text(item.name, x: position.x + 28, y: y + 5, size: 13, anchor: "start")
     }

@@ -23,7 +23,8 @@ public enum GrowthText {
       Column("joined", "新加入", "joined", alignment: .right, value: { .int($0.joined) }),
       Column("left", "退出", "left", alignment: .right, value: { .int($0.left) }),
       Column(
-        "net", "净增", "net", alignment: .right, value: { .int($0.net) }, display: { row, texts in texts.signed(row.net) }),
+        "net", "净增", "net", alignment: .right, value: { .int($0.net) }, display: { row, texts in texts.signed(row.net) }
+      ),
       Column("total", "期末总数", "total", alignment: .right, value: { .int($0.total) }),
       Column(
         "change_pct", "增幅", "change", alignment: .right, value: { .number($0.changePercent) },

@@ -1,3 +1,5 @@
+import GongjianRegistry
+
 /// Text written so a shell reads it back as one word: the command line recorded in the
 /// history, and paths in hints that a person may copy into a terminal.
 public enum ShellWords {
@@ -7,20 +9,5 @@ public enum ShellWords {
         || "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./~=+:,@%".unicodeScalars.contains($0)
     }
     return safe && !text.isEmpty ? text : "'" + text.replacingEvery("'", with: "'\\''") + "'"
-  }
-}
-
-extension String {
-  /// Every occurrence of `target` replaced, without Foundation.
-  public func replacingEvery(_ target: String, with replacement: String) -> String {
-    guard !target.isEmpty, contains(target) else { return self }
-    var result = ""
-    var rest = self[...]
-    while let range = rest.range(of: target) {
-      result += rest[..<range.lowerBound]
-      result += replacement
-      rest = rest[range.upperBound...]
-    }
-    return result + rest
   }
 }

@@ -85,74 +85,62 @@ extension Registry {
       }
       output.write(first ? "],\n  \"units\": [" : "\n  ],\n  \"units\": [")
 
+      // Each cursor is ordered by unit, then as `loadDetail` orders a unit's rows, so a unit
+      // exported here is the unit `show` shows: one JSON shape for both.
       let periods = try MergeCursor(
-        db.prepare("SELECT unit_id, joined_on, left_on, left_reason FROM membership ORDER BY unit_id, joined_on"))
+        db.prepare("SELECT unit_id, id, joined_on, left_on, left_reason FROM membership ORDER BY unit_id, joined_on"))
       let agreements = try MergeCursor(
         db.prepare(
           """
-          SELECT unit_id, title, signed_on, expires_on, signatory, signatory_title FROM agreement
-          ORDER BY unit_id, signed_on, id
+          SELECT a.unit_id, a.id, u.name, a.title, a.signed_on, a.expires_on, a.signatory, a.signatory_title, a.note
+          FROM agreement AS a JOIN unit AS u ON u.id = a.unit_id ORDER BY a.unit_id, a.signed_on, a.id
           """))
       let memberships = try MergeCursor(
         db.prepare(
           """
-          SELECT gm.unit_id, g.name, gm.role, gm.joined_on, gm.left_on FROM group_membership AS gm
-          JOIN working_group AS g ON g.id = gm.group_id ORDER BY gm.unit_id, gm.joined_on, g.name
+          SELECT gm.unit_id, gm.id, u.name, gm.group_id, g.name, gm.role, gm.joined_on, gm.left_on
+          FROM group_membership AS gm JOIN unit AS u ON u.id = gm.unit_id
+          JOIN working_group AS g ON g.id = gm.group_id ORDER BY gm.unit_id, gm.joined_on, g.id
           """))
       let formerNames = try MergeCursor(
         db.prepare("SELECT unit_id, name, renamed_on FROM unit_former_name ORDER BY unit_id, renamed_on, id"))
-      let units = try db.prepare(
-        "SELECT id, name, kind, party_org, contact_name, contact_phone, address, note FROM unit ORDER BY id")
+      let detailColumns = UnitDetailColumn.all.map(\.column).joined(separator: ", ")
+      let units = try db.prepare("SELECT id, name, created_at, \(detailColumns) FROM unit ORDER BY id")
       var count = 0
       var text = ""
       while try units.step() {
         let id: Int = try units.required(0)
-        let unitPeriods = try periods.rows(for: id) { statement in
-          JSONValue.object([
-            "joined_on": .string(try statement.required(1)), "left_on": .optional(try statement.column(2)),
-            "left_reason": .optional(try statement.column(3)),
-          ])
+        var details = UnitDetails()
+        for (offset, column) in UnitDetailColumn.all.enumerated() {
+          details[keyPath: column.value] = try units.column(Int32(3 + offset))
         }
-        let unitAgreements = try agreements.rows(for: id) { statement in
-          JSONValue.object([
-            "title": .string(try statement.required(1)), "signed_on": .string(try statement.required(2)),
-            "expires_on": .optional(try statement.column(3)), "signatory": .optional(try statement.column(4)),
-            "signatory_title": .optional(try statement.column(5)),
-          ])
-        }
-        var current: [String] = []
-        let unitMemberships = try memberships.rows(for: id) { statement in
-          let group: String = try statement.required(1)
-          let left: String? = try statement.column(4)
-          if left == nil { current.append(group) }
-          return JSONValue.object([
-            "group": .string(group), "role": .string(try statement.required(2)),
-            "joined_on": .string(try statement.required(3)), "left_on": .optional(left),
-          ])
-        }
-        let unitFormerNames = try formerNames.rows(for: id) { statement in
-          JSONValue.object([
-            "name": .string(try statement.required(1)), "renamed_on": .string(try statement.required(2)),
-          ])
-        }
-        var latest: (joined: JSONValue, left: JSONValue) = (.null, .null)
-        if case .object(let pairs)? = unitPeriods.last {
-          latest = (
-            pairs.pairs.first { $0.0 == "joined_on" }?.1 ?? .null, pairs.pairs.first { $0.0 == "left_on" }?.1 ?? .null
-          )
-        }
-        let unit = JSONValue.object([
-          "id": .int(id), "name": .string(try units.required(1)), "kind": .string(try units.required(2)),
-          "joined_on": latest.joined, "left_on": latest.left, "groups": .array(current.sorted().map(JSONValue.string)),
-          "party_org": .optional(try units.column(3)), "contact": .optional(try units.column(4)),
-          "phone": .optional(try units.column(5)), "address": .optional(try units.column(6)),
-          "note": .optional(try units.column(7)), "former_names": .array(unitFormerNames),
-          "periods": .array(unitPeriods), "agreements": .array(unitAgreements),
-          "group_memberships": .array(unitMemberships),
-        ])
+        let unit = UnitDetail(
+          id: UnitID(id), name: try units.required(1), details: details, createdAt: try units.required(2),
+          periods: try periods.rows(for: id) { statement in
+            MembershipPeriod(
+              id: try statement.required(1), joinedOn: try day(statement, 2), leftOn: try optionalDay(statement, 3),
+              leftReason: try statement.column(4))
+          },
+          agreements: try agreements.rows(for: id) { statement in
+            Agreement(
+              id: try statement.required(1), unit: UnitReference(id: UnitID(id), name: try statement.required(2)),
+              title: try statement.required(3), signedOn: try day(statement, 4),
+              expiresOn: try optionalDay(statement, 5), signatory: try statement.column(6),
+              signatoryTitle: try statement.column(7), note: try statement.column(8))
+          },
+          groups: try memberships.rows(for: id) { statement in
+            GroupMembership(
+              id: try statement.required(1), unit: UnitReference(id: UnitID(id), name: try statement.required(2)),
+              group: GroupReference(id: GroupID(try statement.required(3)), name: try statement.required(4)),
+              role: GroupRole(rawValue: try statement.required(5)) ?? .member, joinedOn: try day(statement, 6),
+              leftOn: try optionalDay(statement, 7))
+          },
+          formerNames: try formerNames.rows(for: id) { statement in
+            FormerName(name: try statement.required(1), renamedOn: try day(statement, 2))
+          })
         text.removeAll(keepingCapacity: true)
         text += count == 0 ? "\n    " : ",\n    "
-        JSON.append(unit, to: &text, indent: nil, level: 0)
+        JSON.append(UnitJSON.detail(unit), to: &text, indent: nil, level: 0)
         output.write(text)
         count += 1
       }

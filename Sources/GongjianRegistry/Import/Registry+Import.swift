@@ -6,11 +6,16 @@ public struct ImportOptions: Sendable {
   /// Update units already in the registry (matched by normalised name) instead of refusing them.
   public var update: Bool
   public var encoding: TextEncodingChoice
+  /// Add units whose names are like registered ones' instead of refusing them.
+  public var allowSimilarNames: Bool
 
-  public init(dryRun: Bool = false, update: Bool = false, encoding: TextEncodingChoice = .auto) {
+  public init(
+    dryRun: Bool = false, update: Bool = false, encoding: TextEncodingChoice = .auto, allowSimilarNames: Bool = false
+  ) {
     self.dryRun = dryRun
     self.update = update
     self.encoding = encoding
+    self.allowSimilarNames = allowSimilarNames
   }
 }
 
@@ -30,6 +35,13 @@ public struct ImportProblems: Error, Equatable, Sendable {
   public var problems: [RowProblem]
   /// All problems found, shown or not.
   public var count: Int
+
+  public init(path: String, rows: Int, problems: [RowProblem], count: Int) {
+    self.path = path
+    self.rows = rows
+    self.problems = problems
+    self.count = count
+  }
 }
 
 /// One problem of an imported file, where it is: the line (CSV) or row (XLSX), and the column
@@ -55,6 +67,8 @@ public enum RowIssue: Equatable, Sendable {
   case duplicateInFile(name: String, firstLine: Int?)
   /// A unit already in the registry, without `--update`.
   case alreadyRegistered(name: String, existing: UnitReference, joinedOn: Day)
+  /// A name like a registered unit's, or like another row's (its line when it is in this file).
+  case similarToRegistered(name: String, existing: UnitReference, joinedOn: Day, line: Int?)
   /// An update may not move a joining date: that is a correction of its own.
   case updateChangesJoining(UnitReference, registry: Day, file: Day)
   /// An update may not change a leaving date already recorded.
@@ -327,7 +341,7 @@ struct ImportRun {
       agreement: AgreementTerms(
         title: text(.agreementTitle), signatory: text(.signatory), signatoryTitle: text(.signatoryTitle),
         expiresOn: expires),
-      groups: [], lead: false)
+      groups: [], lead: false, allowSimilarName: options.allowSimilarNames)
     let clean: CleanUnit
     switch registry.validate(input) {
     case .success(let value): clean = value
@@ -376,9 +390,33 @@ struct ImportRun {
           .alreadyRegistered(
             name: clean.name, existing: duplicate.existing.unit, joinedOn: duplicate.existing.joinedOn))
       }
+    } catch let similar as SimilarUnit {
+      let inFile = similar.existing.unit.id.rawValue > lastIDBefore
+      let firstLine = inFile ? try lineOfUnit(named: similar.existing.unit.name) : nil
+      problem(
+        line, .name,
+        .similarToRegistered(
+          name: clean.name, existing: similar.existing.unit, joinedOn: similar.existing.joinedOn,
+          line: inFile ? (firstLine ?? 0) : nil))
     } catch let refusal as Refusal {
       problem(line, nil, .refused(refusal))
     }
+  }
+
+  /// The line of this file where a unit it added was named: read again, only when needed.
+  func lineOfUnit(named name: String) throws -> Int? {
+    guard let nameIndex = fields.firstIndex(of: .name) else { return nil }
+    let key = NameKey.make(name)
+    let again = try Registry.rowSource(path, encoding: options.encoding)
+    _ = try again.header()
+    while let next = try again.next() {
+      if case .row(let line, let cells) = next, nameIndex < cells.count, let text = cells[nameIndex].text,
+        NameKey.make(text) == key
+      {
+        return line
+      }
+    }
+    return nil
   }
 
   /// `--update`: a unit already in the registry takes the file's non-empty details, through the
@@ -513,4 +551,3 @@ struct ImportRun {
       path: path, rows: summary.rows, problems: Array(sorted.prefix(Registry.importErrorsShown)), count: problemCount)
   }
 }
-

@@ -74,10 +74,13 @@ public struct NewUnit: Equatable, Sendable {
   public var groups: [GroupID]
   /// Lead (牵头单位) of those groups rather than member.
   public var lead: Bool
+  /// Register even when the name is like an existing unit's (a different unit after all).
+  public var allowSimilarName: Bool
 
   public init(
     name: String, joinedOn: Day, leftOn: Day? = nil, leftReason: String? = nil, details: UnitDetails = UnitDetails(),
-    agreement: AgreementTerms = AgreementTerms(), groups: [GroupID] = [], lead: Bool = false
+    agreement: AgreementTerms = AgreementTerms(), groups: [GroupID] = [], lead: Bool = false,
+    allowSimilarName: Bool = false
   ) {
     self.name = name
     self.joinedOn = joinedOn
@@ -87,6 +90,7 @@ public struct NewUnit: Equatable, Sendable {
     self.agreement = agreement
     self.groups = groups
     self.lead = lead
+    self.allowSimilarName = allowSimilarName
   }
 }
 
@@ -142,7 +146,8 @@ enum Validation {
   static func details(_ raw: UnitDetails, problems: inout Problems) -> UnitDetails {
     var clean = UnitDetails()
     for column in UnitDetailColumn.all {
-      clean[keyPath: column.value] = problems.take(self.clean(column.field, raw[keyPath: column.value]), column.field) ?? nil
+      clean[keyPath: column.value] =
+        problems.take(self.clean(column.field, raw[keyPath: column.value]), column.field) ?? nil
     }
     if clean.kind == nil { clean.kind = UnitKind.fallback }
     return clean

@@ -73,7 +73,7 @@ extension Registry {
               ON CONFLICT (unit_id, name_key) DO UPDATE SET name = excluded.name, renamed_on = excluded.renamed_on
               """)
         }
-        assignments += ["name = \(newName)", "name_key = \(newKey)"]
+        assignments += ["name = \(newName)", "name_key = \(newKey)", "similar_key = \(NameKey.similar(newKey))"]
         changed.append(FieldChange(field: .name, old: before.name, new: newName))
       }
       for (column, value) in cleaned where value != before.details[keyPath: column.value] {

@@ -112,7 +112,9 @@ extension Registry {
   /// One group and every membership it has had, current ones first.
   public func groupDetail(_ id: GroupID) throws -> GroupDetail {
     try read {
-      guard let group = try loadGroups(on: today, only: id).first else { throw Refusal.noSuchID(.group, id: id.rawValue) }
+      guard let group = try loadGroups(on: today, only: id).first else {
+        throw Refusal.noSuchID(.group, id: id.rawValue)
+      }
       let memberships = try groupMemberships(
         where: "gm.group_id = \(id.rawValue)", order: "(gm.left_on IS NOT NULL), gm.role, gm.joined_on, u.id")
       return GroupDetail(group: group, memberships: memberships)

@@ -32,6 +32,8 @@ extension Registry {
         return try insertUnit(input, clean: clean, recordHistory: true) { groups }
       } catch let duplicate as DuplicateUnit {
         throw duplicate.refusal
+      } catch let similar as SimilarUnit {
+        throw similar.refusal
       }
     }
   }
@@ -50,7 +52,10 @@ extension Registry {
       reason = problems.take(Validation.clean(.leftReason, input.leftReason), .leftReason) ?? nil
     }
     guard let name, problems.isEmpty else { return .failure(.invalidValues(problems.list)) }
-    return .success(CleanUnit(name: name, key: NameKey.make(name), details: details, terms: terms, leftReason: reason))
+    let key = NameKey.make(name)
+    return .success(
+      CleanUnit(
+        name: name, key: key, similarKey: NameKey.similar(key), details: details, terms: terms, leftReason: reason))
   }
 
   /// A working group with the dates that decide who may join it when.
@@ -75,12 +80,16 @@ extension Registry {
     _ input: NewUnit, clean: CleanUnit, recordHistory: Bool, groups resolveGroups: () throws -> [ResolvedGroup]
   ) throws -> Registration {
     let statements = try unitInserts()
+    if !input.allowSimilarName, let similar = try similarUnit(to: clean) {
+      throw SimilarUnit(name: clean.name, existing: similar)
+    }
     do {
       let unit = statements.unit
       try unit.stage(clean.name, at: 1)
       try unit.stage(clean.key, at: 2)
+      try unit.stage(clean.similarKey, at: 3)
       for (offset, column) in UnitDetailColumn.all.enumerated() {
-        try unit.stage(clean.details[keyPath: column.value], at: Int32(3 + offset))
+        try unit.stage(clean.details[keyPath: column.value], at: Int32(4 + offset))
       }
       try unit.runStaged()
     } catch let error as SQLiteError where error.isUniqueViolation {
@@ -157,6 +166,21 @@ extension Registry {
       joinedOn: try day(statement, 2), leftOn: try optionalDay(statement, 3))
   }
 
+  /// A unit whose name is like this one's but not the same (other brackets, without 集团…).
+  func similarUnit(to clean: CleanUnit) throws -> ExistingUnit? {
+    let statement = try db.prepare(
+      sql: """
+        SELECT u.id, u.name, m.joined_on, m.left_on FROM unit AS u
+        JOIN membership AS m ON m.unit_id = u.id
+        WHERE u.similar_key = \(clean.similarKey) AND u.name_key <> \(clean.key)
+        ORDER BY u.id, m.joined_on DESC LIMIT 1
+        """)
+    guard try statement.step() else { return nil }
+    return ExistingUnit(
+      unit: UnitReference(id: UnitID(try statement.required(0)), name: try statement.required(1)),
+      joinedOn: try day(statement, 2), leftOn: try optionalDay(statement, 3))
+  }
+
   func groupDates(_ id: GroupID) throws -> (established: Day?, dissolved: Day?) {
     let statement = try db.prepare(
       sql: "SELECT established_on, dissolved_on FROM working_group WHERE id = \(id.rawValue)")
@@ -182,6 +206,7 @@ extension Registry {
 struct CleanUnit {
   var name: String
   var key: String
+  var similarKey: String
   var details: UnitDetails
   var terms: CleanTerms
   var leftReason: String?
@@ -202,5 +227,15 @@ struct DuplicateUnit: Error {
   var refusal: Refusal {
     .alreadyRegistered(
       name: name, existing: existing.unit, joinedOn: existing.joinedOn, leftOn: existing.leftOn)
+  }
+}
+
+/// A unit already registered under a name like this one.
+struct SimilarUnit: Error {
+  var name: String
+  var existing: ExistingUnit
+
+  var refusal: Refusal {
+    .similarToRegistered(name: name, existing: existing.unit, joinedOn: existing.joinedOn)
   }
 }

@@ -60,6 +60,15 @@ public struct GrowthSummary: Equatable, Sendable {
   /// Compound annual growth rate between the two, in percent; nil over less than a period or from 0.
   public var cagrPercent: Double?
 
+  public init(from: String, to: String, fromTotal: Int, toTotal: Int, changePercent: Double?, cagrPercent: Double?) {
+    self.from = from
+    self.to = to
+    self.fromTotal = fromTotal
+    self.toTotal = toTotal
+    self.changePercent = changePercent
+    self.cagrPercent = cagrPercent
+  }
+
 }
 
 /// A growth report: one row per period, oldest first.

@@ -38,6 +38,8 @@ public struct HistoryEntry: Equatable, Sendable {
   /// The unit (or group) before and after, as JSON text.
   public var before: String?
   public var after: String?
+  /// The changes one command made share a batch.
+  public var batch: Int
 }
 
 extension Registry {
@@ -47,12 +49,16 @@ extension Registry {
     _ action: ChangeAction, entity: String = "unit", entityID: Int? = nil, unit: UnitID?,
     facts: JSONValue.KeyValuePairs, before: JSONValue?, after: JSONValue?
   ) throws {
+    let batch = try currentBatch ?? (db.scalar(Int.self, "SELECT coalesce(max(batch), 0) + 1 FROM history") ?? 1)
+    currentBatch = batch
+    let unitName = try unit.map { try db.scalar(String.self, sql: "SELECT name FROM unit WHERE id = \($0.rawValue)") }
     try db.run(
       sql: """
-        INSERT INTO history (at, os_user, command, action, entity, entity_id, unit_id, summary, facts, before, after)
+        INSERT INTO history
+          (at, os_user, command, action, entity, entity_id, unit_id, unit_name, facts, batch, before, after)
         VALUES (\(verbatimNow), \(context.changedBy), \(context.command), \(action.rawValue), \(entity),
-                \(entityID ?? unit?.rawValue), \(unit?.rawValue), '', \(JSONValue.object(facts).text),
-                \(before?.text), \(after?.text))
+                \(entityID ?? unit?.rawValue), \(unit?.rawValue), \(unitName ?? nil), \(JSONValue.object(facts).text),
+                \(batch), \(before?.text), \(after?.text))
         """)
   }
 
@@ -66,11 +72,15 @@ extension Registry {
   /// The change log entry by entry, without holding it all in memory.
   public func forEachHistoryEntry(unit: UnitID? = nil, _ body: (HistoryEntry) throws -> Void) throws {
     try read {
-      let facts = try hasColumn("facts", in: "history") ? "h.facts" : "NULL"
+      // A read-only command reads an older registry as it is: before facts were recorded, the
+      // history had no facts, no batches and no names of its own.
+      let withFacts = try hasColumn("facts", in: "history")
       let statement = try db.prepare(
         sql: """
-          SELECT h.id, h.at, h.os_user, h.command, h.action, h.entity, h.entity_id, h.unit_id, u.name,
-                 h.summary, \(identifier: facts), h.before, h.after
+          SELECT h.id, h.at, h.os_user, h.command, h.action, h.entity, h.entity_id, h.unit_id,
+                 coalesce(u.name, \(identifier: withFacts ? "h.unit_name" : "NULL")),
+                 h.summary, \(identifier: withFacts ? "h.facts" : "NULL"), h.before, h.after,
+                 \(identifier: withFacts ? "h.batch" : "h.id")
           FROM history AS h LEFT JOIN unit AS u ON u.id = h.unit_id
           WHERE \(unit?.rawValue) IS NULL OR h.unit_id = \(unit?.rawValue)
           ORDER BY h.id
@@ -87,7 +97,7 @@ extension Registry {
             unit: unitID.flatMap { id in unitName.map { UnitReference(id: UnitID(id), name: $0) } },
             facts: try statement.column(10, as: String.self).flatMap(JSONReader.parse),
             recordedSummary: try statement.required(9), before: try statement.column(11),
-            after: try statement.column(12)))
+            after: try statement.column(12), batch: try statement.required(13)))
       }
     }
   }

@@ -133,7 +133,8 @@ extension Registry {
       id: UnitID(try unit.required(0)), name: try unit.required(1), details: details, createdAt: try unit.required(2),
       periods: [], agreements: [], groups: [], formerNames: [])
     let periods = try db.prepare(
-      sql: "SELECT id, joined_on, left_on, left_reason FROM membership WHERE unit_id = \(id.rawValue) ORDER BY joined_on")
+      sql:
+        "SELECT id, joined_on, left_on, left_reason FROM membership WHERE unit_id = \(id.rawValue) ORDER BY joined_on")
     while try periods.step() {
       detail.periods.append(
         MembershipPeriod(

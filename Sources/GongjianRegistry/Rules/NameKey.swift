@@ -8,6 +8,19 @@ public enum NameKey {
     fastKey(name) ?? fullKey(name)
   }
 
+  /// The key of names that are probably one unit typed two ways: the key with every bracket
+  /// style and the words 有限公司, 集团 and 股份 taken out. (NFKC has already folded full-width
+  /// （）and ［］ to () and [].) The migration that added the column computes the same in SQL.
+  public static func similar(_ key: String) -> String {
+    var text = String(String.UnicodeScalarView(key.unicodeScalars.filter { !similarBrackets.contains($0) }))
+    for word in ["有限公司", "集团", "股份"] {
+      text = text.replacingEvery(word, with: "")
+    }
+    return text
+  }
+
+  static let similarBrackets: Set<Unicode.Scalar> = ["(", ")", "〔", "〕", "【", "】", "[", "]", "「", "」"]
+
   /// The key by the book, through Foundation's Unicode tables.
   static func fullKey(_ name: String) -> String {
     // NFKC maps full-width forms, compatibility ideographs and ligatures to their plain forms.
@@ -166,6 +179,19 @@ extension TextInput {
 }
 
 extension String {
+  /// Every occurrence of `target` replaced (without Foundation's pattern machinery).
+  public func replacingEvery(_ target: String, with replacement: String) -> String {
+    guard !target.isEmpty, contains(target) else { return self }
+    var result = ""
+    var rest = self[...]
+    while let range = rest.range(of: target) {
+      result += rest[..<range.lowerBound]
+      result += replacement
+      rest = rest[range.upperBound...]
+    }
+    return result + rest
+  }
+
   func leftPadded(to width: Int, with pad: Character = "0") -> String {
     count >= width ? self : String(repeating: pad, count: width - count) + self
   }

@@ -15,7 +15,8 @@ struct Check: ParsableCommand {
     let texts = Interface.texts
     Terminal.say(texts.checkHeading(path: report.path))
     let nameWidth = report.items.map { DisplayWidth.of($0.name) }.max() ?? 0
-    let markWidth = [CheckReport.Severity.ok, .warning, .problem].map { DisplayWidth.of(texts.checkSeverity($0)) }
+    let markWidth =
+      [CheckReport.Severity.ok, .warning, .problem].map { DisplayWidth.of(texts.checkSeverity($0)) }
       .max() ?? 0
     for item in report.items {
       Terminal.say(

@@ -28,13 +28,16 @@ struct Import: ParsableCommand {
   @Option(help: ArgumentHelp(help(.importEncoding)))
   var encoding: TextEncodingChoice = .auto
 
+  @Flag(help: ArgumentHelp(help(.importForce)))
+  var force = false
+
   func run() throws {
     let registry = try self.registry.open(dryRun ? .read : .write)
     let progress = ProgressLine(enabled: Terminal.isInteractive)
     let summary: ImportSummary
     do {
       summary = try registry.importFile(
-        file, options: ImportOptions(dryRun: dryRun, update: update, encoding: encoding),
+        file, options: ImportOptions(dryRun: dryRun, update: update, encoding: encoding, allowSimilarNames: force),
         progress: { progress.show($0) })
       progress.clear()
     } catch {

@@ -14,6 +14,9 @@ struct Register: ParsableCommand {
   @Option(help: help(.registerJoined, value: .valueDate))
   var joined: String
 
+  @Flag(help: ArgumentHelp(help(.registerForce)))
+  var force = false
+
   @OptionGroup var details: UnitDetailOptions
   @OptionGroup var agreement: AgreementOptions
   @OptionGroup var groups: GroupOptions
@@ -24,7 +27,7 @@ struct Register: ParsableCommand {
     let joinedOn = try Arguments.day(joined, option: "--joined", field: .joinedOn, today: today)
     let input = NewUnit(
       name: name, joinedOn: joinedOn, details: details.details, agreement: try agreement.terms(today: today),
-      groups: try groups.groupIDs(in: registry), lead: groups.lead)
+      groups: try groups.groupIDs(in: registry), lead: groups.lead, allowSimilarName: force)
     let registration = try Arguments.naming(Arguments.unitOptions) { try registry.register(input) }
     Terminal.say(Interface.texts.registered(registration))
   }

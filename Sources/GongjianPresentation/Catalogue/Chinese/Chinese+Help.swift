@@ -47,6 +47,7 @@ extension ChineseCatalogue: HelpWording {
       日期可写作 2019-06-27、2019/6/27、2019.6.27、2019年6月27日、20190627、今天或昨天。
       """
     case .registerName: "单位全称。"
+    case .registerForce: "名称与已登记单位相近（括号写法不同，或多了、少了“集团”“有限公司”“股份”）时仍然登记。"
     case .registerJoined: "加入日期（签订共建协议的日期）。"
     case .detailKind: "单位类别：党政机关、事业单位、国有企业、非公企业、高校、金融机构、社会组织、其他，也可自填。"
     case .detailPartyOrganisation: "单位党组织名称。"
@@ -152,6 +153,7 @@ extension ChineseCatalogue: HelpWording {
     case .importDryRun: "只检查并报告将会做哪些改动，不写入任何内容。"
     case .importUpdate: "更新登记簿中已有的单位，而不是报错。"
     case .importEncoding: "CSV文件的编码：auto（自动）、utf-8 或 gb18030。"
+    case .importForce: "名称与已登记单位相近的，也作为新单位导入，而不是报错。"
     case .exportAbstract: "导出整个登记簿：CSV或XLSX（与导入格式相同），或包含全部内容的JSON。"
     case .exportDiscussion:
       """

@@ -33,6 +33,9 @@ extension ChineseCatalogue: RefusalWording {
         ? "如需修改该单位信息，请用：gongjian edit \(existing.id) …"
         : "如该单位重新签约，请用：gongjian rejoin \(existing.id) --on 日期"
       return text
+    case .similarToRegistered(let name, let existing, let joinedOn):
+      return "\(quoted(name))与已登记的\(unit(existing))名称相近（\(day(joinedOn))加入），可能是同一家单位。\n"
+        + "如确为另一家单位，请加 --force 再登记；如是同一家单位，请用 gongjian edit \(existing.id) 修改其信息。"
     case .nameTaken(let name, let other, let joinedOn):
       return "已有其他单位名为\(quoted(name))：\(unit(other))，\(day(joinedOn))加入。"
     case .notInAlliance(let reference, let leftOn):
@@ -123,6 +126,13 @@ extension ChineseCatalogue: RefusalWording {
       return "\(quoted(name))与本文件\(firstLine.map { "第\($0)行" } ?? "前面某行")是同一家单位；每家单位只应占一行"
     case .alreadyRegistered(let name, let existing, let joinedOn):
       return "\(quoted(name))已在登记簿中：\(unit(existing))，\(day(joinedOn))加入；如要用文件中的信息更新它，请加 --update"
+    case .similarToRegistered(let name, let existing, let joinedOn, let line):
+      if let line {
+        return "\(quoted(name))与本文件第\(line)行的\(quoted(existing.name))名称相近，可能是同一家单位；"
+          + "每家单位只应占一行，如确为两家单位，请加 --force"
+      }
+      return "\(quoted(name))与登记簿中的\(unit(existing))名称相近（\(day(joinedOn))加入），可能是同一家单位；"
+        + "如确为另一家单位，请加 --force"
     case .updateChangesJoining(let reference, let registry, let file):
       return "登记簿中\(unit(reference))的加入日期是\(day(registry))，文件中是\(day(file))；"
         + "加入日期请用 gongjian edit \(reference.id) --joined 日期 更正，不能用 --update 修改"

@@ -5,7 +5,8 @@ extension ChineseCatalogue: ReportWording {
     "\(subdistrict)区域化党建共建单位发展情况"
   }
 
-  public func growthScope(first: String?, last: String?, period: PeriodLength, group: String?, kind: String?) -> String {
+  public func growthScope(first: String?, last: String?, period: PeriodLength, group: String?, kind: String?) -> String
+  {
     var parts: [String] = []
     if let first, let last {
       let from = periodLabel(first, length: period)

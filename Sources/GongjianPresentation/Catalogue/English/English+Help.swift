@@ -51,6 +51,8 @@ extension EnglishCatalogue: HelpWording {
       Dates may be written 2019-06-27, 2019/6/27, 2019.6.27, 2019年6月27日, 20190627, today or yesterday.
       """
     case .registerName: "The unit's full name."
+    case .registerForce:
+      "Register even though the name is like a registered unit's (other brackets, with or without 集团, 有限公司, 股份)."
     case .registerJoined: "The day the unit joined (signed the co-building agreement)."
     case .detailKind: "Category: 党政机关, 事业单位, 国有企业, 非公企业, 高校, 金融机构, 社会组织, 其他, or your own."
     case .detailPartyOrganisation: "The unit's party organisation."
@@ -161,6 +163,7 @@ extension EnglishCatalogue: HelpWording {
     case .importDryRun: "Check everything and report what would change; write nothing."
     case .importUpdate: "Update units already in the registry instead of refusing them."
     case .importEncoding: "How the CSV's bytes are text: auto, utf-8 or gb18030."
+    case .importForce: "Add units whose names are like registered units' names instead of refusing them."
     case .exportAbstract: "Export the whole registry: CSV or XLSX in the import format, or JSON with everything."
     case .exportDiscussion:
       """
@@ -175,9 +178,11 @@ extension EnglishCatalogue: HelpWording {
     case .exportBOM: "Start the CSV with a UTF-8 byte-order mark, for Excel."
     case .exportOutput: "Write to this file (required for xlsx)."
     case .checkAbstract: "Check the registry: integrity, foreign keys, schema version, migration checksums."
-    case .checkDiscussion: "Changes nothing. Exit status 0 when healthy (warnings allowed), 65 when a problem was found."
+    case .checkDiscussion:
+      "Changes nothing. Exit status 0 when healthy (warnings allowed), 65 when a problem was found."
     case .backupAbstract: "Write a consistent copy of the registry, even while others are writing to it."
-    case .backupDiscussion: "The copy is integrity-checked before it takes the name DEST. An existing DEST is kept unless --force."
+    case .backupDiscussion:
+      "The copy is integrity-checked before it takes the name DEST. An existing DEST is kept unless --force."
     case .backupDestination: "Where to write the copy."
     case .backupForce: "Replace DEST if it exists."
     case .demoAbstract: "Load the 欧阳路街道 sample into a new registry and print its growth report and chart."

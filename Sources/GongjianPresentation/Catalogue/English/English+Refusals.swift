@@ -8,10 +8,12 @@ extension EnglishCatalogue: RefusalWording {
     case .emptyReference(let kind):
       return "the \(entity(kind)) is empty; give its id or (part of) its name."
     case .noSuchID(let kind, let id):
-      return "no \(entity(kind)) has the id \(id); see \(kind == .unit ? "gongjian list --all" : "gongjian group list") for the ids."
+      return
+        "no \(entity(kind)) has the id \(id); see \(kind == .unit ? "gongjian list --all" : "gongjian group list") for the ids."
     case .noSuchName(let kind, let text, let suggestions):
       if suggestions.isEmpty {
-        return "no \(entity(kind)) is called \(quoted(text)); see \(kind == .unit ? "gongjian list --all" : "gongjian group list")."
+        return
+          "no \(entity(kind)) is called \(quoted(text)); see \(kind == .unit ? "gongjian list --all" : "gongjian group list")."
       }
       return "no \(entity(kind)) is called \(quoted(text)). Did you mean:\n"
         + suggestions.map(candidateLine).joined(separator: "\n")
@@ -29,6 +31,10 @@ extension EnglishCatalogue: RefusalWording {
         ? "To change its details use: gongjian edit \(existing.id) …"
         : "If it has signed again use: gongjian rejoin \(existing.id) --on DATE"
       return text
+    case .similarToRegistered(let name, let existing, let joinedOn):
+      return
+        "\(quoted(name)) is like the registered \(unit(existing)) (joined \(day(joinedOn))): probably the same unit.\n"
+        + "If it is another unit, add --force; if it is the same, change its details with gongjian edit \(existing.id)."
     case .nameTaken(let name, let other, let joinedOn):
       return "another unit is already called \(quoted(name)): \(unit(other)), joined \(day(joinedOn))."
     case .notInAlliance(let reference, let leftOn):
@@ -130,6 +136,14 @@ extension EnglishCatalogue: RefusalWording {
     case .alreadyRegistered(let name, let existing, let joinedOn):
       return
         "\(quoted(name)) is already in the registry as \(unit(existing)) (joined \(day(joinedOn))); use --update to update it from the file"
+    case .similarToRegistered(let name, let existing, let joinedOn, let line):
+      if let line {
+        return "\(quoted(name)) is like \(quoted(existing.name)) on line \(line) of this file: probably the same unit; "
+          + "keep one row per unit, or add --force if they are two"
+      }
+      return
+        "\(quoted(name)) is like the registered \(unit(existing)) (joined \(day(joinedOn))): probably the same unit; "
+        + "add --force if it is another"
     case .updateChangesJoining(let reference, let registry, let file):
       return
         "the registry has \(day(registry)) for \(unit(reference)), the file \(day(file)); a joining date is corrected with gongjian edit \(reference.id) --joined DATE, not --update"

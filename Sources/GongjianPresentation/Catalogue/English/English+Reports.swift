@@ -3,10 +3,12 @@ import GongjianRegistry
 extension EnglishCatalogue: ReportWording {
   public func growthTitle(subdistrict: String) -> String {
     subdistrict.isEmpty
-      ? "Growth of the regional party-building alliance" : "Growth of the regional party-building alliance of \(subdistrict)"
+      ? "Growth of the regional party-building alliance"
+      : "Growth of the regional party-building alliance of \(subdistrict)"
   }
 
-  public func growthScope(first: String?, last: String?, period: PeriodLength, group: String?, kind: String?) -> String {
+  public func growthScope(first: String?, last: String?, period: PeriodLength, group: String?, kind: String?) -> String
+  {
     var parts: [String] = []
     if let first, let last { parts.append(first == last ? first : "\(first)–\(last)") }
     switch period {

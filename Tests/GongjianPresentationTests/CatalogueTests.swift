@@ -1,0 +1,212 @@
+import GongjianRegistry
+import Testing
+
+@testable import GongjianPresentation
+
+/// Every text exists in both languages with the same data in it. The catalogues are Swift
+/// types, so a missing text does not compile; these tests check what the compiler cannot:
+/// that each language's sentence carries every fact it was given, and that the two languages
+/// really are two.
+@Suite struct CatalogueTests {
+  static let unit = UnitReference(id: UnitID(4711), name: "甲乙丙单位")
+  static let other = UnitReference(id: UnitID(4712), name: "丁戊己单位")
+  static let group = GroupReference(id: GroupID(4713), name: "庚辛专项组")
+  static let first = Day(year: 2019, month: 6, day: 27)!
+  static let second = Day(year: 2020, month: 3, day: 1)!
+  static let today = Day(year: 2026, month: 11, day: 27)!
+  static let candidates = [Candidate(id: 4714, name: "壬癸单位"), Candidate(id: 4715, name: "子丑单位")]
+
+  /// One refusal of every kind. The switch below has no `default`, so adding a kind of refusal
+  /// does not compile until it has a sample here.
+  static let refusals: [Refusal] = [
+    .emptyReference(.unit), .noSuchID(.group, id: 4716), .noSuchName(.unit, text: "寅卯", suggestions: candidates),
+    .noSuchName(.group, text: "寅卯", suggestions: []),
+    .ambiguousName(.unit, text: "辰巳", candidates: candidates, more: true),
+    .alreadyRegistered(name: "午未单位", existing: unit, joinedOn: first, leftOn: second),
+    .alreadyRegistered(name: "午未单位", existing: unit, joinedOn: first, leftOn: nil),
+    .similarToRegistered(name: "午未（集团）单位", existing: unit, joinedOn: first),
+    .nameTaken(name: "申酉单位", other: other, joinedOn: first), .notInAlliance(unit, leftOn: second),
+    .alreadyInAlliance(unit, since: first), .signingOutsideAlliance(unit, signedOn: second),
+    .groupJoinOutsideAlliance(unit, day: second), .periodEnded(unit, leftOn: second),
+    .withdrawalBeforeGroupJoin(unit, group: group, groupJoinedOn: second, withdrawal: first), .groupExists(group),
+    .groupDissolved(group, on: second), .groupNotYetFounded(group, foundedOn: second, day: first),
+    .groupMembershipOverlaps(unit, group, until: second), .alreadyInGroup(unit, group, role: .lead, since: first),
+    .roleChangeBeforeMembership(unit, group, since: second), .notInGroup(unit, group),
+    .invalidValues([
+      FieldProblem(.joinedOn, .afterToday(.joining, second, today: today)),
+      FieldProblem(.leftOn, .leavingBeforeJoining(left: first, joined: second)),
+    ]),
+    .yearOutOfRange(1776), .rangeReversed(from: 2019, to: 2016), .rangeInFuture(to: 2031, today: today),
+    .dayCountOutOfRange(-3, limit: 36_500),
+    .importFailed(
+      ImportProblems(
+        path: "名单.csv", rows: 12,
+        problems: [
+          RowProblem(line: 7, column: "加入日期", issue: .value(.missing)),
+          RowProblem(line: 9, column: "单位名称", issue: .duplicateInFile(name: "午未单位", firstLine: 3)),
+        ], count: 25)),
+    .inputNameEmpty, .inputMissing(path: "名单.csv"), .inputIsFolder(path: "名单"), .inputIsOldExcel(path: "名单.xls"),
+    .inputEmpty(path: "名单.csv"), .inputHasNoRows(path: "名单.csv"), .impossibleStoredDate("2019-02-30"),
+    .storage(RegistryError(.busy, "registry busy")),
+  ]
+
+  /// Which kind a refusal is: the compiler makes this list every kind.
+  static func kind(_ refusal: Refusal) -> String {
+    switch refusal {
+    case .emptyReference: "emptyReference"
+    case .noSuchID: "noSuchID"
+    case .noSuchName: "noSuchName"
+    case .ambiguousName: "ambiguousName"
+    case .alreadyRegistered: "alreadyRegistered"
+    case .similarToRegistered: "similarToRegistered"
+    case .nameTaken: "nameTaken"
+    case .notInAlliance: "notInAlliance"
+    case .alreadyInAlliance: "alreadyInAlliance"
+    case .signingOutsideAlliance: "signingOutsideAlliance"
+    case .groupJoinOutsideAlliance: "groupJoinOutsideAlliance"
+    case .periodEnded: "periodEnded"
+    case .withdrawalBeforeGroupJoin: "withdrawalBeforeGroupJoin"
+    case .groupExists: "groupExists"
+    case .groupDissolved: "groupDissolved"
+    case .groupNotYetFounded: "groupNotYetFounded"
+    case .groupMembershipOverlaps: "groupMembershipOverlaps"
+    case .alreadyInGroup: "alreadyInGroup"
+    case .roleChangeBeforeMembership: "roleChangeBeforeMembership"
+    case .notInGroup: "notInGroup"
+    case .invalidValues: "invalidValues"
+    case .yearOutOfRange: "yearOutOfRange"
+    case .rangeReversed: "rangeReversed"
+    case .rangeInFuture: "rangeInFuture"
+    case .dayCountOutOfRange: "dayCountOutOfRange"
+    case .importFailed: "importFailed"
+    case .inputNameEmpty: "inputNameEmpty"
+    case .inputMissing: "inputMissing"
+    case .inputIsFolder: "inputIsFolder"
+    case .inputIsOldExcel: "inputIsOldExcel"
+    case .inputEmpty: "inputEmpty"
+    case .inputHasNoRows: "inputHasNoRows"
+    case .impossibleStoredDate: "impossibleStoredDate"
+    case .storage: "storage"
+    }
+  }
+
+  /// The facts a refusal carries, as they must show in any language: names, ids, numbers,
+  /// years; days as either form (2019-06-27 or 2019年6月27日).
+  static func facts(of refusal: Refusal) -> [[String]] {
+    func day(_ value: Day) -> [String] { [value.iso, "\(value.year)年\(value.month)月\(value.day)日"] }
+    func unit(_ value: UnitReference) -> [[String]] { [[value.name], ["\(value.id)"]] }
+    switch refusal {
+    case .emptyReference, .inputNameEmpty, .storage: return []
+    case .noSuchID(_, let id): return [["\(id)"]]
+    case .noSuchName(_, let text, let suggestions):
+      return [[text]] + suggestions.flatMap { [[$0.name], ["\($0.id)"]] }
+    case .ambiguousName(_, let text, let candidates, _):
+      return [[text]] + candidates.flatMap { [[$0.name], ["\($0.id)"]] }
+    case .alreadyRegistered(let name, let existing, let joinedOn, let leftOn):
+      return [[name], day(joinedOn)] + unit(existing) + (leftOn.map { [day($0)] } ?? [])
+    case .nameTaken(let name, let other, let joinedOn), .similarToRegistered(let name, let other, let joinedOn):
+      return [[name], day(joinedOn)] + unit(other)
+    case .notInAlliance(let reference, let leftOn): return unit(reference) + (leftOn.map { [day($0)] } ?? [])
+    case .alreadyInAlliance(let reference, let since): return unit(reference) + [day(since)]
+    case .signingOutsideAlliance(let reference, let date), .groupJoinOutsideAlliance(let reference, let date),
+      .periodEnded(let reference, let date):
+      return unit(reference) + [day(date)]
+    case .withdrawalBeforeGroupJoin(let reference, let group, let joined, let withdrawal):
+      return unit(reference) + [[group.name], day(joined), day(withdrawal)]
+    case .groupExists(let group): return [[group.name], ["\(group.id)"]]
+    case .groupDissolved(let group, let on): return [[group.name], day(on)]
+    case .groupNotYetFounded(let group, let founded, let date): return [[group.name], day(founded), day(date)]
+    case .groupMembershipOverlaps(let reference, let group, let until):
+      return unit(reference) + [[group.name], day(until)]
+    case .alreadyInGroup(let reference, let group, _, let since),
+      .roleChangeBeforeMembership(let reference, let group, let since):
+      return unit(reference) + [[group.name], day(since)]
+    case .notInGroup(let reference, let group): return unit(reference) + [[group.name]]
+    case .invalidValues: return [day(first), day(second), day(today)]
+    case .yearOutOfRange(let year): return [["\(year)"]]
+    case .rangeReversed(let from, let to): return [["\(from)"], ["\(to)"]]
+    case .rangeInFuture(let to, let today): return [["\(to)"], day(today)]
+    case .dayCountOutOfRange(let count, let limit): return [["\(count)"], ["\(limit)"]]
+    case .importFailed(let failure):
+      return [[failure.path], ["\(failure.rows)"], ["\(failure.count)"], ["7"], ["9"], ["3"], ["加入日期"], ["午未单位"]]
+    case .inputMissing(let path), .inputIsFolder(let path), .inputIsOldExcel(let path), .inputEmpty(let path),
+      .inputHasNoRows(let path):
+      return [[path]]
+    case .impossibleStoredDate(let text): return [[text]]
+    }
+  }
+
+  @Test func everyKindOfRefusalHasASample() {
+    let kinds = Set(Self.refusals.map(Self.kind))
+    // The count of cases in `kind(_:)`: raising it means adding a sample above.
+    #expect(kinds.count == 34)
+  }
+
+  @Test(arguments: Refusal.allSamples)
+  func everyRefusalNamesItsFactsInBothLanguages(_ refusal: Refusal) {
+    for language in Language.allCases {
+      let text = language.texts.refusal(refusal, fields: { _ in nil })
+      #expect(!text.isEmpty)
+      for fact in Self.facts(of: refusal) {
+        #expect(fact.contains { text.contains($0) }, "\(language) does not say \(fact) in: \(text)")
+      }
+    }
+  }
+
+  @Test(arguments: Refusal.allSamples)
+  func chineseAndEnglishDiffer(_ refusal: Refusal) {
+    guard case .storage = refusal else {
+      let chinese = ChineseCatalogue().refusal(refusal, fields: { _ in nil })
+      let english = EnglishCatalogue().refusal(refusal, fields: { _ in nil })
+      #expect(chinese != english)
+      #expect(chinese.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
+      return
+    }
+  }
+
+  @Test func fieldsAreNamedAsTheSurfaceNamesThem() {
+    let refusal = Refusal.invalid(.joinedOn, .afterToday(.joining, Self.second, today: Self.first))
+    for language in Language.allCases {
+      let text = language.texts.refusal(refusal, fields: { $0 == .joinedOn ? "--joined" : nil })
+      #expect(text.hasPrefix("--joined"))
+    }
+  }
+
+  @Test(arguments: HelpKey.allCases)
+  func everyHelpTextExistsInBothLanguages(_ key: HelpKey) {
+    let chinese = ChineseCatalogue().help(key)
+    let english = EnglishCatalogue().help(key)
+    #expect(!chinese.isEmpty && !english.isEmpty)
+    #expect(chinese != english, "\(key) is the same in both languages")
+  }
+
+  @Test func everyDateProblemCarriesTheInputInBothLanguages() {
+    let problems: [DateProblem] = [
+      .empty, .tooLong, .unexpectedCharacter("x"), .digitCount(7), .chineseFormMalformed, .unrecognised, .yearDigits,
+      .monthInvalid, .dayInvalid, .yearOutOfRange(1776), .noSuchMonth(13),
+      .dayOutOfMonth(year: 2019, month: 2, days: 28),
+      .incomplete(year: 2019, month: 6), .incomplete(year: 2019, month: nil),
+    ]
+    for problem in problems {
+      let failure = DayParser.Failure(input: "二〇一九", problem: problem)
+      for language in Language.allCases {
+        #expect(language.texts.dateProblem(failure).contains("二〇一九"), "\(language) \(problem)")
+      }
+    }
+  }
+
+  @Test func theGrowthSummaryReadsAsTheCentreWritesIt() {
+    let summary = GrowthSummary(
+      from: "2016", to: "2019", fromTotal: 29, toTotal: 43, changePercent: 48.27, cagrPercent: 14.04)
+    #expect(
+      ChineseCatalogue().growthSummary(summary, length: .year)
+        == "2016年至2019年：29家 → 43家（净增14家，增长48.3%，年均增长14.0%）")
+    #expect(
+      EnglishCatalogue().growthSummary(summary, length: .year) == "2016 → 2019: 29 → 43 units (+14, +48.3%, CAGR 14.0%)"
+    )
+  }
+}
+
+extension Refusal {
+  static var allSamples: [Refusal] { CatalogueTests.refusals }
+}
