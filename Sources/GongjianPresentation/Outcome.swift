@@ -25,7 +25,8 @@ extension Refusal {
       .alreadyInAlliance,
       .signingOutsideAlliance, .groupJoinOutsideAlliance, .periodEnded, .withdrawalBeforeGroupJoin, .groupExists,
       .groupDissolved, .groupNotYetFounded, .groupMembershipOverlaps, .alreadyInGroup, .roleChangeBeforeMembership,
-      .notInGroup:
+      .notInGroup, .noSuchPeriod, .leavingAnOpenPeriod, .periodsWouldOverlap, .correctionStrandsGroupMembership,
+      .nothingToUndo, .cannotUndo:
       .refused
     case .invalidValues, .yearOutOfRange, .importFailed, .inputIsOldExcel, .inputEmpty, .inputHasNoRows,
       .impossibleStoredDate:

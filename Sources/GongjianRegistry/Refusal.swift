@@ -36,6 +36,23 @@ public enum Refusal: Error, Equatable, Sendable {
   /// Withdrawing before the day the unit joined one of its working groups.
   case withdrawalBeforeGroupJoin(UnitReference, group: GroupReference, groupJoinedOn: Day, withdrawal: Day)
 
+  // MARK: Corrections
+
+  /// A period number the unit does not have; `count` is how many it has.
+  case noSuchPeriod(UnitReference, number: Int, count: Int)
+  /// A leaving date for a period still open: that is a withdrawal, not a correction.
+  case leavingAnOpenPeriod(UnitReference, since: Day)
+  /// The corrected period would overlap another of the unit's periods.
+  case periodsWouldOverlap(UnitReference, period: Int, joinedOn: Day, leftOn: Day?)
+  /// A working-group membership would fall outside the corrected period.
+  case correctionStrandsGroupMembership(UnitReference, group: GroupReference, joinedOn: Day, leftOn: Day?)
+  /// Nothing left to undo.
+  case nothingToUndo
+  /// The change cannot be taken back: the registry no longer looks as the change left it
+  /// (something changed since), or it is of a kind that cannot be (the registry's creation,
+  /// entries from before changes were recorded as facts).
+  case cannotUndo(action: String, at: String, reason: UndoObstacle)
+
   // MARK: Working groups
 
   case groupExists(GroupReference)
@@ -125,6 +142,16 @@ public enum ValueProblem: Error, Equatable, Sendable {
   case expiresBeforeSigned(expires: Day, signed: Day)
   case rejoiningBeforeLastLeaving(day: Day, lastLeft: Day)
   case leavingGroupBeforeJoining(day: Day, group: GroupReference, joined: Day)
+}
+
+/// Why a change cannot be undone.
+public enum UndoObstacle: Equatable, Sendable {
+  /// The unit was changed since, by something the history does not show as undone.
+  case changedSince(UnitReference)
+  /// The group is in use by units now.
+  case groupInUse(GroupReference)
+  /// The creation of the registry, or an entry from before changes were recorded as facts.
+  case notReversible
 }
 
 /// What a date in a rule means, so a refusal can say "the leaving date".

@@ -17,7 +17,8 @@ struct Gongjian: ParsableCommand {
     version: "0.2.0",
     subcommands: [
       Init.self, Register.self, List.self, Show.self, Edit.self, Withdraw.self, Rejoin.self, Group.self,
-      AgreementCommand.self, History.self, Report.self, Import.self, Export.self, Check.self, Backup.self, Demo.self,
+      AgreementCommand.self, History.self, Report.self, Import.self, Export.self, Remove.self, Undo.self,
+      RegistryCommand.self, Check.self, Backup.self, Demo.self,
     ]
   )
 
@@ -46,7 +47,7 @@ struct Gongjian: ParsableCommand {
     let report = ErrorReport(error)
     if let standardOutput = report.standardOutput {
       print(standardOutput, terminator: "")
-    } else {
+    } else if !report.message.isEmpty {
       Terminal.printError(report.message)
     }
     fflush(nil)

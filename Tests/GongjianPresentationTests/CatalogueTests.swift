@@ -32,6 +32,12 @@ import Testing
     .groupDissolved(group, on: second), .groupNotYetFounded(group, foundedOn: second, day: first),
     .groupMembershipOverlaps(unit, group, until: second), .alreadyInGroup(unit, group, role: .lead, since: first),
     .roleChangeBeforeMembership(unit, group, since: second), .notInGroup(unit, group),
+    .noSuchPeriod(unit, number: 3, count: 2), .leavingAnOpenPeriod(unit, since: first),
+    .periodsWouldOverlap(unit, period: 1, joinedOn: first, leftOn: second),
+    .correctionStrandsGroupMembership(unit, group: group, joinedOn: first, leftOn: second), .nothingToUndo,
+    .cannotUndo(action: "edit", at: "2026-11-27T01:02:03Z", reason: .changedSince(unit)),
+    .cannotUndo(action: "group add", at: "", reason: .groupInUse(group)),
+    .cannotUndo(action: "init", at: "", reason: .notReversible),
     .invalidValues([
       FieldProblem(.joinedOn, .afterToday(.joining, second, today: today)),
       FieldProblem(.leftOn, .leavingBeforeJoining(left: first, joined: second)),
@@ -73,6 +79,12 @@ import Testing
     case .alreadyInGroup: "alreadyInGroup"
     case .roleChangeBeforeMembership: "roleChangeBeforeMembership"
     case .notInGroup: "notInGroup"
+    case .noSuchPeriod: "noSuchPeriod"
+    case .leavingAnOpenPeriod: "leavingAnOpenPeriod"
+    case .periodsWouldOverlap: "periodsWouldOverlap"
+    case .correctionStrandsGroupMembership: "correctionStrandsGroupMembership"
+    case .nothingToUndo: "nothingToUndo"
+    case .cannotUndo: "cannotUndo"
     case .invalidValues: "invalidValues"
     case .yearOutOfRange: "yearOutOfRange"
     case .rangeReversed: "rangeReversed"
@@ -122,6 +134,19 @@ import Testing
       .roleChangeBeforeMembership(let reference, let group, let since):
       return unit(reference) + [[group.name], day(since)]
     case .notInGroup(let reference, let group): return unit(reference) + [[group.name]]
+    case .noSuchPeriod(let reference, let number, let count): return unit(reference) + [["\(number)"], ["\(count)"]]
+    case .leavingAnOpenPeriod(let reference, let since): return unit(reference) + [day(since)]
+    case .periodsWouldOverlap(let reference, let period, let joined, let left):
+      return unit(reference) + [["\(period)"], day(joined)] + (left.map { [day($0)] } ?? [])
+    case .correctionStrandsGroupMembership(let reference, let group, let joined, let left):
+      return unit(reference) + [[group.name], day(joined)] + (left.map { [day($0)] } ?? [])
+    case .nothingToUndo: return []
+    case .cannotUndo(_, _, let reason):
+      switch reason {
+      case .changedSince(let reference): return unit(reference)
+      case .groupInUse(let group): return [[group.name]]
+      case .notReversible: return []
+      }
     case .invalidValues: return [day(first), day(second), day(today)]
     case .yearOutOfRange(let year): return [["\(year)"]]
     case .rangeReversed(let from, let to): return [["\(from)"], ["\(to)"]]
@@ -139,7 +164,7 @@ import Testing
   @Test func everyKindOfRefusalHasASample() {
     let kinds = Set(Self.refusals.map(Self.kind))
     // The count of cases in `kind(_:)`: raising it means adding a sample above.
-    #expect(kinds.count == 34)
+    #expect(kinds.count == 40)
   }
 
   @Test(arguments: Refusal.allSamples)

@@ -21,6 +21,10 @@ import Testing
     ("today", "2026-11-27"),
     ("Today", "2026-11-27"),
     ("TODAY", "2026-11-27"),
+    ("今天", "2026-11-27"),
+    ("yesterday", "2026-11-26"),
+    ("Yesterday", "2026-11-26"),
+    ("昨天", "2026-11-26"),
     // Full-width digits and separators, as a Chinese input method types them.
     ("２０１９－０８－１５", "2019-08-15"),
     ("２０１９年８月１５日", "2019-08-15"),
@@ -148,6 +152,8 @@ import Testing
   @Test func todayIsWhatTheCallerSays() throws {
     let other = Day(year: 2019, month: 6, day: 20)!
     #expect(try DayParser.parse("today", today: other).get() == other)
+    let newYear = Day(year: 2020, month: 1, day: 1)!
+    #expect(try DayParser.parse("昨天", today: newYear).get() == Day(year: 2019, month: 12, day: 31))
   }
 
   // MARK: - Excel serial numbers

@@ -88,7 +88,16 @@ public protocol ReportWording {
 public protocol MessageWording {
   func registryCreated(path: String, shared: Bool) -> String
   var registryNextStep: String { get }
-  func registryExists(path: String) -> String
+  func registryExists(path: String, settingsGiven: Bool) -> String
+  func corrected(_ correction: PeriodCorrection) -> String
+  /// What `remove` would delete, and how to confirm.
+  func removalPreview(_ unit: UnitDetail) -> String
+  func removed(_ unit: UnitDetail) -> String
+  /// What `undo` would take back, and how to confirm.
+  func undoPreview(_ plan: UndoPlan) -> String
+  func undone(_ plan: UndoPlan) -> String
+  func registryDetails(_ settings: RegistrySettings, path: String) -> String
+  func registryUpdated(_ settings: RegistrySettings) -> String
   func registered(_ registration: Registration) -> String
   func rejoined(_ registration: Registration) -> String
   func withdrew(_ withdrawal: Withdrawal) -> String
@@ -153,6 +162,8 @@ public enum UsageMistake: Error, Equatable, Sendable {
   case outputNameEmpty
   case todayEmpty
   case demoTargetExists(String)
+  case correctionWithDetails
+  case registrySetNeedsValue
   case unknownLanguage(String)
   case optionNeedsValue(String)
 }
@@ -161,6 +172,8 @@ public enum UsageMistake: Error, Equatable, Sendable {
 public protocol HistoryWording {
   /// What one change did, in a sentence.
   func change(_ entry: HistoryEntry) -> String
+  /// The name of a kind of change (登记, 修改…), from its stored code.
+  func actionName(_ code: String) -> String
   /// A time stored in UTC, shown in the machine's time zone.
   var historyTimeHeading: String { get }
 }

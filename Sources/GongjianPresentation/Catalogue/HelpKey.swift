@@ -21,7 +21,10 @@ public enum HelpKey: String, CaseIterable, Sendable {
   // show
   case showAbstract, showDiscussion, showUnit, showFormat
   // edit
-  case editAbstract, editDiscussion, editName, editRenamedOn
+  case editAbstract, editDiscussion, editName, editRenamedOn, editJoined, editLeft, editPeriod
+  // remove, undo, registry
+  case removeAbstract, removeDiscussion, removeYes, undoAbstract, undoDiscussion, undoYes
+  case registryAbstract, registryShowAbstract, registrySetAbstract
   // withdraw, rejoin
   case withdrawAbstract, withdrawDiscussion, withdrawOn, withdrawReason
   case rejoinAbstract, rejoinDiscussion, rejoinOn

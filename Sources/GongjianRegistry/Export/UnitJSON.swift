@@ -47,7 +47,7 @@ public enum UnitJSON {
     .object([
       "title": .string(agreement.title), "signed_on": .string(agreement.signedOn.iso),
       "expires_on": .optional(agreement.expiresOn?.iso), "signatory": .optional(agreement.signatory),
-      "signatory_title": .optional(agreement.signatoryTitle),
+      "signatory_title": .optional(agreement.signatoryTitle), "note": .optional(agreement.note),
     ])
   }
 }

@@ -133,10 +133,13 @@ extension Registry {
           try db.execute("PRAGMA cache_size = -2000")
           for sql in deferred { try db.execute(sql) }
         }
+        // The units an import adds have consecutive ids: the range is what `undo` removes.
+        let lastID = try db.scalar(Int.self, "SELECT max(id) FROM unit") ?? 0
         let facts: JSONValue.KeyValuePairs = [
           "file": .string(path), "rows": .int(run.summary.rows), "added": .int(run.summary.added),
           "updated": .int(run.summary.updated),
           "groups_created": .array(run.summary.createdGroups.map(JSONValue.string)),
+          "first_unit_id": .int(run.lastIDBefore + 1), "last_unit_id": .int(run.summary.added > 0 ? lastID : 0),
         ]
         try record(.importFile, entity: "import", unit: nil, facts: facts, before: nil, after: .object(facts))
       }

@@ -14,6 +14,10 @@ public enum ChangeAction: String, Sendable, CaseIterable {
   case agreementAdd = "agreement add"
   case importFile = "import"
   case importUpdate = "import update"
+  case correctPeriod = "correct period"
+  case remove
+  case registrySet = "registry set"
+  case undo
 }
 
 /// One change in the history.
@@ -47,17 +51,20 @@ extension Registry {
   /// history can never disagree with the data.
   func record(
     _ action: ChangeAction, entity: String = "unit", entityID: Int? = nil, unit: UnitID?,
+    unitName knownName: String? = nil,
     facts: JSONValue.KeyValuePairs, before: JSONValue?, after: JSONValue?
   ) throws {
     let batch = try currentBatch ?? (db.scalar(Int.self, "SELECT coalesce(max(batch), 0) + 1 FROM history") ?? 1)
     currentBatch = batch
-    let unitName = try unit.map { try db.scalar(String.self, sql: "SELECT name FROM unit WHERE id = \($0.rawValue)") }
+    let unitName =
+      try knownName
+      ?? unit.flatMap { try db.scalar(String.self, sql: "SELECT name FROM unit WHERE id = \($0.rawValue)") }
     try db.run(
       sql: """
         INSERT INTO history
           (at, os_user, command, action, entity, entity_id, unit_id, unit_name, facts, batch, before, after)
         VALUES (\(verbatimNow), \(context.changedBy), \(context.command), \(action.rawValue), \(entity),
-                \(entityID ?? unit?.rawValue), \(unit?.rawValue), \(unitName ?? nil), \(JSONValue.object(facts).text),
+                \(entityID ?? unit?.rawValue), \(unit?.rawValue), \(unitName), \(JSONValue.object(facts).text),
                 \(batch), \(before?.text), \(after?.text))
         """)
   }
@@ -70,8 +77,15 @@ extension Registry {
   }
 
   /// The change log entry by entry, without holding it all in memory.
-  public func forEachHistoryEntry(unit: UnitID? = nil, _ body: (HistoryEntry) throws -> Void) throws {
-    try read {
+  public func forEachHistoryEntry(
+    unit: UnitID? = nil, batch: Int? = nil, _ body: (HistoryEntry) throws -> Void
+  ) throws {
+    try read { try readHistory(unit: unit, batch: batch, body) }
+  }
+
+  /// The history, inside the caller's transaction.
+  func readHistory(unit: UnitID?, batch: Int?, _ body: (HistoryEntry) throws -> Void) throws {
+    do {
       // A read-only command reads an older registry as it is: before facts were recorded, the
       // history had no facts, no batches and no names of its own.
       let withFacts = try hasColumn("facts", in: "history")
@@ -82,7 +96,8 @@ extension Registry {
                  h.summary, \(identifier: withFacts ? "h.facts" : "NULL"), h.before, h.after,
                  \(identifier: withFacts ? "h.batch" : "h.id")
           FROM history AS h LEFT JOIN unit AS u ON u.id = h.unit_id
-          WHERE \(unit?.rawValue) IS NULL OR h.unit_id = \(unit?.rawValue)
+          WHERE (\(unit?.rawValue) IS NULL OR h.unit_id = \(unit?.rawValue))
+            AND (\(batch) IS NULL OR \(identifier: withFacts ? "h.batch" : "h.id") = \(batch))
           ORDER BY h.id
           """)
       while try statement.step() {

@@ -19,7 +19,23 @@ struct Edit: ParsableCommand {
 
   @OptionGroup var details: UnitDetailOptions
 
+  @Option(help: help(.editJoined, value: .valueDate))
+  var joined: String?
+
+  @Option(help: help(.editLeft, value: .valueDate))
+  var left: String?
+
+  @Option(help: help(.editPeriod, value: .valueNumber))
+  var period: Int?
+
   func run() throws {
+    if joined != nil || left != nil {
+      guard UnitChanges(name: name, details: details.details).isEmpty, renamedOn == nil else {
+        throw UsageMistake.correctionWithDetails
+      }
+      try correct()
+      return
+    }
     if renamedOn != nil && name == nil { throw UsageMistake.renamedOnWithoutName }
     let changes = UnitChanges(name: name, details: details.details)
     guard !changes.isEmpty else { throw UsageMistake.nothingToEdit }
@@ -32,5 +48,17 @@ struct Edit: ParsableCommand {
     options[.name] = "--name"
     let edit = try Arguments.naming(options) { try registry.editUnit(found.id, request) }
     Terminal.say(Interface.texts.edited(edit))
+  }
+
+  /// `--joined` and `--left`: a correction of a period's dates, not a withdrawal.
+  func correct() throws {
+    let registry = try self.registry.open(.write)
+    let joinedOn = try Arguments.optionalDay(joined, option: "--joined", field: .joinedOn, today: registry.today)
+    let leftOn = try Arguments.optionalDay(left, option: "--left", field: .leftOn, today: registry.today)
+    let id = try registry.resolveUnit(unit).id
+    let correction = try Arguments.naming([.joinedOn: "--joined", .leftOn: "--left"]) {
+      try registry.correctPeriod(id, period: period, joinedOn: joinedOn, leftOn: leftOn)
+    }
+    Terminal.say(Interface.texts.corrected(correction))
   }
 }

@@ -30,7 +30,8 @@ struct Init: ParsableCommand {
       Terminal.say(Interface.texts.registryCreated(path: location.path, shared: shared))
       Terminal.say(Interface.texts.registryNextStep)
     case .alreadyExists:
-      Terminal.say(Interface.texts.registryExists(path: location.path))
+      Terminal.say(
+        Interface.texts.registryExists(path: location.path, settingsGiven: subdistrict != nil || district != nil))
     }
   }
 }

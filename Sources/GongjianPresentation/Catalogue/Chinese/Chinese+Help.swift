@@ -82,6 +82,27 @@ extension ChineseCatalogue: HelpWording {
     case .editDiscussion: "填空值即清除该项，例如 --phone \"\"。"
     case .editName: "单位的新名称。"
     case .editRenamedOn: "更名生效日期（默认：今天）。"
+    case .editJoined: "更正某段共建期间的加入日期（用于改正笔误，不是重新加入）。"
+    case .editLeft: "更正某段已结束的共建期间的退出日期（用于改正笔误，不是办理退出）。"
+    case .editPeriod: "要更正第几段共建期间，编号同 show 的列表（默认：最近一段）。"
+    case .removeAbstract: "删除误登记的单位，连同其共建期间、协议和专项组记录。"
+    case .removeDiscussion:
+      """
+      不加 --yes 时只显示将删除的内容，退出状态为1。修改记录会保留该单位的全部信息，\
+      gongjian undo 可以恢复。单位退出请用 withdraw 办理，不要删除，否则发展情况报表会随之改变。
+      """
+    case .removeYes: "确认删除。"
+    case .undoAbstract: "撤销最近一次改动：做一次反向改动，并记入修改记录。"
+    case .undoDiscussion:
+      """
+      不加 --yes 时只显示将撤销的内容，退出状态为1。再运行一次可继续往前撤销。\
+      如果登记簿已不是那次改动后的样子（此后同一单位又有改动），或是新建登记簿本身，则不能撤销。\
+      撤销操作本身不能再撤销。
+      """
+    case .undoYes: "确认撤销。"
+    case .registryAbstract: "登记簿本身的信息：所属街道和区。"
+    case .registryShowAbstract: "查看登记簿属于哪个街道、何时建立、文件在哪里。"
+    case .registrySetAbstract: "设置登记簿所属的街道和区。"
     case .withdrawAbstract: "办理单位退出：结束其共建期间，并同时退出所在专项组。"
     case .withdrawDiscussion: "示例：gongjian withdraw 上海四达电器 --on 2019-08-31 --reason 单位合并"
     case .withdrawOn: "退出日期。"

@@ -53,6 +53,49 @@ extension ChineseCatalogue: HistoryWording {
       return text
     case .importUpdate:
       return "按\(facts["file"]?.stringValue ?? "")更新"
+    case .correctPeriod:
+      var parts: [String] = []
+      if let joined = facts["joined_on"] { parts.append("加入日期 \(oldNew(joined))") }
+      if let left = facts["left_on"] { parts.append("退出日期 \(oldNew(left))") }
+      return "更正第\(facts["period"]?.intValue ?? 1)段共建期间：" + parts.joined(separator: "；")
+    case .remove:
+      return "删除误登记的单位\(facts["name"]?.stringValue ?? "")"
+    case .registrySet:
+      var parts: [String] = []
+      if let value = facts["subdistrict"], value["old"] != value["new"] { parts.append("街道 \(oldNew(value))") }
+      if let value = facts["district"], value["old"] != value["new"] { parts.append("区 \(oldNew(value))") }
+      return "修改登记簿信息：" + parts.joined(separator: "；")
+    case .undo:
+      var text = "撤销：" + actionName(facts["undone_action"]?.stringValue ?? "")
+      if let removed = facts["removed_units"]?.intValue { text += "（移除导入的\(removed)家单位）" }
+      return text
+    }
+  }
+
+  func oldNew(_ value: JSONValue) -> String {
+    let old = value["old"]?.stringValue.flatMap(Day.init(iso:)).map(day) ?? value["old"]?.stringValue ?? "（空）"
+    let new = value["new"]?.stringValue.flatMap(Day.init(iso:)).map(day) ?? value["new"]?.stringValue ?? "（空）"
+    return "\(old) → \(new)"
+  }
+
+  public func actionName(_ code: String) -> String {
+    switch ChangeAction(rawValue: code) {
+    case .initialize: "新建登记簿"
+    case .register: "登记"
+    case .edit: "修改"
+    case .withdraw: "退出"
+    case .rejoin: "重新加入"
+    case .groupAdd: "新增专项组"
+    case .groupJoin: "加入专项组"
+    case .groupLeave: "退出专项组"
+    case .agreementAdd: "记录协议"
+    case .importFile: "导入"
+    case .importUpdate: "导入更新"
+    case .correctPeriod: "更正期间"
+    case .remove: "删除单位"
+    case .registrySet: "修改登记簿信息"
+    case .undo: "撤销"
+    case nil: code
     }
   }
 }

@@ -9,8 +9,64 @@ extension ChineseCatalogue: MessageWording {
     "下一步：gongjian register 单位名称 --joined 日期   （可用 gongjian register --help 查看全部选项）"
   }
 
-  public func registryExists(path: String) -> String {
+  public func registryExists(path: String, settingsGiven: Bool) -> String {
     "\(path)已经是一个登记簿，未做任何改动。"
+      + (settingsGiven ? "\n如要修改街道或区的名称，请用：gongjian registry set --subdistrict 街道名称 --district 区名称" : "")
+  }
+
+  public func corrected(_ correction: PeriodCorrection) -> String {
+    var changes: [String] = []
+    if correction.before.joinedOn != correction.after.joinedOn {
+      changes.append("加入日期 \(day(correction.before.joinedOn)) → \(day(correction.after.joinedOn))")
+    }
+    if correction.before.leftOn != correction.after.leftOn {
+      changes.append(
+        "退出日期 \(correction.before.leftOn.map(day) ?? "（无）") → \(correction.after.leftOn.map(day) ?? "（无）")")
+    }
+    guard !changes.isEmpty else { return "\(unit(correction.unit))第\(correction.period)段共建期间的日期本来就是这样，未做改动。" }
+    return "已更正\(unit(correction.unit))第\(correction.period)段共建期间：" + changes.joined(separator: "；") + "。"
+  }
+
+  func contents(_ unit: UnitDetail) -> String {
+    "\(unit.periods.count)段共建期间、\(unit.agreements.count)份协议、\(unit.groups.count)条专项组记录、\(unit.formerNames.count)个曾用名"
+  }
+
+  public func removalPreview(_ unit: UnitDetail) -> String {
+    "将删除\(self.unit(unit.reference))及其\(contents(unit))；修改记录会保留它的全部信息。\n"
+      + "这只用于误登记的单位；单位退出请用 gongjian withdraw。确认删除请加 --yes：gongjian remove \(unit.id) --yes"
+  }
+
+  public func removed(_ unit: UnitDetail) -> String {
+    "已删除误登记的单位\(self.unit(unit.reference))（\(contents(unit))）。修改记录中保留了它的全部信息；如需恢复，可运行 gongjian undo。"
+  }
+
+  func planLines(_ plan: UndoPlan) -> [String] {
+    guard let first = plan.entries.last else { return [] }
+    var lines = ["  \(LocalTime.minutes(first.at))  \(first.changedBy)  \(first.command)"]
+    lines += plan.entries.reversed().map { entry in
+      "    - " + (entry.unit.map { "\($0.name)：" } ?? "") + change(entry)
+    }
+    return lines
+  }
+
+  public func undoPreview(_ plan: UndoPlan) -> String {
+    (["将撤销最近一次改动："] + planLines(plan) + ["确认撤销请加 --yes：gongjian undo --yes"]).joined(separator: "\n")
+  }
+
+  public func undone(_ plan: UndoPlan) -> String {
+    (["已撤销："] + planLines(plan) + ["撤销本身也记入了修改记录。"]).joined(separator: "\n")
+  }
+
+  public func registryDetails(_ settings: RegistrySettings, path: String) -> String {
+    [
+      "街道：\(settings.subdistrict.isEmpty ? "（未填）" : settings.subdistrict)",
+      "区：\(settings.district.isEmpty ? "（未填）" : settings.district)",
+      "建立于：\(LocalTime.minutes(settings.createdAt))", "文件：\(path)",
+    ].joined(separator: "\n")
+  }
+
+  public func registryUpdated(_ settings: RegistrySettings) -> String {
+    "已修改登记簿信息：\(settings.district)\(settings.subdistrict)。"
   }
 
   func registrationSummary(_ registration: Registration) -> String {
@@ -187,6 +243,8 @@ extension ChineseCatalogue: MessageWording {
     case .demoTargetExists(let path): "\(path)已经存在；演示要新建一个登记簿。请换一个路径，或去掉 --db。"
     case .unknownLanguage(let value): "--lang \(quoted(value))：请用 zh（中文）或 en（English）。"
     case .optionNeedsValue(let option): "\(option) 后须跟一个值。"
+    case .correctionWithDetails: "更正日期（--joined、--left）请单独进行，不要与修改其他信息放在同一条命令里。"
+    case .registrySetNeedsValue: "请给出 --subdistrict 或 --district。"
     }
   }
 

@@ -53,6 +53,29 @@ extension ChineseCatalogue: RefusalWording {
     case .withdrawalBeforeGroupJoin(let reference, let group, let groupJoinedOn, let withdrawal):
       return "\(unit(reference))于\(day(groupJoinedOn))加入专项组\(self.group(group))，晚于退出日期\(day(withdrawal))。\n"
         + "请把退出日期定在\(day(groupJoinedOn))或之后，或先更正该单位的专项组记录。"
+    case .noSuchPeriod(let reference, let number, let count):
+      return "\(unit(reference))没有第\(number)段共建期间（共有\(count)段，可用 gongjian show \(reference.id) 查看）。"
+    case .leavingAnOpenPeriod(let reference, let since):
+      return "\(unit(reference))自\(day(since))起在册，这段共建期间还没有结束，无从更正退出日期。\n"
+        + "如该单位已经退出，请用：gongjian withdraw \(reference.id) --on 日期"
+    case .periodsWouldOverlap(let reference, let period, let joinedOn, let leftOn):
+      return "更正后将与\(unit(reference))的第\(period)段共建期间（\(day(joinedOn))"
+        + (leftOn.map { "至\(day($0))" } ?? "起至今") + "）重叠。"
+    case .correctionStrandsGroupMembership(let reference, let group, let joinedOn, let leftOn):
+      return "更正后，\(unit(reference))在专项组\(self.group(group))的记录（\(day(joinedOn))"
+        + (leftOn.map { "至\(day($0))" } ?? "起") + "）将落在共建期间之外。请先更正该单位的专项组记录。"
+    case .nothingToUndo:
+      return "没有可以撤销的改动。"
+    case .cannotUndo(let action, let at, let reason):
+      let change = "“\(actionName(action))”" + (at.isEmpty ? "" : "（\(LocalTime.minutes(at))）")
+      switch reason {
+      case .changedSince(let reference):
+        return "无法撤销\(change)：\(unit(reference))此后又有改动，登记簿已不是那次改动后的样子。未做任何改动。"
+      case .groupInUse(let group):
+        return "无法撤销\(change)：专项组\(self.group(group))已有单位加入。未做任何改动。"
+      case .notReversible:
+        return "无法撤销\(change)：新建登记簿和旧版本留下的记录不能撤销。未做任何改动。"
+      }
     case .groupExists(let group):
       return "专项组\(self.group(group))已存在（编号 \(group.id)），未重复添加。"
     case .groupDissolved(let group, let on):

@@ -87,6 +87,28 @@ extension EnglishCatalogue: HelpWording {
     case .editDiscussion: "An empty value clears a field, e.g. --phone \"\"."
     case .editName: "The unit's new name."
     case .editRenamedOn: "When the rename took effect (default: today)."
+    case .editJoined: "Correct the joining date of a period (a typo, not a rejoining)."
+    case .editLeft: "Correct the leaving date of a period that has ended (a typo, not a withdrawal)."
+    case .editPeriod: "Which period to correct, numbered as `show` lists them (default: the latest)."
+    case .removeAbstract: "Delete a unit registered by mistake, with its periods, agreements and memberships."
+    case .removeDiscussion:
+      """
+      Without --yes it shows what would go and exits 1. The history keeps the whole unit, and \
+      `gongjian undo` brings it back. A unit that left the alliance is withdrawn, not removed: \
+      removing it would change the growth report.
+      """
+    case .removeYes: "Really delete."
+    case .undoAbstract: "Take back the latest change by a compensating change, recorded in the history."
+    case .undoDiscussion:
+      """
+      Without --yes it shows what would be undone and exits 1. Run it again to go further back. \
+      A change is not undone when the registry no longer looks as it left it (something changed \
+      the same unit since), nor the creation of the registry. An undo is not itself undone.
+      """
+    case .undoYes: "Really undo."
+    case .registryAbstract: "The registry's own details: its subdistrict and district."
+    case .registryShowAbstract: "Show whose registry this is, when it was created, and where its file is."
+    case .registrySetAbstract: "Set the registry's subdistrict and district."
     case .withdrawAbstract: "Record that a unit left the alliance: closes its period and its working-group memberships."
     case .withdrawDiscussion: "Example: gongjian withdraw 上海四达电器 --on 2019-08-31 --reason 单位合并"
     case .withdrawOn: "The day it left."

@@ -53,6 +53,47 @@ extension EnglishCatalogue: HistoryWording {
       return text
     case .importUpdate:
       return "updated from \(facts["file"]?.stringValue ?? "")"
+    case .correctPeriod:
+      var parts: [String] = []
+      if let joined = facts["joined_on"] { parts.append("joining date \(oldNew(joined))") }
+      if let left = facts["left_on"] { parts.append("leaving date \(oldNew(left))") }
+      return "corrected period \(facts["period"]?.intValue ?? 1): " + parts.joined(separator: "; ")
+    case .remove:
+      return "removed \(facts["name"]?.stringValue ?? ""), registered by mistake"
+    case .registrySet:
+      var parts: [String] = []
+      if let value = facts["subdistrict"], value["old"] != value["new"] { parts.append("subdistrict \(oldNew(value))") }
+      if let value = facts["district"], value["old"] != value["new"] { parts.append("district \(oldNew(value))") }
+      return "changed the registry's details: " + parts.joined(separator: "; ")
+    case .undo:
+      var text = "undid: " + actionName(facts["undone_action"]?.stringValue ?? "")
+      if let removed = facts["removed_units"]?.intValue { text += " (removed \(removed) imported units)" }
+      return text
+    }
+  }
+
+  func oldNew(_ value: JSONValue) -> String {
+    "\(value["old"]?.stringValue ?? "(empty)") → \(value["new"]?.stringValue ?? "(empty)")"
+  }
+
+  public func actionName(_ code: String) -> String {
+    switch ChangeAction(rawValue: code) {
+    case .initialize: "create the registry"
+    case .register: "register"
+    case .edit: "edit"
+    case .withdraw: "withdraw"
+    case .rejoin: "rejoin"
+    case .groupAdd: "add a working group"
+    case .groupJoin: "join a working group"
+    case .groupLeave: "leave a working group"
+    case .agreementAdd: "record an agreement"
+    case .importFile: "import"
+    case .importUpdate: "update from a file"
+    case .correctPeriod: "correct a period"
+    case .remove: "remove a unit"
+    case .registrySet: "change the registry's details"
+    case .undo: "undo"
+    case nil: code
     }
   }
 }

@@ -10,8 +10,72 @@ extension EnglishCatalogue: MessageWording {
     "Next: gongjian register NAME --joined DATE   (gongjian register --help for the options)"
   }
 
-  public func registryExists(path: String) -> String {
+  public func registryExists(path: String, settingsGiven: Bool) -> String {
     "A gongjian registry already exists at \(path); nothing was changed."
+      + (settingsGiven
+        ? "\nTo change its subdistrict or district use: gongjian registry set --subdistrict NAME --district NAME" : "")
+  }
+
+  public func corrected(_ correction: PeriodCorrection) -> String {
+    var changes: [String] = []
+    if correction.before.joinedOn != correction.after.joinedOn {
+      changes.append("joining date \(day(correction.before.joinedOn)) → \(day(correction.after.joinedOn))")
+    }
+    if correction.before.leftOn != correction.after.leftOn {
+      changes.append(
+        "leaving date \(correction.before.leftOn.map(day) ?? "(none)") → \(correction.after.leftOn.map(day) ?? "(none)")"
+      )
+    }
+    guard !changes.isEmpty else {
+      return "\(unit(correction.unit)), period \(correction.period): nothing changed (the dates were already so)."
+    }
+    return "Corrected period \(correction.period) of \(unit(correction.unit)): " + changes.joined(separator: "; ") + "."
+  }
+
+  func contents(_ unit: UnitDetail) -> String {
+    "\(unit.periods.count) period(s), \(unit.agreements.count) agreement(s), \(unit.groups.count) group membership(s), "
+      + "\(unit.formerNames.count) former name(s)"
+  }
+
+  public func removalPreview(_ unit: UnitDetail) -> String {
+    "This would delete \(self.unit(unit.reference)) with its \(contents(unit)); the history keeps all of it.\n"
+      + "It is for a unit registered by mistake; a unit that left is withdrawn (gongjian withdraw). "
+      + "To delete it, add --yes: gongjian remove \(unit.id) --yes"
+  }
+
+  public func removed(_ unit: UnitDetail) -> String {
+    "Removed \(self.unit(unit.reference)), registered by mistake (\(contents(unit))). The history keeps all of it; "
+      + "gongjian undo brings it back."
+  }
+
+  func planLines(_ plan: UndoPlan) -> [String] {
+    guard let first = plan.entries.last else { return [] }
+    var lines = ["  \(LocalTime.minutes(first.at))  \(first.changedBy)  \(first.command)"]
+    lines += plan.entries.reversed().map { entry in
+      "    - " + (entry.unit.map { "\($0.name): " } ?? "") + change(entry)
+    }
+    return lines
+  }
+
+  public func undoPreview(_ plan: UndoPlan) -> String {
+    (["This would undo the latest change:"] + planLines(plan) + ["To undo it, add --yes: gongjian undo --yes"])
+      .joined(separator: "\n")
+  }
+
+  public func undone(_ plan: UndoPlan) -> String {
+    (["Undid:"] + planLines(plan) + ["The undo is in the history too."]).joined(separator: "\n")
+  }
+
+  public func registryDetails(_ settings: RegistrySettings, path: String) -> String {
+    [
+      "subdistrict: \(settings.subdistrict.isEmpty ? "(not set)" : settings.subdistrict)",
+      "district: \(settings.district.isEmpty ? "(not set)" : settings.district)",
+      "created: \(LocalTime.minutes(settings.createdAt))", "file: \(path)",
+    ].joined(separator: "\n")
+  }
+
+  public func registryUpdated(_ settings: RegistrySettings) -> String {
+    "The registry is now that of \(settings.district)\(settings.subdistrict)."
   }
 
   func registrationSummary(_ registration: Registration) -> String {
@@ -194,6 +258,8 @@ extension EnglishCatalogue: MessageWording {
       "\(path) already exists; the demo builds a new registry. Choose another path, or leave out --db."
     case .unknownLanguage(let value): "--lang \(quoted(value)): give zh (中文) or en (English)."
     case .optionNeedsValue(let option): "\(option) needs a value."
+    case .correctionWithDetails: "correct dates (--joined, --left) on their own, not together with other details."
+    case .registrySetNeedsValue: "give --subdistrict or --district."
     }
   }
 

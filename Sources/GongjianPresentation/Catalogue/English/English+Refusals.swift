@@ -54,6 +54,30 @@ extension EnglishCatalogue: RefusalWording {
       return
         "\(unit(reference)) joined the working group \(self.group(group)) on \(day(groupJoinedOn)), after \(day(withdrawal)).\n"
         + "Withdraw on or after \(day(groupJoinedOn)), or correct the group membership first."
+    case .noSuchPeriod(let reference, let number, let count):
+      return "\(unit(reference)) has no period \(number): it has \(count) (see gongjian show \(reference.id))."
+    case .leavingAnOpenPeriod(let reference, let since):
+      return "\(unit(reference)) has been in the alliance since \(day(since)): the period is still open, so it has "
+        + "no leaving date to correct.\nIf the unit has left, use: gongjian withdraw \(reference.id) --on DATE"
+    case .periodsWouldOverlap(let reference, let period, let joinedOn, let leftOn):
+      return "the corrected period would overlap period \(period) of \(unit(reference)) (\(day(joinedOn)) – "
+        + (leftOn.map(day) ?? "now") + ")."
+    case .correctionStrandsGroupMembership(let reference, let group, let joinedOn, let leftOn):
+      return "after the correction, the membership of \(unit(reference)) in \(self.group(group)) (\(day(joinedOn)) – "
+        + (leftOn.map(day) ?? "now") + ") would lie outside the period. Correct the group membership first."
+    case .nothingToUndo:
+      return "there is no change to undo."
+    case .cannotUndo(let action, let at, let reason):
+      let change = "'\(actionName(action))'" + (at.isEmpty ? "" : " (\(LocalTime.minutes(at)))")
+      switch reason {
+      case .changedSince(let reference):
+        return "cannot undo \(change): \(unit(reference)) was changed since. Nothing was changed."
+      case .groupInUse(let group):
+        return "cannot undo \(change): units have joined \(self.group(group)) since. Nothing was changed."
+      case .notReversible:
+        return "cannot undo \(change): creating the registry and entries from older versions cannot be undone. "
+          + "Nothing was changed."
+      }
     case .groupExists(let group):
       return "the working group \(self.group(group)) already exists (id \(group.id)); nothing was added."
     case .groupDissolved(let group, let on):
