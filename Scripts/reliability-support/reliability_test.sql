@@ -1,5 +1,5 @@
 -- TEST ONLY: never part of gongjian. Scripts/reliability builds a private copy of gongjian with
--- this file added as migration 0002, so that it can kill -9 a migration that runs for seconds
+-- this file added as the migration after the shipped ones, so that it can kill -9 a migration that runs for seconds
 -- on a large registry (the shipped 0001 creates an empty schema in milliseconds).
 -- It does what a real schema change does: adds a column, backfills it for every row, indexes
 -- it, and fills a new table from an old one — all inside the migrator's one transaction.
