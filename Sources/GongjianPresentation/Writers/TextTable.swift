@@ -29,18 +29,22 @@ public struct TextTable {
     rows.append(cells.map(TerminalText.cell))
   }
 
-  /// The table as lines: a header, a rule, the rows. Two spaces between columns; no trailing spaces.
-  public func render(color: Bool) -> String {
+  /// The table as lines: a header, a rule, the rows. Two spaces between columns; no trailing
+  /// spaces. With `maxWidth` (a terminal's width), the widest text columns are shortened, with
+  /// "…" where a cell was cut, until every line fits.
+  public func render(color: Bool, maxWidth: Int? = nil) -> String {
     var widths = columns.map { DisplayWidth.of($0.title) }
     for row in rows {
       for (index, cell) in row.enumerated() where index < widths.count {
         widths[index] = max(widths[index], DisplayWidth.of(cell))
       }
     }
+    if let maxWidth { widths = TextTable.fitting(widths, columns: columns, into: maxWidth) }
     func line(_ cells: [String]) -> String {
       var parts: [String] = []
       for (index, column) in columns.enumerated() {
-        let cell = index < cells.count ? cells[index] : ""
+        var cell = index < cells.count ? cells[index] : ""
+        if DisplayWidth.of(cell) > widths[index] { cell = DisplayWidth.truncate(cell, to: widths[index]) }
         let isLast = index == columns.count - 1
         switch column.alignment {
         case .left: parts.append(isLast ? cell : DisplayWidth.pad(cell, to: widths[index]))
@@ -59,5 +63,19 @@ public struct TextTable {
       output += line(row) + "\n"
     }
     return output
+  }
+
+  /// Column widths that fit `total` columns: the widest left-aligned column loses a column at
+  /// a time (numbers and dates keep their width), none below a few characters.
+  static func fitting(_ widths: [Int], columns: [Column], into total: Int) -> [Int] {
+    var result = widths
+    let separators = max(0, widths.count - 1) * 2
+    let narrowest = 6
+    while result.reduce(separators, +) > total {
+      let candidates = result.indices.filter { columns[$0].alignment == .left && result[$0] > narrowest }
+      guard let widest = candidates.max(by: { result[$0] < result[$1] }) else { break }
+      result[widest] -= 1
+    }
+    return result
   }
 }
