@@ -64,6 +64,27 @@ private func field(_ unit: [String: Any]?, _ key: String) -> String? {
   }
 }
 
+/// The encodings import names in its summary; taken out before counting its numbers.
+private let encodingNames = ["UTF-8 with BOM", "UTF-8", "GB18030", "UTF-16", "XLSX"]
+
+/// The numbers an import's summary gives, in order (added, updated, up to date; for a dry run
+/// the rows first), once the file's path, the encoding's name and `names` (of the working
+/// groups it created) are taken out.
+private func importCounts(_ output: String, path: String, names: [String] = []) -> [Int] {
+  numbers(in: output, ignoring: [path] + encodingNames + names)
+}
+
+/// Whether an import's error report has a line for a problem at `place` of the file (its line
+/// number, and the column's number when the report gives one) with `mentions` (the column's
+/// name, the value): one line of the report holds them all, in order, and before the first of
+/// them the numbers of `place` and no other number.
+private func namesProblem(_ report: String, at place: [Int], _ mentions: [String]) -> Bool {
+  report.split(separator: "\n").contains { text in
+    guard let first = mentions.first, let found = text.range(of: first) else { return false }
+    return numbers(in: text[..<found.lowerBound]) == place && hasLine(String(text), with: mentions)
+  }
+}
+
 // MARK: - XLSX, built and read here with ZIPFoundation and XMLParser
 
 /// A cell of a hand-made workbook.
@@ -248,28 +269,34 @@ struct GoodImport: Sendable, CustomTestStringConvertible {
   /// (unit name, exported field, value); nil for null.
   var expected: [(String, String, String?)]
   var arguments: [String] = []
-  /// What the import's summary line must say.
+  /// The numbers the import's summary must give: added, updated.
+  var counts: [Int]
+  /// What else the summary must name: the encoding, the working groups it created.
   var says: [String] = []
 
   var testDescription: String { name }
 
   init(
-    _ name: String, file: String = "units.csv", bytes: Data, arguments: [String] = [], says: [String] = [],
-    expected: [(String, String, String?)]
+    _ name: String, file: String = "units.csv", bytes: Data, arguments: [String] = [], counts: [Int],
+    says: [String] = [], expected: [(String, String, String?)]
   ) {
     self.name = name
     self.file = file
     self.contents = { path in try bytes.write(to: URL(fileURLWithPath: path)) }
     self.expected = expected
     self.arguments = arguments
+    self.counts = counts
     self.says = says
   }
 
-  init(_ name: String, workbook: [[SheetCell]], says: [String] = [], expected: [(String, String, String?)]) {
+  init(
+    _ name: String, workbook: [[SheetCell]], counts: [Int], says: [String] = [], expected: [(String, String, String?)]
+  ) {
     self.name = name
     self.file = "units.xlsx"
     self.contents = { path in try writeWorkbook(workbook, to: path) }
     self.expected = expected
+    self.counts = counts
     self.says = says
   }
 
@@ -278,25 +305,37 @@ struct GoodImport: Sendable, CustomTestStringConvertible {
   static func gb(_ text: String) -> Data { text.data(using: gb18030) ?? Data() }
 }
 
-/// A file that must be refused: exit status, what the message must name.
+/// A file that must be refused: exit status, and the data the message must carry.
 struct BadImport: Sendable, CustomTestStringConvertible {
   var name: String
   var file: String
   var bytes: Data?
   var arguments: [String]
   var status: Int32
+  /// The places of the file the report names (the line, and the column's number when the
+  /// report gives one), each with what its problem line must mention (the column, the value).
+  var problems: [(at: [Int], mentions: [String])]
+  /// The numbers of errors and of rows the report's first line gives, when it has one.
+  var errors: (count: Int, rows: Int)?
+  /// How many errors are counted but not listed.
+  var unlisted: Int?
+  /// What else the message must name.
   var says: [String]
   var testDescription: String { name }
 
   init(
     _ name: String, file: String = "units.csv", _ bytes: Data?, arguments: [String] = [], status: Int32 = 65,
-    says: [String]
+    problems: [(at: [Int], mentions: [String])] = [], errors: (count: Int, rows: Int)? = nil, unlisted: Int? = nil,
+    says: [String] = []
   ) {
     self.name = name
     self.file = file
     self.bytes = bytes
     self.arguments = arguments
     self.status = status
+    self.problems = problems
+    self.errors = errors
+    self.unlisted = unlisted
     self.says = says
   }
 }
@@ -309,7 +348,7 @@ let goodImports: [GoodImport] = [
     bytes: GoodImport.utf8(
       chineseHeader + "\n复旦大学外文学院,高校,2019-06-27,,,文明共创（牵头）、组织共建,021-65000000,\n"
         + "某企业,非公企业,2016-03-01,2018-06-30,改制,,,\n"),
-    says: ["2 added", "working groups created: 组织共建"],
+    counts: [2, 0], says: ["UTF-8", "组织共建"],
     expected: [
       ("复旦大学外文学院", "kind", "高校"), ("复旦大学外文学院", "joined_on", "2019-06-27"),
       ("复旦大学外文学院", "groups", "文明共创、组织共建"), ("复旦大学外文学院", "phone", "021-65000000"),
@@ -319,13 +358,13 @@ let goodImports: [GoodImport] = [
     "UTF-8 with BOM, CRLF",
     bytes: Data([0xEF, 0xBB, 0xBF])
       + GoodImport.utf8(chineseHeader + "\r\n建设银行虹口支行,金融机构,2019/6/27,,,,,\r\n浦发银行虹口支行,金融机构,2019-06-27,,,,,\r\n"),
-    says: ["UTF-8 with BOM", "2 added"],
+    counts: [2, 0], says: ["UTF-8 with BOM"],
     expected: [("建设银行虹口支行", "joined_on", "2019-06-27"), ("浦发银行虹口支行", "kind", "金融机构")]),
   GoodImport(
     "GB18030 from Chinese Excel, CRLF",
     bytes: GoodImport.gb(
       chineseHeader + "\r\n上海长远文化（集团）有限公司,国有企业,2016年3月1日,,,,,文化单位\r\n虹口区司法局,党政机关,2015.6.30,,,,,\r\n"),
-    says: ["GB18030", "2 added"],
+    counts: [2, 0], says: ["GB18030"],
     expected: [
       ("上海长远文化（集团）有限公司", "joined_on", "2016-03-01"), ("上海长远文化（集团）有限公司", "note", "文化单位"),
       ("虹口区司法局", "kind", "党政机关"),
@@ -333,11 +372,12 @@ let goodImports: [GoodImport] = [
   GoodImport(
     "GB18030 with English headers, told --encoding gb18030",
     bytes: GoodImport.gb("name,kind,joined_on\n虹口区房管局,党政机关,2015-06-30\n"), arguments: ["--encoding", "gb18030"],
-    says: ["GB18030"], expected: [("虹口区房管局", "kind", "党政机关")]),
+    counts: [1, 0], says: ["GB18030"], expected: [("虹口区房管局", "kind", "党政机关")]),
   GoodImport(
     "English headers in another order, with aliases and spaces",
     bytes: GoodImport.utf8(
       "Joined On,Phone,NAME,kind,Notes,Groups\n2019-06-27,13800000000,Fudan SFL,高校,,组织共建;文明共创(lead)\n"),
+    counts: [1, 0],
     expected: [
       ("Fudan SFL", "joined_on", "2019-06-27"), ("Fudan SFL", "phone", "13800000000"),
       ("Fudan SFL", "groups", "文明共创、组织共建"),
@@ -347,6 +387,7 @@ let goodImports: [GoodImport] = [
     bytes: GoodImport.utf8(
       "单位名称,地址,备注,加入日期\r\n\"上海某公司, 虹口分公司\",\"四平路 1 号, 3 楼\",\"第一行\r\n第二行，含\"\"引号\"\"\",2019-01-01\r\n"
         + "\"普通单位\",,\"a\nb\",2019-01-02\r\n"),
+    counts: [2, 0],
     expected: [
       ("上海某公司, 虹口分公司", "address", "四平路 1 号, 3 楼"), ("上海某公司, 虹口分公司", "note", "第一行\n第二行，含\"引号\""),
       ("普通单位", "note", "a\nb"), ("普通单位", "joined_on", "2019-01-02"),
@@ -356,6 +397,7 @@ let goodImports: [GoodImport] = [
     bytes: GoodImport.utf8(
       "单位名称,加入日期,退出日期\n甲,2019-08-15,\n乙,2019/8/15,\n丙,2019.8.15,\n丁,2019年8月15日,\n戊,20190815,\n己,today,\n"
         + "庚,２０１９－０８－１５,\n辛, 2019-8-5 ,2019年12月31日\n"),
+    counts: [8, 0],
     expected: [
       ("甲", "joined_on", "2019-08-15"), ("乙", "joined_on", "2019-08-15"), ("丙", "joined_on", "2019-08-15"),
       ("丁", "joined_on", "2019-08-15"), ("戊", "joined_on", "2019-08-15"), ("己", "joined_on", "2026-11-27"),
@@ -376,7 +418,7 @@ let goodImports: [GoodImport] = [
       [.inline("浦发银行虹口支行"), .shared("2019/6/27"), .empty, .inline("021-65000000")],
       [.empty, .empty, .empty, .empty, .empty, .empty],
     ],
-    says: ["XLSX", "3 added"],
+    counts: [3, 0], says: ["XLSX"],
     expected: [
       ("复旦大学外文学院", "joined_on", "2019-06-27"), ("复旦大学外文学院", "phone", "13800000000"),
       ("复旦大学外文学院", "kind", "高校"), ("复旦大学外文学院", "groups", "组织共建"),
@@ -389,6 +431,7 @@ let goodImports: [GoodImport] = [
       [.inline("name"), .inline("joined_on")], [.inline("Early Unit"), .number("61")],
       [.inline("Late Unit"), .number(String(excelSerial("2026-11-27")))],
     ],
+    counts: [2, 0], says: ["XLSX"],
     expected: [("Early Unit", "joined_on", "1900-03-01"), ("Late Unit", "joined_on", "2026-11-27")]),
 ]
 
@@ -397,64 +440,71 @@ private let knownColumns = ["单位名称 (name)", "加入日期 (joined_on)", "
 let badImports: [BadImport] = [
   BadImport(
     "missing required column", GoodImport.utf8("单位名称,单位类别\n甲,高校\n"),
-    says: ["line 1", "加入日期 (joined_on) is missing"]),
+    problems: [([1], ["加入日期 (joined_on)"])], says: knownColumns),
   BadImport(
     "unknown column, with the known ones listed", GoodImport.utf8("单位名称,加入日期,邮箱\n甲,2019-01-01,a@b.cn\n"),
-    says: ["line 1", "unknown column '邮箱'", "The known columns are:"] + knownColumns),
+    problems: [([1], ["邮箱"])], says: knownColumns),
   BadImport(
     "wrong column count", GoodImport.utf8("单位名称,加入日期,备注\n甲,2019-01-01,\n乙,2019-01-01,x,y\n丙,2019-01-01\n"),
-    says: ["line 3: 4 values, but the header has 3 columns", "line 4: 2 values", "2 errors"]),
+    problems: [([3], ["4", "3"]), ([4], ["2", "3"])], errors: (2, 3)),
   BadImport(
     "empty name", GoodImport.utf8("单位名称,加入日期\n甲,2019-01-01\n,2019-01-01\n   ,2019-01-01\n"),
-    says: ["line 3, column 单位名称", "line 4, column 单位名称"]),
+    problems: [([3], ["单位名称"]), ([4], ["单位名称"])], errors: (2, 3)),
   BadImport(
     "impossible dates", GoodImport.utf8("单位名称,加入日期\n甲,2019-01-01\n乙,2019-02-29\n丙,2019-13-01\n丁,2019/2/30\n"),
-    says: ["line 3, column 加入日期: '2019-02-29'", "line 4, column 加入日期", "line 5, column 加入日期"]),
+    problems: [([3], ["加入日期", "2019-02-29", "28"]), ([4], ["加入日期", "2019-13-01"]), ([5], ["加入日期", "2019/2/30"])],
+    errors: (3, 4)),
   BadImport(
     "dates after today, and leaving before joining",
     GoodImport.utf8("name,joined_on,left_on\n甲,2030-01-01,\n乙,2019-05-01,2019-04-30\n"),
-    says: ["line 2, column joined_on", "after today", "line 3, column left_on", "before the joining date"]),
+    problems: [([2], ["joined_on", "2030-01-01", "2026-11-27"]), ([3], ["left_on", "2019-04-30", "2019-05-01"])],
+    errors: (2, 2)),
   BadImport(
     "duplicate inside the file",
     GoodImport.utf8("单位名称,加入日期\n上海长远文化（集团）有限公司,2016-03-01\n乙,2019-01-01\n上海长远文化 (集团) 有限公司,2016-03-01\n"),
-    says: ["line 4, column 单位名称", "same unit as on line 2"]),
+    // The line of the first occurrence is named too.
+    problems: [([4], ["单位名称", "上海长远文化 (集团) 有限公司", "2"])], errors: (1, 3)),
+  BadImport(
+    "a similar name inside the file",
+    GoodImport.utf8("单位名称,加入日期\n上海长远文化〔集团〕有限公司,2016-03-01\n上海长远文化(集团)有限公司,2016-03-01\n"),
+    problems: [([3], ["单位名称", "上海长远文化(集团)有限公司", "上海长远文化〔集团〕有限公司", "2", "--force"])], errors: (1, 2)),
   BadImport(
     "duplicate against the registry", GoodImport.utf8("单位名称,加入日期\n新单位,2019-01-01\n已有单位,2018-01-01\n"),
-    says: ["line 3, column 单位名称", "already in the registry", "--update"]),
+    problems: [([3], ["单位名称", "#1 已有单位", "2018-01-01", "--update"])], errors: (1, 2)),
   BadImport(
     "--update with a different joining date",
     GoodImport.utf8("单位名称,加入日期\n已有单位,2018-02-01\n"), arguments: ["--update"],
-    says: ["line 2, column 加入日期", "2018-01-01", "2018-02-01"]),
+    problems: [([2], ["加入日期", "2018-01-01", "#1 已有单位", "2018-02-01", "gongjian edit 1"])], errors: (1, 1)),
   BadImport(
     "invalid UTF-8 with --encoding utf-8",
     GoodImport.utf8("单位名称,加入日期\n甲,2019-01-01\n") + Data([0xC3, 0x28, 0xFF]) + GoodImport.utf8(",2019-01-01\n"),
-    arguments: ["--encoding", "utf-8"], says: ["line 3", "not valid UTF-8"]),
+    arguments: ["--encoding", "utf-8"], problems: [([3, 1], ["UTF-8"])]),
   BadImport(
     "UTF-8 lines, then a GB18030 line",
     GoodImport.utf8("单位名称,加入日期\n甲,2019-01-01\n") + GoodImport.gb("乙单位,2019-01-01\n"),
-    says: ["line 3", "UTF-8"]),
+    problems: [([3, 1], ["UTF-8"])]),
   BadImport(
     "a GB18030 file read as UTF-8", GoodImport.gb("单位名称,加入日期\n甲,2019-01-01\n"), arguments: ["--encoding", "utf-8"],
-    says: ["line 1", "UTF-8"]),
-  BadImport("an empty file", Data(), says: ["empty"]),
-  BadImport("a header-only file", GoodImport.utf8("单位名称,加入日期\r\n"), says: ["no rows"]),
+    problems: [([1, 1], ["UTF-8"])]),
+  BadImport("an empty file", Data(), says: ["units.csv"]),
+  BadImport("a header-only file", GoodImport.utf8("单位名称,加入日期\r\n"), says: ["units.csv"]),
   BadImport(
     "a quote never closed", GoodImport.utf8("单位名称,加入日期,备注\n甲,2019-01-01,\"ok\"\n乙,2019-01-01,\"never\nclosed\n"),
-    says: ["line 3", "never closed"]),
+    problems: [([3], ["\""])]),
   BadImport(
     "three bad rows, all named",
     GoodImport.utf8("单位名称,加入日期,备注\n甲,2019-02-30,\n乙,2019-01-01,\n,2019-01-01,\n丁,2019-01-01,\n戊,someday,\n"),
-    says: [
-      "3 errors in 5 rows", "line 2, column 加入日期", "line 4, column 单位名称", "line 6, column 加入日期", "nothing was imported",
-    ]),
+    problems: [([2], ["加入日期", "2019-02-30"]), ([4], ["单位名称"]), ([6], ["加入日期", "someday"])], errors: (3, 5)),
   BadImport(
     "twenty-five bad rows: twenty listed, the rest counted",
     GoodImport.utf8("单位名称,加入日期\n" + (1...25).map { "单位\($0),2019-02-30\n" }.joined()),
-    says: ["25 errors", "line 21, column 加入日期", "… and 5 more errors"]),
+    problems: (2...21).map { ([$0], ["加入日期", "2019-02-30"]) }, errors: (25, 25), unlisted: 5),
   BadImport("UTF-16 text", Data([0xFF, 0xFE]) + "单位名称,加入日期\n".data(using: .utf16LittleEndian)!, says: ["UTF-16"]),
-  BadImport("a .xlsx that is not a workbook", file: "units.xlsx", GoodImport.utf8("单位名称,加入日期\n"), says: ["XLSX"]),
-  BadImport("an old .xls", file: "units.xls", GoodImport.utf8("x"), says: [".xls", ".xlsx"]),
-  BadImport("a missing file", file: "missing.csv", nil, status: 66, says: ["missing.csv", "does not exist"]),
+  BadImport(
+    "a .xlsx that is not a workbook", file: "units.xlsx", GoodImport.utf8("单位名称,加入日期\n"),
+    says: ["units.xlsx", "XLSX"]),
+  BadImport("an old .xls", file: "units.xls", GoodImport.utf8("x"), says: ["units.xls", ".xls", ".xlsx"]),
+  BadImport("a missing file", file: "missing.csv", nil, status: 66, says: ["missing.csv"]),
 ]
 
 @Suite("import and export, end to end")
@@ -466,6 +516,8 @@ struct ImportExportTests {
     try example.contents(space.file(example.file))
     let result = try command(space, ["import", space.file(example.file)] + example.arguments)
     #expect(result.status == 0, "\(result)")
+    #expect(result.stdout.contains(space.file(example.file)), "the file: \(result.stdout)")
+    #expect(importCounts(result.stdout, path: space.file(example.file)) == example.counts, "\(result.stdout)")
     for text in example.says { #expect(result.stdout.contains(text), "'\(text)' in \(result.stdout)") }
     let units = try exportedUnits(space)
     for (name, key, value) in example.expected {
@@ -484,6 +536,18 @@ struct ImportExportTests {
     let result = try command(space, ["import", path] + example.arguments)
     #expect(result.status == example.status, "\(result)")
     for text in example.says { #expect(result.stderr.contains(text), "'\(text)' in \(result.stderr)") }
+    for (place, mentions) in example.problems {
+      #expect(namesProblem(result.stderr, at: place, mentions), "\(place) \(mentions) in \(result.stderr)")
+    }
+    if let errors = example.errors {
+      // The first line: the file, how many errors, in how many rows.
+      let first = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
+      #expect(first.contains(path), "\(result.stderr)")
+      #expect(numbers(in: first, ignoring: [path]).sorted() == [errors.count, errors.rows].sorted(), "\(first)")
+    }
+    if let unlisted = example.unlisted {
+      #expect(result.stderr.split(separator: "\n").contains { numbers(in: $0) == [unlisted] }, "\(result.stderr)")
+    }
     #expect(result.stdout.isEmpty, "\(result)")
     #expect(!result.stderr.contains("Fatal error") && !result.stderr.contains("Stack dump"))
     #expect(try space.dump() == before, "the registry changed")
@@ -502,11 +566,14 @@ struct ImportExportTests {
     let before = try space.dump()
     let dry = try command(space, ["import", file, "--dry-run", "--update"])
     #expect(dry.status == 0, "\(dry)")
-    #expect(dry.stdout.contains("Dry run"), "\(dry)")
-    #expect(dry.stdout.contains("add 1 unit") && dry.stdout.contains("update 1"), "\(dry)")
-    #expect(dry.stdout.contains("新专项组"), "the group it would create: \(dry)")
-    #expect(dry.stdout.contains("to add: 新单位") && dry.stdout.contains("to update: 已有单位"), "\(dry)")
-    #expect(dry.stdout.contains("Nothing was written."))
+    // The file's rows, the units it would add and update, and the group it would create.
+    let lines = dry.stdout.split(separator: "\n").map(String.init)
+    #expect(importCounts(lines.first ?? "", path: file) == [2, 1, 1], "\(dry)")
+    #expect(lines.first?.contains("新专项组") == true, "the group it would create: \(dry)")
+    // The names: those to add, then those to update, each on their own line.
+    let toAdd = lines.firstIndex { $0.contains("新单位") }
+    let toUpdate = lines.firstIndex { $0.contains("已有单位") }
+    #expect(toAdd != nil && toUpdate != nil && toAdd! > 0 && toAdd! < toUpdate!, "\(dry)")
     #expect(try space.dump() == before)
   }
 
@@ -521,19 +588,21 @@ struct ImportExportTests {
     ).write(to: URL(fileURLWithPath: file))
     let result = try command(space, ["import", file, "--update"])
     #expect(result.status == 0, "\(result)")
-    #expect(result.stdout.contains("1 added, 2 updated"), "\(result)")
+    #expect(importCounts(result.stdout, path: file) == [1, 2], "1 added, 2 updated: \(result)")
     let units = try exportedUnits(space)
     #expect(units.count == 3)
     #expect(field(units["已有单位"], "kind") == "金融机构")
     #expect(field(units["已有单位"], "phone") == "021-1234")
     #expect(field(units["已有单位"], "groups") == "文明共创", "--update keeps what the file leaves out")
     #expect(field(units["上海长远文化(集团)有限公司"], "left_on") == "2020-06-30")
-    let history = try succeed(space, "history", "已有单位")
-    #expect(history.contains("import"), "\(history)")
+    let history = try succeed(space, "history", "已有单位", "--format", "json")
+    let entries = try #require(try JSONSerialization.jsonObject(with: Data(history.utf8)) as? [[String: Any]])
+    // The update is in the unit's history, with the command that made it.
+    #expect((entries.last?["command"] as? String)?.hasPrefix("gongjian import ") == true, "\(history)")
     // Importing the same file again finds nothing to change.
     let again = try command(space, ["import", file, "--update"])
     #expect(again.status == 0, "\(again)")
-    #expect(again.stdout.contains("0 added, 0 updated, 3 already up to date"), "\(again)")
+    #expect(importCounts(again.stdout, path: file) == [0, 0, 3], "3 already up to date: \(again)")
     #expect(try exportedUnits(space).count == 3)
   }
 
@@ -591,7 +660,7 @@ struct ImportExportTests {
       let target = try emptyRegistry()
       let imported = try command(target, ["import", first])
       #expect(imported.status == 0, "\(imported)")
-      #expect(imported.stdout.contains("6 added"), "\(imported)")
+      #expect(importCounts(imported.stdout, path: first) == [6, 0], "\(imported)")
       let second = target.file("second.csv")
       try succeed(target, "export", "-o", second, bom ? "--bom" : "--format=csv")
       let a = try #require(source.bytes(first))
@@ -782,7 +851,9 @@ struct ImportExportTests {
     let indexesBefore = try indexes(space)
     let result = try command(space, ["import", file])
     #expect(result.status == 0, "\(result)")
-    #expect(result.stdout.contains("32000 added"), "\(result)")
+    let groups = (0..<5).map { "专项组\($0)" }
+    #expect(importCounts(result.stdout, path: file, names: groups) == [32000, 0], "\(result)")
+    #expect(groups.allSatisfy { result.stdout.contains($0) }, "the working groups it created: \(result)")
     #expect(try indexes(space) == indexesBefore, "the import must leave the indexes as they were")
     #expect(try command(space, ["check"]).status == 0)
     // The growth report over the imported rows, against a count here.
@@ -804,7 +875,7 @@ struct ImportExportTests {
     let otherIndexes = try indexes(other)
     let refused = try command(other, ["import", bad])
     #expect(refused.status == 65, "\(refused)")
-    #expect(refused.stderr.contains("line 32002, column 加入日期"), "\(refused)")
+    #expect(namesProblem(refused.stderr, at: [32002], ["加入日期", "2019-02-30"]), "\(refused)")
     #expect(try other.dump() == before)
     #expect(try indexes(other) == otherIndexes)
   }

@@ -55,7 +55,7 @@ extension ChineseCatalogue: HelpWording {
     case .detailPhone: "联系电话。"
     case .detailAddress: "地址。"
     case .detailNote: "备注。"
-    case .agreementSignatory: "签约人（代表单位签约的人）姓名，如：罗英华。"
+    case .agreementSignatory: "代表单位签约的人员姓名，如：罗英华。"
     case .agreementSignatoryTitle: "签约人职务，如：党委书记。"
     case .agreementTitle: "协议名称（默认：区域化党建共建协议）。"
     case .agreementExpires: "协议到期日期（可以是将来的日期）。"
@@ -196,7 +196,7 @@ extension ChineseCatalogue: HelpWording {
     case .demoDiscussion:
       """
       示例是一组普通的 gongjian 命令（group add、import、withdraw、register、rejoin、report），\
-      逐条执行并显示出来，也可以当作命令的入门演示。标有（示例）的单位和所有日期都是虚构的；\
+      逐条执行并显示出来，也可以当作命令的入门演示。名称后标有“（示例）”的单位和所有日期都是虚构的；\
       2019年联席会议报道中提到的单位和人员是真实的。不加 --db 时，登记簿建在一个新的临时文件夹中，\
       结束时会告诉您位置。
       """

@@ -92,7 +92,7 @@ extension ChineseCatalogue: MessageWording {
   public func registered(_ registration: Registration) -> String { "已登记：" + registrationSummary(registration) }
 
   public func rejoined(_ registration: Registration) -> String {
-    "已办理重新加入：" + registrationSummary(registration, joining: "重新加入")
+    "已办理重新加入：" + registrationSummary(registration, joining: "起开始新的共建期间")
   }
 
   public func withdrew(_ withdrawal: Withdrawal) -> String {

@@ -128,7 +128,7 @@ extension ChineseCatalogue: RefusalWording {
     var lines = ["\(failure.path)：共\(failure.rows)行数据，发现\(failure.count)处错误，未导入任何内容。"]
     lines += failure.problems.map(rowProblem)
     let hidden = failure.count - failure.problems.count
-    if hidden > 0 { lines.append("……另有\(hidden)处错误未列出。") }
+    if hidden > 0 { lines.append("……另有\(hidden)处错误未列出") }
     lines.append("请修改文件后重新导入。")
     return lines.joined(separator: "\n")
   }
