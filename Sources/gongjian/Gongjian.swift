@@ -35,6 +35,9 @@ struct Gongjian: ParsableCommand {
     } catch let error as RegistryError {
       Terminal.printError(error.message)
       Glibc.exit(error.exitStatus)
+    } catch let problem as any UserFacingProblem {
+      Terminal.printError(problem.message)
+      Glibc.exit(problem.exitStatus)
     } catch let errors as FieldErrors {
       // Field errors are normally named by their option (Arguments.naming); never let one
       // fall through as a generic failure.

@@ -1,12 +1,6 @@
 import ArgumentParser
 import GongjianRegistry
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
@@ -17,7 +11,8 @@ struct Export: ParsableCommand {
       periods, agreements, working-group memberships and former names. CSV is RFC 4180 with CRLF; \
       --bom adds the byte-order mark Excel needs to read UTF-8; a cell beginning with =, +, -, @, \
       tab or CR gets a leading ' so a spreadsheet cannot run it as a formula. Exported files are \
-      readable by you only (0600): they hold contacts' personal data.
+      readable by you only (0600), or by your group too when the registry is shared: they hold \
+      contacts' personal data.
       """
   )
 
@@ -48,35 +43,14 @@ struct Export: ParsableCommand {
     let count: Int
     switch format {
     case .csv, .json:
-      let sink = try OutputSink(path: outputPath, protecting: registry.path, mode: 0o600)
+      let sink = try OutputSink(path: outputPath, protecting: registry.path)
       count = format == .csv ? try registry.exportCSV(to: sink, bom: bom) : try registry.exportJSON(to: sink)
       try sink.finish()
     case .xlsx:
       guard let outputPath else {
         throw ValidationError("an XLSX workbook needs a file: add -o FILE.xlsx")
       }
-      if OutputSink.sameFile(outputPath, registry.path) {
-        throw ValidationError("-o \(outputPath) is the registry itself; choose another file name")
-      }
-      var info = stat()
-      if stat(outputPath, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-        // The workbook is renamed into place: over a device (/dev/null) that would replace it.
-        throw ValidationError("-o \(outputPath) is not a regular file; an XLSX workbook needs one")
-      }
-      let folder =
-        outputPath.contains("/") ? String(outputPath[..<(outputPath.lastIndex(of: "/") ?? outputPath.endIndex)]) : "."
-      let temporary =
-        "\(folder.isEmpty ? "/" : folder)/.\(outputPath.split(separator: "/").last ?? "export").part-\(getpid())"
-      do {
-        count = try registry.exportXLSX(to: temporary)
-        chmod(temporary, 0o600)
-        guard rename(temporary, outputPath) == 0 else {
-          throw RegistryError(.ioFailure, "cannot write \(outputPath): \(String(cString: strerror(errno)))")
-        }
-      } catch {
-        unlink(temporary)
-        throw error
-      }
+      count = try registry.exportXLSX(to: outputPath)
     }
     if outputPath != nil {
       Terminal.printNote("Exported \(count) unit\(count == 1 ? "" : "s") to \(outputPath ?? "") (\(format.rawValue)).")
