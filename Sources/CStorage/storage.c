@@ -29,7 +29,8 @@ struct pending_slot {
 static struct pending_slot slots[SLOT_COUNT];
 static atomic_flag installed = ATOMIC_FLAG_INIT;
 
-static const int cleaned_signals[] = {SIGINT, SIGTERM, SIGHUP};
+// SIGXFSZ: a file size limit (ulimit -f) reached while writing ends the process by default.
+static const int cleaned_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ};
 
 static void remove_pending_and_reraise(int signal_number) {
   int saved_errno = errno;

@@ -17,7 +17,16 @@ struct Backup: ParsableCommand {
   var force = false
 
   func run() throws {
-    let result = try registry.open(.read).backup(to: destination, force: force)
+    let result: BackupResult
+    do {
+      result = try registry.open(.read).backup(to: destination, force: force)
+    } catch OutputProblem.alreadyExists(let path) where !force {
+      throw RegistryError(
+        .refused, "\(path) already exists; nothing was written.\nChoose another name, or add --force to replace it.")
+    } catch OutputProblem.notARegularFile(let path) {
+      throw RegistryError(
+        .usage, "\(path) is not a regular file (a link, a device or a FIFO); a backup only replaces a regular file.")
+    }
     print("Backed up \(result.units) units to \(result.path) (\(ByteCount.text(result.bytes))).")
   }
 }
