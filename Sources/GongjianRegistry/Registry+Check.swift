@@ -20,9 +20,36 @@ public struct CheckReport: Sendable {
 
   public var path: String
   public var items: [Item] = []
+  /// How the tables, indexes, triggers and views differ from what the migrations make: an
+  /// extra trigger can quietly erase history, a missing index slow every report. Each one is
+  /// a problem. Empty when they match, or when the schema could not be compared (a newer or
+  /// edited schema, a damaged file: those are items already).
+  public var schemaDifferences: [SchemaDifference] = []
 
   /// No problems (warnings allowed).
-  public var isHealthy: Bool { !items.contains { $0.severity == .problem } }
+  public var isHealthy: Bool { !items.contains { $0.severity == .problem } && schemaDifferences.isEmpty }
+
+  /// How many problems were found.
+  public var problemCount: Int { items.filter { $0.severity == .problem }.count + schemaDifferences.count }
+}
+
+/// A kind of object in an SQLite schema.
+public enum SchemaObjectKind: String, Sendable, Comparable {
+  case table, index, trigger, view
+
+  public static func < (first: SchemaObjectKind, second: SchemaObjectKind) -> Bool {
+    first.rawValue < second.rawValue
+  }
+}
+
+/// One way a registry's schema differs from what gongjian's migrations create.
+public enum SchemaDifference: Equatable, Sendable {
+  /// The migrations make it; the registry lacks it.
+  case missing(kind: SchemaObjectKind, name: String)
+  /// The registry has it; no migration makes it.
+  case unexpected(kind: SchemaObjectKind, name: String)
+  /// Both have it, defined differently.
+  case altered(kind: SchemaObjectKind, name: String)
 }
 
 extension Registry {
@@ -50,8 +77,9 @@ extension Registry {
       }
     }
     do {
-      let db = try Connection(path: path, mode: .readWrite)
-      db.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+      let (db, lock) = try RegistryConnection.forReading(path)
+      defer { withExtendedLifetime(lock) {} }
+      try RegistryConnection.verifyIdentity(db, path: path)
       let migrator = Migrator()
       let status = try migrator.status(of: db)
       if status.version > status.latest {
@@ -73,7 +101,10 @@ extension Registry {
           "applied migration(s) \(status.edited.map { String($0).leftPadded(to: 4) }.joined(separator: ", ")) differ from this gongjian's copy"
         )
       }
-      let journal = try db.scalar(String.self, "PRAGMA journal_mode") ?? "?"
+      let journal =
+        lock == nil
+        ? try db.scalar(String.self, "PRAGMA journal_mode") ?? "?"
+        : RegistryFile.headerSaysWAL(path) ? "wal" : "delete"
       add(
         "journal", journal == "wal" ? .ok : .warning,
         journal == "wal" ? "WAL" : "\(journal) (the next write switches it to WAL)")
@@ -104,9 +135,14 @@ extension Registry {
         for (name, problem) in try ruleViolations(db) {
           add(name, problem == nil ? .ok : .problem, problem ?? "holds")
         }
+        if status.edited.isEmpty {
+          report.schemaDifferences = try schemaDifferences(db, version: status.version, migrator: migrator)
+        }
       }
     } catch let error as RegistryError {
       throw error
+    } catch let problem as StorageProblem {
+      throw problem
     } catch let error as SQLiteError {
       if error.isCorrupt {
         add("integrity", .problem, "SQLite cannot read the file: \(error.message)")
@@ -140,5 +176,59 @@ extension Registry {
       ),
       ("period rule", withoutPeriod == 0 ? nil : "\(withoutPeriod) unit(s) without any alliance membership period"),
     ]
+  }
+
+  /// Compares the registry's schema objects with those the migrations up to its version make
+  /// in an empty in-memory database: same names, same definitions (SQLite keeps each
+  /// object's CREATE statement as it was run, so identical migrations give identical text).
+  /// SQLite's own objects (`sqlite_…`: automatic indexes, statistics) are left out.
+  static func schemaDifferences(_ db: Connection, version: Int, migrator: Migrator) throws -> [SchemaDifference] {
+    let expected = try Connection(path: ":memory:", mode: .memory)
+    try Migrator(migrations: migrator.migrations.filter { $0.version <= version }).migrate(expected, path: ":memory:")
+    let wanted = try schemaObjects(expected)
+    let found = try schemaObjects(db)
+    var differences: [SchemaDifference] = []
+    for (key, sql) in wanted {
+      if let actual = found[key] {
+        if actual != sql { differences.append(.altered(kind: key.kind, name: key.name)) }
+      } else {
+        differences.append(.missing(kind: key.kind, name: key.name))
+      }
+    }
+    for key in found.keys where wanted[key] == nil {
+      differences.append(.unexpected(kind: key.kind, name: key.name))
+    }
+    return differences.sorted { first, second in
+      let (a, b) = (first.object, second.object)
+      return a.kind != b.kind ? a.kind < b.kind : a.name < b.name
+    }
+  }
+
+  private struct SchemaKey: Hashable {
+    var kind: SchemaObjectKind
+    var name: String
+  }
+
+  private static func schemaObjects(_ db: Connection) throws -> [SchemaKey: String] {
+    let statement = try db.prepare(
+      "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    var objects: [SchemaKey: String] = [:]
+    while try statement.step() {
+      let type: String = try statement.required(0)
+      // Anything else SQLite might list would be a new kind of object: not gongjian's either.
+      let kind = SchemaObjectKind(rawValue: type) ?? .table
+      objects[SchemaKey(kind: kind, name: try statement.required(1))] = try statement.column(2) ?? ""
+    }
+    return objects
+  }
+}
+
+extension SchemaDifference {
+  /// The object the difference is about.
+  public var object: (kind: SchemaObjectKind, name: String) {
+    switch self {
+    case .missing(let kind, let name), .unexpected(let kind, let name), .altered(let kind, let name):
+      return (kind, name)
+    }
   }
 }

@@ -90,6 +90,14 @@ enum RegistryFile {
     return .success(())
   }
 
+  /// Whether the file's header marks it as a WAL database (format bytes 18 and 19 are 2):
+  /// what `PRAGMA journal_mode` says, for a connection that reads the file as immutable and
+  /// so always answers "delete".
+  static func headerSaysWAL(_ path: String) -> Bool {
+    guard case .success(let header) = readHeader(path), header.count >= 20 else { return false }
+    return header[18] == 2 && header[19] == 2
+  }
+
   private static func readHeader(_ path: String) -> Result<[UInt8], RegistryError> {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {

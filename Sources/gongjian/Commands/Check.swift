@@ -25,10 +25,20 @@ struct Check: ParsableCommand {
       }
       print("  \(mark)  \(DisplayWidth.pad(item.name, to: width))  \(item.detail)")
     }
+    for difference in report.schemaDifferences {
+      let (kind, name) = difference.object
+      let what: String
+      switch difference {
+      case .missing: what = "missing \(kind.rawValue) \(name) (the migrations create it)"
+      case .unexpected: what = "unexpected \(kind.rawValue) \(name) (not made by gongjian: another tool added it)"
+      case .altered: what = "\(kind.rawValue) \(name) differs from the one the migrations create"
+      }
+      print("  PROBLEM  \(DisplayWidth.pad("schema", to: width))  \(what)")
+    }
     if report.isHealthy {
       print("No problems found.")
     } else {
-      let count = report.items.filter { $0.severity == .problem }.count
+      let count = report.problemCount
       throw RegistryError(
         .invalidData,
         "\(count) problem(s) found in \(report.path).\nRestore a backup (gongjian backup makes one), or fix the rows named above."

@@ -45,7 +45,7 @@ struct Import: ParsableCommand {
   var encoding: TextEncodingChoice = .auto
 
   func run() throws {
-    let registry = try self.registry.open(dryRun ? .read : .write)
+    let registry = try self.registry.open(dryRun ? .rehearsal : .write)
     let progress = ProgressLine(enabled: Terminal.isInteractive)
     let summary: ImportSummary
     do {

@@ -59,3 +59,30 @@ extension OutputProblem: UserFacingProblem {
 
   static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 }
+
+extension StorageProblem: UserFacingProblem {
+  var exitStatus: Int32 {
+    switch self {
+    case .notARegistry, .foreignSchema, .needsUpgrade: return 66
+    case .busy: return 75
+    }
+  }
+
+  var message: String {
+    switch self {
+    case .notARegistry(let path, let id):
+      return "\(path) is not a gongjian registry (application_id 0x\(String(UInt32(bitPattern: id), radix: 16))): "
+        + "the file was replaced while it was being opened. Nothing was written to it.\nCheck --db or $GONGJIAN_DB."
+    case .foreignSchema(let path):
+      return "\(path) carries gongjian's mark but holds tables gongjian did not make; nothing was written to it.\n"
+        + "Run gongjian check on it, or restore the registry from a backup."
+    case .needsUpgrade(let path, let version, let latest):
+      return "the registry \(path) is at schema version \(version) and needs upgrading to \(latest), "
+        + "which a command that only reads never does; nothing was changed.\n"
+        + "Any command that changes the registry upgrades it first (as someone who may write the file)."
+    case .busy(let path):
+      return "the registry \(path) stayed busy: another gongjian command kept it locked past the timeout.\n"
+        + "Nothing was changed; run the command again in a moment."
+    }
+  }
+}
