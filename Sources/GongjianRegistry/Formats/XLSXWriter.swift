@@ -41,8 +41,9 @@ final class XLSXWriter {
 
   /// Starts a workbook in `descriptor`, a new empty file whose final name is `path` (for
   /// problems), and begins its first sheet. `title` goes into the document's properties.
-  init(descriptor: Int32, path: String, sheets: [Sheet], title: String) throws {
-    zip = try ZipWriter(descriptor: descriptor, path: path)
+  /// `compressionLevel` is zlib's (0 stores the XML as it is, for tests to read).
+  init(descriptor: Int32, path: String, sheets: [Sheet], title: String, compressionLevel: Int32 = 6) throws {
+    zip = try ZipWriter(descriptor: descriptor, path: path, level: compressionLevel)
     self.sheets = sheets
     self.title = title
     lastRows = Array(repeating: 1, count: sheets.count)

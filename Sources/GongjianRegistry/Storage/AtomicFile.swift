@@ -47,7 +47,13 @@ public final class AtomicFile {
   /// Creates the temporary for `destination` with exactly `mode` (whatever the umask):
   /// 0600 for a private registry's files, 0660 for a shared one's. With `privateFolder`, the
   /// temporary goes in a new folder of its own (mode 0700) beside the destination, for SQLite.
-  public init(destination: String, mode: mode_t, privateFolder: Bool = false) throws {
+  public convenience init(destination: String, mode: mode_t, privateFolder: Bool = false) throws {
+    try self.init(destination: destination, mode: mode, privateFolder: privateFolder, token: AtomicFile.randomToken)
+  }
+
+  /// `token` makes the random part of temporary names: tests use it to meet a link planted
+  /// at exactly the name that will be tried.
+  init(destination: String, mode: mode_t, privateFolder: Bool, token: () -> String) throws {
     guard !destination.isEmpty else { throw OutputProblem.emptyPath }
     let slash = destination.lastIndex(of: "/")
     let name = slash.map { String(destination[destination.index(after: $0)...]) } ?? destination
@@ -67,7 +73,7 @@ public final class AtomicFile {
     var privateFolderName: String?
     var created: [(Int32, String, Int32)] = []
     if privateFolder {
-      let (folderName, slot) = try AtomicFile.makeUnique(in: folder, base: name, suffix: ".d") { entry in
+      let (folderName, slot) = try AtomicFile.makeUnique(in: folder, base: name, suffix: ".d", token: token) { entry in
         mkdirat(folder, entry, 0o700) == 0 ? 0 : errno
       } onFailure: { code in
         fail(.creating(destination, errno: code), removing: created)
@@ -101,7 +107,7 @@ public final class AtomicFile {
         throw fail(.creating(destination, errno: code), removing: created)
       }
     } else {
-      let (entry, slot) = try AtomicFile.makeUnique(in: folder, base: name, suffix: ".part") { entry in
+      let (entry, slot) = try AtomicFile.makeUnique(in: folder, base: name, suffix: ".part", token: token) { entry in
         descriptor = openat(inFolder, entry, flags, mode)
         return descriptor >= 0 ? 0 : errno
       } onFailure: { code in
@@ -209,12 +215,12 @@ public final class AtomicFile {
   /// with anything but EEXIST; the name is registered for removal on a signal before it
   /// exists, so there is no moment when it exists unregistered.
   private static func makeUnique(
-    in folder: Int32, base: String, suffix: String, make: (String) -> Int32,
+    in folder: Int32, base: String, suffix: String, token: () -> String, make: (String) -> Int32,
     onFailure: (Int32) -> OutputProblem
   ) throws -> (String, Int32?) {
     var code = EEXIST
     for _ in 0..<16 {
-      let entry = "." + shortened(base, toBytes: 80) + "." + randomToken() + suffix
+      let entry = "." + shortened(base, toBytes: 80) + "." + token() + suffix
       let slot = gongjian_pending_add(folder, entry, suffix == ".d" ? 1 : 0)
       code = make(entry)
       if code == 0 { return (entry, slot >= 0 ? slot : nil) }
