@@ -171,4 +171,26 @@ private func firstMatch(_ pattern: String, in text: String) -> String? {
     // The same central directory shape: as many entries, the same uncompressed sizes.
     #expect(deflated.suffix(22).prefix(12) == stored.suffix(22).prefix(12))
   }
+
+  @Test func cellTextIsEscapedExactlyAsTheSharedEscaperDoes() {
+    var generator = SplitMix64(seed: 20_191_127)
+    let pieces = [
+      "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\u{0}", "\u{1B}", "\u{1F}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}",
+      "\u{EFBF}", "共建", "a", " ", "\u{3000}", "😀", "é",
+    ]
+    for _ in 0..<2_000 {
+      let text = (0..<Int.random(in: 0..<12, using: &generator)).map { _ in
+        pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+      }.joined()
+      var bytes = XMLBytes()
+      bytes.appendEscaped(text)
+      #expect(String(decoding: bytes.bytes, as: UTF8.self) == XMLText.escape(text), "\(Array(text.unicodeScalars))")
+    }
+    var numbers = XMLBytes()
+    for number in [0, 7, 10, 43_636, 1_048_576] {
+      numbers.append(number)
+      numbers.append(",")
+    }
+    #expect(String(decoding: numbers.bytes, as: UTF8.self) == "0,7,10,43636,1048576,")
+  }
 }

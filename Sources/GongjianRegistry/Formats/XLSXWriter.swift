@@ -36,8 +36,10 @@ final class XLSXWriter {
   private var sheetIndex = 0
   /// The last row written on each sheet so far (1: the header).
   private var lastRows: [Int]
-  private var columnNames: [String] = []
-  private var line = ""
+  private var columnNames: [[UInt8]] = []
+  /// The XML on its way to the ZIP stream, as bytes: building it cell by cell without
+  /// intermediate strings is most of what a million-row workbook costs.
+  private var xml = XMLBytes()
 
   /// Starts a workbook in `descriptor`, a new empty file whose final name is `path` (for
   /// problems), and begins its first sheet. `title` goes into the document's properties.
@@ -69,18 +71,24 @@ final class XLSXWriter {
     let columns = sheets[sheetIndex].columns
     lastRows[sheetIndex] += 1
     let row = lastRows[sheetIndex]
-    line.removeAll(keepingCapacity: true)
-    line += "<row r=\"\(row)\">"
+    xml.append("<row r=\"")
+    xml.append(row)
+    xml.append("\">")
     for (index, column) in columns.enumerated() {
       guard index < values.count, let value = values[index], !value.isEmpty else { continue }
       if column.kind == .date, let day = Day(iso: value) {
-        line += "<c r=\"\(columnNames[index])\(row)\" s=\"2\"><v>\(DayParser.excelSerial(of: day))</v></c>"
+        xml.append("<c r=\"")
+        xml.append(columnNames[index])
+        xml.append(row)
+        xml.append("\" s=\"2\"><v>")
+        xml.append(DayParser.excelSerial(of: day))
+        xml.append("</v></c>")
       } else {
-        appendTextCell(value, reference: columnNames[index] + String(row), style: 3)
+        appendTextCell(value, column: index, row: row, style: 3)
       }
     }
-    line += "</row>"
-    try zip.write(line)
+    xml.append("</row>")
+    try flushIfFull()
   }
 
   /// Ends the current sheet and begins the next.
@@ -105,7 +113,7 @@ final class XLSXWriter {
 
   private func beginSheet() throws {
     let sheet = sheets[sheetIndex]
-    columnNames = sheet.columns.indices.map(XLSXWriter.columnName)
+    columnNames = sheet.columns.indices.map { Array(XLSXWriter.columnName($0).utf8) }
     try zip.beginEntry("xl/worksheets/sheet\(sheetIndex + 1).xml")
     var header = """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -125,13 +133,13 @@ final class XLSXWriter {
       header += "</cols>"
     }
     header += "<sheetData>"
-    line = header
-    line += "<row r=\"1\">"
+    xml.append(header)
+    xml.append("<row r=\"1\">")
     for (index, column) in sheet.columns.enumerated() {
-      appendTextCell(column.title, reference: columnNames[index] + "1", style: 1)
+      appendTextCell(column.title, column: index, row: 1, style: 1)
     }
-    line += "</row>"
-    try zip.write(line)
+    xml.append("</row>")
+    try flushIfFull()
   }
 
   private func endSheet() throws {
@@ -146,16 +154,32 @@ final class XLSXWriter {
       <pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>\
       </worksheet>
       """
-    try zip.write(footer)
+    xml.append(footer)
+    try xml.bytes.withUnsafeBytes { try zip.write(bytes: $0) }
+    xml.removeAll()
     try zip.endEntry()
   }
 
-  private func appendTextCell(_ text: String, reference: String, style: Int) {
-    let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n")
-    line += "<c r=\"\(reference)\" s=\"\(style)\" t=\"inlineStr\"><is><t"
-    line += preserve ? " xml:space=\"preserve\">" : ">"
-    line += XMLText.escape(text)
-    line += "</t></is></c>"
+  private func appendTextCell(_ text: String, column: Int, row: Int, style: Int) {
+    // Leading or trailing spaces (U+3000 included) and line breaks survive only with this.
+    let preserve =
+      text.unicodeScalars.first?.properties.isWhitespace == true
+      || text.unicodeScalars.last?.properties.isWhitespace == true || text.utf8.contains(0x0A)
+    xml.append("<c r=\"")
+    xml.append(columnNames[column])
+    xml.append(row)
+    xml.append("\" s=\"")
+    xml.append(style)
+    xml.append(preserve ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" : "\" t=\"inlineStr\"><is><t>")
+    xml.appendEscaped(text)
+    xml.append("</t></is></c>")
+  }
+
+  /// Hands the XML to the ZIP stream in pieces of about 64 KiB.
+  private func flushIfFull() throws {
+    guard xml.bytes.count >= 1 << 16 else { return }
+    try xml.bytes.withUnsafeBytes { try zip.write(bytes: $0) }
+    xml.removeAll()
   }
 
   // MARK: - Names and references
@@ -312,6 +336,71 @@ final class XLSXWriter {
 
 @available(*, unavailable)
 extension XLSXWriter: Sendable {}
+
+/// UTF-8 bytes of XML being built, with the appends a cell needs.
+struct XMLBytes {
+  private(set) var bytes: [UInt8] = []
+
+  init() { bytes.reserveCapacity(1 << 17) }
+
+  mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+  mutating func append(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+  mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+  /// A non-negative number in decimal.
+  mutating func append(_ number: Int) {
+    let start = bytes.count
+    var value = number.magnitude
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+      value /= 10
+    } while value > 0
+    bytes[start...].reverse()
+  }
+
+  /// Text as XML character data, as `XMLText.escape` writes it: markup escaped, and what XML
+  /// 1.0 cannot hold (C0 controls but tab and line breaks, U+FFFE, U+FFFF) left out.
+  mutating func appendEscaped(_ text: String) {
+    var copy = text
+    copy.withUTF8 { source in
+      var start = 0
+      var index = 0
+      while index < source.count {
+        let byte = source[index]
+        let replacement: StaticString?
+        var skip = 1
+        switch byte {
+        case UInt8(ascii: "&"): replacement = "&amp;"
+        case UInt8(ascii: "<"): replacement = "&lt;"
+        case UInt8(ascii: ">"): replacement = "&gt;"
+        case UInt8(ascii: "\""): replacement = "&quot;"
+        case UInt8(ascii: "'"): replacement = "&apos;"
+        case 0x09, 0x0A, 0x0D:
+          index += 1
+          continue
+        case 0x00..<0x20: replacement = ""
+        case 0xEF where index + 2 < source.count && source[index + 1] == 0xBF && source[index + 2] >= 0xBE:
+          replacement = ""
+          skip = 3
+        default:
+          index += 1
+          continue
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index]))
+        if let replacement { append(replacement) }
+        index += skip
+        start = index
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<source.count]))
+    }
+  }
+}
 
 extension Registry {
   /// The whole registry as an XLSX workbook at `path` (the import format's columns), made as
