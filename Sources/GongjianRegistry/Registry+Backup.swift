@@ -42,7 +42,11 @@ extension Registry {
     let units: Int
     do {
       try db.run("VACUUM INTO ?", copy.temporaryPath)
+      // A snapshot read as immutable is whole only if nothing was copied into the file meanwhile.
+      try snapshotLock?.verifyUnchanged(path: path)
       units = try Registry.verifyCopy(at: copy.temporaryPath)
+    } catch let problem as StorageProblem {
+      throw problem
     } catch {
       throw RegistryError.from(error, path: destination)
     }

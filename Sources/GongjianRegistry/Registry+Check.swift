@@ -79,9 +79,11 @@ extension Registry {
     do {
       let (db, lock) = try RegistryConnection.forReading(path)
       defer { withExtendedLifetime(lock) {} }
-      try RegistryConnection.verifyIdentity(db, path: path)
       let migrator = Migrator()
-      let status = try migrator.status(of: db)
+      let status = try db.transaction(.deferred) {
+        try RegistryConnection.verifyIdentity(db, path: path)
+        return try migrator.status(of: db)
+      }
       if status.version > status.latest {
         add(
           "schema", .problem,

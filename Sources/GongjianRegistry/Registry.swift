@@ -49,7 +49,7 @@ public final class Registry {
   /// later migration check it.
   public let schemaVersion: Int
   /// Held while a read-only connection reads the file as immutable.
-  private let snapshotLock: SnapshotLock?
+  let snapshotLock: SnapshotLock?
 
   /// Whether a command reads only or also writes. A write command on a write-protected file
   /// is refused up front with a clear message instead of failing half-way.
@@ -105,8 +105,10 @@ public final class Registry {
       switch access {
       case .read:
         let (db, lock) = try RegistryConnection.forReading(path)
-        let version = try RegistryConnection.verifyIdentity(db, path: path)
-        try migrator.refuseUnsafe(try migrator.status(of: db), path: path)
+        let (version, status) = try db.transaction(.deferred) {
+          (try RegistryConnection.verifyIdentity(db, path: path), try migrator.status(of: db))
+        }
+        try migrator.refuseUnsafe(status, path: path)
         guard version >= RegistryConnection.oldestReadableVersion else {
           throw StorageProblem.needsUpgrade(path: path, version: version, latest: migrator.latestVersion)
         }
@@ -119,9 +121,11 @@ public final class Registry {
               + "Check the file's permissions (ls -l), or ask its owner to run the command.")
         }
         let db = try RegistryConnection.forWriting(path)
-        let version = try RegistryConnection.verifyIdentity(db, path: path)
+        let (version, status) = try db.transaction(.deferred) {
+          (try RegistryConnection.verifyIdentity(db, path: path), try migrator.status(of: db))
+        }
         if access == .rehearsal {
-          try migrator.refuseUnsafe(try migrator.status(of: db), path: path)
+          try migrator.refuseUnsafe(status, path: path)
           guard version == migrator.latestVersion else {
             throw StorageProblem.needsUpgrade(path: path, version: version, latest: migrator.latestVersion)
           }

@@ -115,7 +115,9 @@ enum RegistryConnection {
 
   /// Proves that the database `db` opened is a gongjian registry, reading only: the file may
   /// have been swapped since `RegistryFile.inspect` looked at its header, and SQLite opens
-  /// whatever is at the path then. Returns the schema version.
+  /// whatever is at the path then. Returns the schema version. Call it inside a read
+  /// transaction: another process may be migrating the file, and the version and the tables
+  /// must come from one snapshot.
   @discardableResult
   static func verifyIdentity(_ db: Connection, path: String) throws -> Int {
     let id = Int32(truncatingIfNeeded: try db.scalar(Int.self, "PRAGMA application_id") ?? 0)
