@@ -73,7 +73,9 @@ public final class AtomicFile {
     var privateFolderName: String?
     var created: [(Int32, String, Int32)] = []
     if privateFolder {
-      let (folderName, slot) = try AtomicFile.makeUnique(in: folder, base: name, suffix: ".d", token: token) { entry in
+      let (folderName, slot) = try AtomicFile.makeUnique(
+        in: folder, base: name, suffix: ".d", directory: true, token: token
+      ) { entry in
         mkdirat(folder, entry, 0o700) == 0 ? 0 : errno
       } onFailure: { code in
         fail(.creating(destination, errno: code), removing: created)
@@ -107,7 +109,9 @@ public final class AtomicFile {
         throw fail(.creating(destination, errno: code), removing: created)
       }
     } else {
-      let (entry, slot) = try AtomicFile.makeUnique(in: folder, base: name, suffix: ".part", token: token) { entry in
+      let (entry, slot) = try AtomicFile.makeUnique(
+        in: folder, base: name, suffix: ".part", directory: false, token: token
+      ) { entry in
         descriptor = openat(inFolder, entry, flags, mode)
         return descriptor >= 0 ? 0 : errno
       } onFailure: { code in
@@ -116,8 +120,8 @@ public final class AtomicFile {
       if let slot { slots.append(slot) }
       temporaryName = entry
     }
-    // The mode asked for, not the umask's version of it (a shared registry's files need the
-    // group bits even under umask 077; umask 000 could only take bits away here).
+    // Exactly the mode asked for: the umask may have taken bits away (a shared registry's
+    // files need the group's even under umask 077); it never adds any.
     fchmod(descriptor, mode)
 
     self.destination = destination
@@ -215,13 +219,13 @@ public final class AtomicFile {
   /// with anything but EEXIST; the name is registered for removal on a signal before it
   /// exists, so there is no moment when it exists unregistered.
   private static func makeUnique(
-    in folder: Int32, base: String, suffix: String, token: () -> String, make: (String) -> Int32,
+    in folder: Int32, base: String, suffix: String, directory: Bool, token: () -> String, make: (String) -> Int32,
     onFailure: (Int32) -> OutputProblem
   ) throws -> (String, Int32?) {
     var code = EEXIST
     for _ in 0..<16 {
       let entry = "." + shortened(base, toBytes: 80) + "." + token() + suffix
-      let slot = gongjian_pending_add(folder, entry, suffix == ".d" ? 1 : 0)
+      let slot = gongjian_pending_add(folder, entry, directory ? 1 : 0)
       code = make(entry)
       if code == 0 { return (entry, slot >= 0 ? slot : nil) }
       if slot >= 0 { gongjian_pending_remove(slot) }
