@@ -143,9 +143,15 @@ enum RegistryConnection {
     return db
   }
 
-  /// Whether the file alone may not hold every committed transaction.
+  /// Whether the file alone may not hold every committed transaction. SQLite keeps the
+  /// companions beside the real file, not beside a symbolic link to it.
   private static func hasCompanions(_ path: String) -> Bool {
-    access(path + "-wal", F_OK) == 0 || access(path + "-journal", F_OK) == 0
+    var real = path
+    if let resolved = realpath(path, nil) {
+      real = String(cString: resolved)
+      free(resolved)
+    }
+    return access(real + "-wal", F_OK) == 0 || access(real + "-journal", F_OK) == 0
   }
 
   /// A writer checkpointing right now holds the range exclusively for a moment: wait as
