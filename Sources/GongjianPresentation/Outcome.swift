@@ -45,11 +45,31 @@ extension Refusal {
   }
 }
 
+extension OutputProblem {
+  public var outcome: Outcome {
+    switch self {
+    case .emptyPath, .isTheRegistry, .isADirectory, .notARegularFile: .usage
+    case .alreadyExists: .refused
+    case .folderMissing, .symlinkRefused: .cannotOpen
+    case .cannotCreate, .cannotWrite, .diskFull, .tooLarge: .ioFailure
+    }
+  }
+}
+
+extension StorageProblem {
+  public var outcome: Outcome {
+    switch self {
+    case .notARegistry, .foreignSchema, .needsUpgrade: .cannotOpen
+    case .busy: .busy
+    }
+  }
+}
+
 extension UsageMistake {
   public var outcome: Outcome {
     switch self {
     case .todayEmpty: .invalidData
-    case .demoTargetExists: .refused
+    case .demoTargetExists, .backupExists: .refused
     default: .usage
     }
   }

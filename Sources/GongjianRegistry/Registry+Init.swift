@@ -58,7 +58,9 @@ extension Registry {
         try db.execute("PRAGMA journal_mode = WAL")
         try Migrator().migrate(db, path: path)
         try db.execute("PRAGMA foreign_keys = ON")
-        let registry = Registry(db: db, path: path, today: Day(year: 2000, month: 1, day: 1)!, context: { context })
+        let registry = Registry(
+          db: db, path: path, today: Day(year: 2000, month: 1, day: 1)!, context: { context },
+          schemaVersion: Migrator().latestVersion)
         try registry.write {
           try db.run(
             "INSERT INTO registry (id, subdistrict, district, created_at) VALUES (1, ?, ?, \(Registry.nowSQL))",

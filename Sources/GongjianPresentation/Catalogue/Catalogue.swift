@@ -51,6 +51,12 @@ public protocol RefusalWording {
   func dateProblem(_ failure: DayParser.Failure) -> String
   /// One problem of an imported file, with its line and column.
   func rowProblem(_ problem: RowProblem) -> String
+  /// A file that could not be written.
+  func output(_ problem: OutputProblem) -> String
+  /// A registry that could not be opened as it should.
+  func storage(_ problem: StorageProblem) -> String
+  /// One way the registry's schema differs from what the migrations make (`check`).
+  func schemaDifference(_ difference: SchemaDifference) -> String
   /// `--today` or `$GONGJIAN_TODAY` is not a date.
   func badToday(source: String, _ failure: DayParser.Failure) -> String
   /// The prefix of every error on the terminal: "gongjian: ".
@@ -126,6 +132,8 @@ public protocol MessageWording {
   func formerName(_ name: FormerName) -> String
   func groupSummary(_ group: WorkingGroup) -> [String]
   func checkSeverity(_ severity: CheckReport.Severity) -> String
+  /// What `check` looked at, and what it found there.
+  func checkFinding(_ finding: CheckFinding) -> (subject: String, detail: String)
   var checkHealthy: String { get }
   func checkProblems(count: Int, path: String) -> String
   func checkHeading(path: String) -> String
@@ -162,6 +170,7 @@ public enum UsageMistake: Error, Equatable, Sendable {
   case outputNameEmpty
   case todayEmpty
   case demoTargetExists(String)
+  case backupExists(String)
   case correctionWithDetails
   case registrySetNeedsValue
   case unknownLanguage(String)

@@ -32,7 +32,7 @@ struct Import: ParsableCommand {
   var force = false
 
   func run() throws {
-    let registry = try self.registry.open(dryRun ? .read : .write)
+    let registry = try self.registry.open(dryRun ? .rehearsal : .write)
     let progress = ProgressLine(enabled: Terminal.isInteractive)
     let summary: ImportSummary
     do {

@@ -217,6 +217,44 @@ extension ChineseCatalogue: MessageWording {
     }
   }
 
+  public func checkFinding(_ finding: CheckFinding) -> (subject: String, detail: String) {
+    switch finding {
+    case .file(let id): ("文件", "gongjian 登记簿（application_id 0x\(String(UInt32(bitPattern: id), radix: 16))）")
+    case .permissions(let mode):
+      (
+        "权限",
+        mode & 0o007 != 0
+          ? "\(octal(mode))：本机任何用户都能读取，而其中有联系人的姓名和电话；请运行 chmod 600（科室共用为 660）" : octal(mode)
+      )
+    case .schemaLatest(let version): ("结构", "版本\(version)（最新）")
+    case .schemaOlder(let version, let latest): ("结构", "版本\(version)，最新为\(latest)：下一个修改登记簿的命令会升级它")
+    case .schemaNewer(let version, let latest):
+      ("结构", "版本\(version)，比本程序支持的（\(latest)）新：请安装新版 gongjian")
+    case .migrationsMatch: ("迁移", "已执行的迁移文件校验和与本程序一致")
+    case .migrationsEdited(let versions):
+      ("迁移", "已执行的迁移\(versions.map(migration).joined(separator: "、"))与本程序中的不一致")
+    case .journal(let mode): ("日志模式", mode == "wal" ? "WAL" : "\(mode)（下一次写入时会切换为WAL）")
+    case .integrityOK: ("完整性", "PRAGMA integrity_check：正常")
+    case .integrityProblems(let lines): ("完整性", lines.joined(separator: "；"))
+    case .referencesOK: ("外键", "所有引用都指向存在的记录")
+    case .brokenReferences(let references):
+      ("外键", references.map { "\($0.table)表第\($0.row)行引用的\($0.parent)记录不存在" }.joined(separator: "；"))
+    case .groupRule(let count): ("专项组规则", count == 0 ? "符合" : "有\(count)条专项组记录属于已退出的单位却尚未结束")
+    case .periodRule(let count): ("期间规则", count == 0 ? "符合" : "有\(count)家单位没有任何共建期间")
+    case .unreadable(let message): ("完整性", "SQLite无法读取该文件：\(message)")
+    }
+  }
+
+  func octal(_ mode: Int) -> String {
+    let text = String(mode, radix: 8)
+    return String(repeating: "0", count: max(0, 4 - text.count)) + text
+  }
+
+  func migration(_ version: Int) -> String {
+    let text = String(version)
+    return String(repeating: "0", count: max(0, 4 - text.count)) + text
+  }
+
   public var checkHealthy: String { "未发现问题。" }
 
   public func checkProblems(count: Int, path: String) -> String {
@@ -243,6 +281,7 @@ extension ChineseCatalogue: MessageWording {
     case .demoTargetExists(let path): "\(path)已经存在；演示要新建一个登记簿。请换一个路径，或去掉 --db。"
     case .unknownLanguage(let value): "--lang \(quoted(value))：请用 zh（中文）或 en（English）。"
     case .optionNeedsValue(let option): "\(option) 后须跟一个值。"
+    case .backupExists(let path): "\(path)已经存在，未写入任何内容。\n请换一个名字，或加 --force 覆盖它。"
     case .correctionWithDetails: "更正日期（--joined、--left）请单独进行，不要与修改其他信息放在同一条命令里。"
     case .registrySetNeedsValue: "请给出 --subdistrict 或 --district。"
     }

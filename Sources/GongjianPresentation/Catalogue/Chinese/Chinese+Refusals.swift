@@ -228,6 +228,58 @@ extension ChineseCatalogue: RefusalWording {
     return "\(quoted(failure.input))不是有效日期：\(reason)"
   }
 
+  public func output(_ problem: OutputProblem) -> String {
+    switch problem {
+    case .emptyPath: return "-o 后须跟文件名，例如 -o 发展情况.csv。"
+    case .isTheRegistry(let path): return "\(path)是登记簿本身（或SQLite在它旁边的文件），请换一个文件名。"
+    case .isADirectory(let path): return "\(path)是文件夹，请给出其中的文件名，例如 \(path)/输出.csv。"
+    case .folderMissing(let path):
+      return "无法写入\(path)：文件夹\(FilePath.folder(of: path))不存在。请先建立该文件夹，或检查路径。"
+    case .symlinkRefused(let path):
+      return "\(path)是符号链接，指向的不是普通文件；未写入任何内容。请直接给出文件（或设备）本身。"
+    case .notARegularFile(let path): return "\(path)不是普通文件（而是设备、管道或套接字），未写入任何内容。请给出文件名。"
+    case .alreadyExists(let path): return "\(path)已经存在，未写入任何内容。请换一个名字。"
+    case .cannotCreate(let path, let code):
+      return "无法建立\(path)：\(FilePath.reason(code))。请确认您有权在\(FilePath.folder(of: path))中写入。"
+    case .cannotWrite(let path, let code): return "无法写入\(path)：\(FilePath.reason(code))。未保留任何内容。"
+    case .diskFull(let path): return "磁盘已满，\(path)未能写入。请腾出空间后重试。"
+    case .tooLarge(let path): return "\(path)将超过XLSX工作簿的上限（4 GB），未保留任何内容。请改为导出CSV。"
+    }
+  }
+
+  public func storage(_ problem: StorageProblem) -> String {
+    switch problem {
+    case .notARegistry(let path, let id):
+      return "\(path)不是 gongjian 登记簿（application_id 0x\(String(UInt32(bitPattern: id), radix: 16))）："
+        + "打开时文件被替换了。未写入任何内容。\n请检查 --db 或 $GONGJIAN_DB。"
+    case .foreignSchema(let path):
+      return "\(path)带有 gongjian 的标记，但其中有不是 gongjian 建立的表；未写入任何内容。\n"
+        + "请对它运行 gongjian check，或用备份恢复登记簿。"
+    case .needsUpgrade(let path, let version, let latest):
+      return "登记簿\(path)的结构版本是\(version)，需要升级到\(latest)；只读的命令不会升级它，未做任何改动。\n"
+        + "任何修改登记簿的命令都会先升级它。"
+    case .busy(let path):
+      return "登记簿\(path)一直忙：另一个 gongjian 命令占用它超过了等待时间。\n未做任何改动，请稍后再运行一次。"
+    }
+  }
+
+  public func schemaDifference(_ difference: SchemaDifference) -> String {
+    switch difference {
+    case .missing(let kind, let name): "缺少\(schemaObject(kind)) \(name)（迁移文件会建立它）"
+    case .unexpected(let kind, let name): "多出了\(schemaObject(kind)) \(name)（不是 gongjian 建立的，是别的工具加上的）"
+    case .altered(let kind, let name): "\(schemaObject(kind)) \(name)与迁移文件建立的不同"
+    }
+  }
+
+  func schemaObject(_ kind: SchemaObjectKind) -> String {
+    switch kind {
+    case .table: "表"
+    case .index: "索引"
+    case .trigger: "触发器"
+    case .view: "视图"
+    }
+  }
+
   public func badToday(source: String, _ failure: DayParser.Failure) -> String {
     "\(source)：\(dateProblem(failure))"
   }

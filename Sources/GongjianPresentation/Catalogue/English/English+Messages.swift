@@ -229,6 +229,57 @@ extension EnglishCatalogue: MessageWording {
     }
   }
 
+  public func checkFinding(_ finding: CheckFinding) -> (subject: String, detail: String) {
+    switch finding {
+    case .file(let id): ("file", "a gongjian registry (application_id 0x\(String(UInt32(bitPattern: id), radix: 16)))")
+    case .permissions(let mode):
+      (
+        "permissions",
+        mode & 0o007 != 0
+          ? "\(octal(mode)): anyone on this machine may read it, and it holds contacts' names and phones; "
+            + "chmod 600 (or 660 for a team)" : octal(mode)
+      )
+    case .schemaLatest(let version): ("schema", "version \(version) (latest)")
+    case .schemaOlder(let version, let latest):
+      ("schema", "version \(version) of \(latest): the next command that changes it upgrades it")
+    case .schemaNewer(let version, let latest):
+      ("schema", "version \(version), newer than this gongjian (\(latest)): install the newer gongjian")
+    case .migrationsMatch: ("migrations", "checksums of applied migrations match this gongjian's")
+    case .migrationsEdited(let versions):
+      (
+        "migrations",
+        "applied migration(s) \(versions.map(migration).joined(separator: ", ")) differ from this gongjian's copy"
+      )
+    case .journal(let mode): ("journal", mode == "wal" ? "WAL" : "\(mode) (the next write switches it to WAL)")
+    case .integrityOK: ("integrity", "PRAGMA integrity_check: ok")
+    case .integrityProblems(let lines): ("integrity", lines.joined(separator: "; "))
+    case .referencesOK: ("foreign keys", "every reference points to an existing row")
+    case .brokenReferences(let references):
+      (
+        "foreign keys",
+        references.map { "\($0.table) row \($0.row) points to a missing \($0.parent)" }.joined(separator: "; ")
+      )
+    case .groupRule(let count):
+      (
+        "group rule",
+        count == 0 ? "holds" : "\(count) open working-group membership(s) of units that have left the alliance"
+      )
+    case .periodRule(let count):
+      ("period rule", count == 0 ? "holds" : "\(count) unit(s) without any alliance membership period")
+    case .unreadable(let message): ("integrity", "SQLite cannot read the file: \(message)")
+    }
+  }
+
+  func octal(_ mode: Int) -> String {
+    let text = String(mode, radix: 8)
+    return String(repeating: "0", count: max(0, 4 - text.count)) + text
+  }
+
+  func migration(_ version: Int) -> String {
+    let text = String(version)
+    return String(repeating: "0", count: max(0, 4 - text.count)) + text
+  }
+
   public var checkHealthy: String { "No problems found." }
 
   public func checkProblems(count: Int, path: String) -> String {
@@ -258,6 +309,8 @@ extension EnglishCatalogue: MessageWording {
       "\(path) already exists; the demo builds a new registry. Choose another path, or leave out --db."
     case .unknownLanguage(let value): "--lang \(quoted(value)): give zh (中文) or en (English)."
     case .optionNeedsValue(let option): "\(option) needs a value."
+    case .backupExists(let path):
+      "\(path) already exists; nothing was written.\nChoose another name, or add --force to replace it."
     case .correctionWithDetails: "correct dates (--joined, --left) on their own, not together with other details."
     case .registrySetNeedsValue: "give --subdistrict or --district."
     }

@@ -243,6 +243,57 @@ extension EnglishCatalogue: RefusalWording {
     return "\(quoted(failure.input)) is not a date: \(reason)"
   }
 
+  public func output(_ problem: OutputProblem) -> String {
+    switch problem {
+    case .emptyPath: return "-o needs a file name, e.g. -o growth.csv."
+    case .isTheRegistry(let path):
+      return "\(path) is the registry itself (or one of SQLite's files beside it); choose another file name."
+    case .isADirectory(let path): return "\(path) is a folder; give a file name inside it, e.g. \(path)/output.csv."
+    case .folderMissing(let path):
+      return
+        "cannot write \(path): the folder \(FilePath.folder(of: path)) does not exist. Create it first, or check the path."
+    case .symlinkRefused(let path):
+      return "\(path) is a symbolic link that does not lead to a regular file; nothing was written. "
+        + "Name the file (or the device) itself."
+    case .notARegularFile(let path):
+      return "\(path) is not a regular file (a device, a FIFO or a socket); nothing was written. Give a file name."
+    case .alreadyExists(let path): return "\(path) already exists; nothing was written. Choose another name."
+    case .cannotCreate(let path, let code):
+      return
+        "cannot create \(path): \(FilePath.reason(code)). Check that you may write in \(FilePath.folder(of: path))."
+    case .cannotWrite(let path, let code): return "cannot write \(path): \(FilePath.reason(code)). Nothing was kept."
+    case .diskFull(let path): return "the disk is full: \(path) was not written. Free some space and try again."
+    case .tooLarge(let path):
+      return "\(path) would be larger than an XLSX workbook may be (4 GB); nothing was kept. Export CSV instead."
+    }
+  }
+
+  public func storage(_ problem: StorageProblem) -> String {
+    switch problem {
+    case .notARegistry(let path, let id):
+      return "\(path) is not a gongjian registry (application_id 0x\(String(UInt32(bitPattern: id), radix: 16))): "
+        + "the file was replaced while it was being opened. Nothing was written to it.\nCheck --db or $GONGJIAN_DB."
+    case .foreignSchema(let path):
+      return "\(path) carries gongjian's mark but holds tables gongjian did not make; nothing was written to it.\n"
+        + "Run gongjian check on it, or restore the registry from a backup."
+    case .needsUpgrade(let path, let version, let latest):
+      return "the registry \(path) is at schema version \(version) and needs upgrading to \(latest), which a command "
+        + "that only reads never does; nothing was changed.\nAny command that changes the registry upgrades it first."
+    case .busy(let path):
+      return "the registry \(path) stayed busy: another gongjian command kept it locked past the timeout.\n"
+        + "Nothing was changed; run the command again in a moment."
+    }
+  }
+
+  public func schemaDifference(_ difference: SchemaDifference) -> String {
+    switch difference {
+    case .missing(let kind, let name): "missing \(kind.rawValue) \(name) (the migrations create it)"
+    case .unexpected(let kind, let name):
+      "unexpected \(kind.rawValue) \(name) (not made by gongjian: another tool added it)"
+    case .altered(let kind, let name): "\(kind.rawValue) \(name) differs from the one the migrations create"
+    }
+  }
+
   public func badToday(source: String, _ failure: DayParser.Failure) -> String {
     "\(source): \(dateProblem(failure))"
   }
