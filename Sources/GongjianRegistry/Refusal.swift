@@ -129,8 +129,8 @@ public enum ValueProblem: Error, Equatable, Sendable {
   case tooLong(limit: Int)
   /// Longer than the limit once normalised (NFKC can lengthen a name).
   case tooLongOnceNormalised(limit: Int, length: Int)
-  /// Holds a control character (a line break in a one-line field, an escape…).
-  case controlCharacter
+  /// Holds a control character (a line break in a one-line field, an escape…): its code point.
+  case controlCharacter(UInt32)
   /// Nothing visible once invisible characters are removed.
   case invisibleOnly(text: String)
   case notADate(DayParser.Failure)

@@ -116,10 +116,10 @@ private func jsonObject(_ text: String?) -> [String: Any]? {
           agreement: AgreementTerms(signatory: "罗\u{0}英华", expiresOn: day("2026-11-30"))))
     }
     let expected = [
-      FieldProblem(.name, .controlCharacter),
+      FieldProblem(.name, .controlCharacter(0x7)),
       FieldProblem(.joinedOn, .afterToday(.joining, day("2026-12-01"), today: testToday)),
       FieldProblem(.expiresOn, .expiresBeforeSigned(expires: day("2026-11-30"), signed: day("2026-12-01"))),
-      FieldProblem(.signatory, .controlCharacter),
+      FieldProblem(.signatory, .controlCharacter(0x0)),
     ]
     #expect(sameProblems(problems, expected), "\(problems)")
     #expect(try test.registry.count("unit") == 0)

@@ -67,7 +67,7 @@ public enum ListingColumns {
     Column("unit_id", "单位编号", "unit id", hiddenInTable: true, value: { .optionalInt($0.unit?.id.rawValue) }),
     Column("unit", "单位", "unit", value: { .optionalText($0.unit?.name) }),
     Column(
-      "summary", "改动", "change", value: { .text($0.recordedSummary) },
+      "summary", "改动内容", "change", value: { .text($0.recordedSummary) },
       display: { entry, texts in DisplayWidth.truncate(texts.change(entry), to: 60) }),
     Column("facts", "要点", "facts", hiddenInTable: true, value: { .json($0.facts ?? .null) }),
     Column(

@@ -13,7 +13,7 @@ public enum GrowthHTML {
       <meta name="viewport" content="width=device-width, initial-scale=1">
       <title>\(escape(title))</title>
       <style>
-        body { font-family: \(GrowthSVG.fontStack); color: #222; margin: 2rem auto; max-width: 1000px; padding: 0 1rem; }
+        body { font-family: \(ChartStyle.fontStack); color: #222; margin: 2rem auto; max-width: 1000px; padding: 0 1rem; }
         h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
         p.meta { color: #666; margin-top: 0; }
         p.summary { font-size: 1.2rem; font-weight: bold; }
@@ -37,7 +37,7 @@ public enum GrowthHTML {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(GrowthSVG.width)) \(Int(GrowthSVG.height))\" "
       + "role=\"img\" aria-labelledby=\"chart-title\">\n" + GrowthSVG.body(report, texts: texts) + "</svg>\n"
     html += "<table>\n<thead><tr>"
-    let columns = GrowthText.columns(report)
+    let columns = GrowthColumns.columns(report)
     for column in columns {
       html += "<th>\(escape(column.heading(language)))</th>"
     }

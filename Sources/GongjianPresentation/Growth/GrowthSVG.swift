@@ -6,15 +6,6 @@ import GongjianRegistry
 public enum GrowthSVG {
   static let width = 960.0
   static let height = 540.0
-  static let fontStack =
-    "'Microsoft YaHei', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', 'Source Han Sans SC', "
-    + "'WenQuanYi Micro Hei', SimHei, sans-serif"
-  static let palette = [
-    "#c0392b", "#e6a23c", "#2e86c1", "#27ae60", "#8e44ad", "#16a085", "#d35400", "#7f8c8d", "#2c3e50", "#f1c40f",
-  ]
-  static let totalColor = "#c0392b"
-  static let joinedColor = "#e6a23c"
-
   /// Plot area (its top moves down when the legend needs more than one row).
   static let left = 90.0
   static let right = 870.0
@@ -25,7 +16,7 @@ public enum GrowthSVG {
     var svg = """
       <?xml version="1.0" encoding="UTF-8"?>
       <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" \
-      viewBox="0 0 \(Int(width)) \(Int(height))" font-family="\(escape(fontStack))" role="img" \
+      viewBox="0 0 \(Int(width)) \(Int(height))" font-family="\(escape(ChartStyle.fontStack))" role="img" \
       aria-labelledby="chart-title">
 
       """
@@ -74,13 +65,13 @@ public enum GrowthSVG {
     // The legend first: its rows decide where the plot begins.
     var legend: [(name: String, color: String, isLine: Bool)] = []
     if stacked {
-      legend = report.columns.enumerated().map { ($1, palette[$0 % palette.count], false) }
+      legend = report.columns.enumerated().map { ($1, ChartStyle.palette[$0 % ChartStyle.palette.count], false) }
     } else {
-      legend.append((texts.chartTotalLegend, totalColor, false))
+      legend.append((texts.chartTotalLegend, ChartStyle.totalColor, false))
       if showJoinedLine {
-        legend.append((texts.chartJoinedLegend, joinedColor, true))
+        legend.append((texts.chartJoinedLegend, ChartStyle.joinedColor, true))
       } else {
-        legend += report.columns.enumerated().map { ($1, palette[($0 + 1) % palette.count], true) }
+        legend += report.columns.enumerated().map { ($1, ChartStyle.palette[($0 + 1) % ChartStyle.palette.count], true) }
       }
     }
     let legendLayout = legendPositions(legend.map(\.name))
@@ -119,7 +110,7 @@ public enum GrowthSVG {
     }
     svg += "</g>\n"
     if showJoinedLine {
-      svg += "<g class=\"axis-right\" font-size=\"13\" fill=\"\(joinedColor)\">\n"
+      svg += "<g class=\"axis-right\" font-size=\"13\" fill=\"\(ChartStyle.joinedColor)\">\n"
       for tick in stride(from: 0, through: joinedTop, by: joinedStep) {
         svg += text(
           String(tick), x: right + 8, y: y(tick, top: joinedTop) + 4, size: 13, fill: "#9a6a00", anchor: "start")
@@ -155,14 +146,14 @@ public enum GrowthSVG {
           let y1 = y(base + value, top: totalTop)
           svg +=
             "<rect x=\"\(format(x))\" y=\"\(format(y1))\" width=\"\(format(barWidth))\" height=\"\(format(y0 - y1))\" "
-            + "fill=\"\(palette[series % palette.count])\"><title>\(escape("\(labels[index]) \(report.columns[series]): \(value)"))</title></rect>\n"
+            + "fill=\"\(ChartStyle.palette[series % ChartStyle.palette.count])\"><title>\(escape("\(labels[index]) \(report.columns[series]): \(value)"))</title></rect>\n"
           base += value
         }
       } else {
         let top = y(row.total, top: totalTop)
         svg +=
           "<rect x=\"\(format(x))\" y=\"\(format(top))\" width=\"\(format(barWidth))\" height=\"\(format(bottom - top))\" "
-          + "fill=\"\(totalColor)\" fill-opacity=\"0.88\"><title>\(escape("\(labels[index]) \(texts.chartTotalLegend): \(row.total)"))</title></rect>\n"
+          + "fill=\"\(ChartStyle.totalColor)\" fill-opacity=\"0.88\"><title>\(escape("\(labels[index]) \(texts.chartTotalLegend): \(row.total)"))</title></rect>\n"
       }
     }
     svg += "</g>\n"
@@ -179,18 +170,18 @@ public enum GrowthSVG {
     // Lines: units joined per period, or each group's total.
     if showJoinedLine {
       svg += polyline(
-        rows.enumerated().map { (centre($0.offset), y($0.element.joined, top: joinedTop)) }, color: joinedColor)
+        rows.enumerated().map { (centre($0.offset), y($0.element.joined, top: joinedTop)) }, color: ChartStyle.joinedColor)
       if slot >= 22 {
         for (index, row) in rows.enumerated() {
           svg +=
             "<circle cx=\"\(format(centre(index)))\" cy=\"\(format(y(row.joined, top: joinedTop)))\" r=\"4\" fill=\"#ffffff\" "
-            + "stroke=\"\(joinedColor)\" stroke-width=\"2.5\"><title>\(escape("\(labels[index]) \(texts.chartJoinedLegend): \(row.joined)"))</title></circle>\n"
+            + "stroke=\"\(ChartStyle.joinedColor)\" stroke-width=\"2.5\"><title>\(escape("\(labels[index]) \(texts.chartJoinedLegend): \(row.joined)"))</title></circle>\n"
         }
       }
     } else if !stacked {
       for series in report.columns.indices {
         let points = rows.enumerated().map { (centre($0.offset), y($0.element.totals[series], top: totalTop)) }
-        svg += polyline(points, color: palette[(series + 1) % palette.count])
+        svg += polyline(points, color: ChartStyle.palette[(series + 1) % ChartStyle.palette.count])
       }
     }
 

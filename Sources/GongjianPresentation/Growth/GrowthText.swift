@@ -13,34 +13,11 @@ public enum GrowthText {
       group: report.group?.name, kind: report.request.kind)
   }
 
-  /// The columns of a growth report: the same keys in CSV and JSON, headings per language.
-  static func columns(_ report: GrowthReport) -> [Column<GrowthRow>] {
-    let length = report.request.period
-    var columns: [Column<GrowthRow>] = [
-      Column(
-        "period", ChineseCatalogue().growthHeadings(length)[0], EnglishCatalogue().growthHeadings(length)[0],
-        value: { .text($0.label) }, display: { row, texts in texts.periodLabel(row.label, length: length) }),
-      Column("joined", "新加入", "joined", alignment: .right, value: { .int($0.joined) }),
-      Column("left", "退出", "left", alignment: .right, value: { .int($0.left) }),
-      Column(
-        "net", "净增", "net", alignment: .right, value: { .int($0.net) }, display: { row, texts in texts.signed(row.net) }
-      ),
-      Column("total", "期末总数", "total", alignment: .right, value: { .int($0.total) }),
-      Column(
-        "change_pct", "增幅", "change", alignment: .right, value: { .number($0.changePercent) },
-        display: { row, texts in row.changePercent.map(texts.signedPercent) ?? "" }),
-    ]
-    for (index, name) in report.columns.enumerated() {
-      columns.append(Column(name, name, name, alignment: .right, value: { .int($0.totals[index]) }))
-    }
-    return columns
-  }
-
   public static func table(_ report: GrowthReport, texts: any Catalogue, language: Language, color: Bool) -> String {
     let output = StringOutput()
     output.write(title(report, texts: texts) + "\n\n")
     let writer = ListingWriter(
-      columns: columns(report), format: .table, output: output, language: language, color: color)
+      columns: GrowthColumns.columns(report), format: .table, output: output, language: language, color: color)
     report.rows.forEach(writer.add)
     writer.finish()
     if report.rows.isEmpty { output.write(texts.growthNoPeriods + "\n") }
@@ -52,7 +29,7 @@ public enum GrowthText {
 
   public static func csv(_ report: GrowthReport) -> String {
     let output = StringOutput()
-    let writer = ListingWriter(columns: columns(report), format: .csv, output: output, language: .en)
+    let writer = ListingWriter(columns: GrowthColumns.columns(report), format: .csv, output: output, language: .en)
     report.rows.forEach(writer.add)
     writer.finish()
     return output.text

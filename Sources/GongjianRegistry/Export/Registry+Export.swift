@@ -16,8 +16,8 @@ extension Registry {
   static let exportRowsSQL = """
     SELECT u.name, u.kind, m.joined_on, m.left_on, m.left_reason, a.signatory, a.signatory_title, a.title,
       a.expires_on,
-      (SELECT group_concat(label, '、') FROM (
-         SELECT g.name || CASE gm.role WHEN 'lead' THEN '（牵头）' ELSE '' END AS label
+      (SELECT group_concat(label, '\(Vocabulary.groupSeparator)') FROM (
+         SELECT g.name || CASE gm.role WHEN 'lead' THEN '\(Vocabulary.leadMarks[0])' ELSE '' END AS label
          FROM group_membership AS gm JOIN working_group AS g ON g.id = gm.group_id
          WHERE gm.unit_id = u.id AND gm.left_on IS m.left_on ORDER BY g.name)),
       u.contact_name, u.contact_phone, u.address, u.party_org, u.note

@@ -484,7 +484,7 @@ struct ImportRun {
   static func splitGroups(_ cell: String?) -> ([String], [GroupRole]) {
     guard let cell, !cell.isEmpty else { return ([], []) }
     if TextInput.isAlreadyClean(cell, maxLength: TextInput.maxNoteLength),
-      !cell.unicodeScalars.contains(where: { "、;；,，()（）".unicodeScalars.contains($0) })
+      !cell.unicodeScalars.contains(where: Vocabulary.groupCellSpecials.contains)
     {
       return ([cell], [.member])
     }
@@ -495,7 +495,7 @@ struct ImportRun {
       var name = String(piece)
       piece = String.UnicodeScalarView()
       var role = GroupRole.member
-      for suffix in leadMarks where name.hasSuffix(suffix) {
+      for suffix in Vocabulary.leadMarks where name.hasSuffix(suffix) {
         name.removeLast(suffix.count)
         role = .lead
         break
@@ -506,16 +506,16 @@ struct ImportRun {
       roles.append(role)
     }
     for scalar in cell.unicodeScalars {
-      switch scalar {
-      case "、", ";", "；", ",", "，": finish()
-      default: piece.append(scalar)
+      if Vocabulary.groupSeparators.contains(scalar) {
+        finish()
+      } else {
+        piece.append(scalar)
       }
     }
     finish()
     return (names, roles)
   }
 
-  static let leadMarks = ["（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)", "(lead)", "（lead）"]
 
   /// Without surrounding whitespace (the cleaning proper happens in `TextInput.name`).
   static func trimmed(_ text: String) -> String {

@@ -42,7 +42,8 @@ extension Registry {
   /// Every agreement, by signing date; one unit's when `unit` is given.
   public func agreementList(unit: UnitID? = nil) throws -> [Agreement] {
     try read {
-      try agreements(where: "\(unit?.rawValue) IS NULL OR a.unit_id = \(unit?.rawValue)")
+      if let unit { _ = try unitReference(unit) }
+      return try agreements(where: "\(unit?.rawValue) IS NULL OR a.unit_id = \(unit?.rawValue)")
     }
   }
 

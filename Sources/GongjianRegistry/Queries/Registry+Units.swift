@@ -63,6 +63,7 @@ extension Registry {
         conditions.append("u.kind = \(try cleanKind(kind))")
       }
       if let group = filter.group {
+        _ = try groupReference(group)
         var membership: SQL = "gm.unit_id = u.id AND gm.group_id = \(group.rawValue)"
         if let reference { membership += " AND " + ActivePeriods.on(reference, alias: "gm") }
         conditions.append("EXISTS (SELECT 1 FROM group_membership AS gm WHERE \(membership))")

@@ -20,16 +20,22 @@ public enum DayParser {
   private static let monthMark: UInt8 = 0x02
   private static let dayMark: UInt8 = 0x03
 
-  /// Words for today and yesterday, after full-width forms are folded and letters lowered.
-  private static let relativeDays: [String: Int] = ["today": 0, "今天": 0, "yesterday": -1, "昨天": -1]
 
   public static func parse(_ input: String, today: Day) -> Result<Day, Failure> {
     // The stored form, the most common in files, without the general machinery.
     if input.utf8.count == 10, let day = Day(iso: input) { return .success(day) }
     func fail(_ problem: DateProblem) -> Result<Day, Failure> { .failure(Failure(input: input, problem: problem)) }
-    let trimmed = String(input.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
-    if let offset = relativeDays[trimmed.lowercased()] {
-      guard let day = today.adding(days: offset) else { return fail(.yearOutOfRange(today.year)) }
+    // today, ｔｏｄａｙ, TODAY and 今天 alike: full-width letters folded, spaces dropped.
+    var word = String.UnicodeScalarView()
+    for scalar in input.unicodeScalars where !scalar.properties.isWhitespace {
+      if (0xFF01...0xFF5E).contains(scalar.value), let ascii = Unicode.Scalar(scalar.value - 0xFF01 + 0x21) {
+        word.append(ascii)
+      } else {
+        word.append(scalar)
+      }
+    }
+    if let offset = Vocabulary.relativeDays[String(word).lowercased()] {
+      guard let day = today.adding(days: offset) else { return fail(.yearOutOfRange(today.year + offset)) }
       return .success(day)
     }
     // Fold full-width forms to ASCII, drop surrounding spaces; keep 年月日 as they are.
@@ -42,11 +48,11 @@ public enum DayParser {
         folded.append(0x20)
       } else if value >= 0x20 && value < 0x7F {
         folded.append(UInt8(value))
-      } else if scalar == "年" {
+      } else if scalar == Vocabulary.yearMark {
         folded.append(yearMark)
-      } else if scalar == "月" {
+      } else if scalar == Vocabulary.monthMark {
         folded.append(monthMark)
-      } else if scalar == "日" || scalar == "号" {
+      } else if Vocabulary.dayMarks.contains(scalar) {
         folded.append(dayMark)
       } else {
         return fail(.unexpectedCharacter(String(scalar)))

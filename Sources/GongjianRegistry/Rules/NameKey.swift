@@ -12,14 +12,13 @@ public enum NameKey {
   /// style and the words 有限公司, 集团 and 股份 taken out. (NFKC has already folded full-width
   /// （）and ［］ to () and [].) The migration that added the column computes the same in SQL.
   public static func similar(_ key: String) -> String {
-    var text = String(String.UnicodeScalarView(key.unicodeScalars.filter { !similarBrackets.contains($0) }))
-    for word in ["有限公司", "集团", "股份"] {
+    var text = String(
+      String.UnicodeScalarView(key.unicodeScalars.filter { !Vocabulary.similarNameBrackets.contains($0) }))
+    for word in Vocabulary.similarNameWords {
       text = text.replacingEvery(word, with: "")
     }
     return text
   }
-
-  static let similarBrackets: Set<Unicode.Scalar> = ["(", ")", "〔", "〕", "【", "】", "[", "]", "「", "」"]
 
   /// The key by the book, through Foundation's Unicode tables.
   static func fullKey(_ name: String) -> String {
@@ -132,7 +131,7 @@ public enum TextInput {
         pendingSpace = !result.isEmpty
         continue
       }
-      if properties.generalCategory == .control { return .failure(.controlCharacter) }
+      if properties.generalCategory == .control { return .failure(.controlCharacter(scalar.value)) }
       // Zero-width spaces, joiners, BOMs and the like: invisible, and never meant.
       if properties.isDefaultIgnorableCodePoint { continue }
       if pendingSpace {

@@ -40,17 +40,20 @@ enum Arguments {
 struct Year: ExpressibleByArgument, Sendable {
   var value: Int
 
+  /// Any whole number is read, so that a year out of range is refused by the registry with
+  /// its range (invalid data), not by the parser as an unreadable value.
   init?(argument: String) {
     var digits = ""
-    for scalar in argument.unicodeScalars {
+    for (offset, scalar) in argument.unicodeScalars.enumerated() {
       switch scalar.value {
       case 0x30...0x39: digits.unicodeScalars.append(scalar)
       case 0xFF10...0xFF19: digits.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? "0")
-      case 0x5E74 where digits.count == 4: continue  // 年
+      case 0x2D where offset == 0: digits.unicodeScalars.append(scalar)
+      case 0x5E74 where offset == argument.unicodeScalars.count - 1: continue  // 年
       default: return nil
       }
     }
-    guard (1...4).contains(digits.count), let year = Int(digits) else { return nil }
+    guard digits.count <= 18, let year = Int(digits) else { return nil }
     value = year
   }
 }

@@ -67,7 +67,7 @@ struct ErrorReport {
     for line in full.split(separator: "\n") {
       let trimmed = line.drop { $0 == " " }
       if trimmed.hasPrefix("Usage: ") {
-        lines.append(texts.usageLine(String(trimmed.dropFirst("Usage: ".count))))
+        lines.append(texts.usageLine(HelpText.localized(String(trimmed.dropFirst("Usage: ".count)))))
       } else if trimmed.hasPrefix("See '"), let end = trimmed.range(of: " --help'") {
         lines.append(texts.seeHelp(String(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 5)..<end.lowerBound])))
       }

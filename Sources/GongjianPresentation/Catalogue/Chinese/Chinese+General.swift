@@ -14,7 +14,15 @@ extension ChineseCatalogue: GeneralWording {
 
   public func unit(_ unit: UnitReference) -> String { "\(unit.name)（#\(unit.id)）" }
 
-  public func group(_ group: GroupReference) -> String { group.name }
+  public func group(_ group: GroupReference) -> String { groupName(group.name) }
+
+  /// A working group in a sentence. Names usually end in 专项组 (组织共建专项组) and stand as
+  /// they are, so no sentence reads “退出专项组组织共建专项组”; a bare name (组织共建) is quoted
+  /// and called a 专项组: “组织共建”专项组.
+  func groupName(_ name: String) -> String { name.hasSuffix("组") ? name : quoted(name) + "专项组" }
+
+  /// An agreement's title in a sentence, in 书名号: 《区域化党建共建协议》.
+  func documentTitle(_ title: String) -> String { title.hasPrefix("《") ? title : "《\(title)》" }
 
   public func candidateLine(_ candidate: Candidate) -> String { "  \(candidate.id)  \(candidate.name)" }
 

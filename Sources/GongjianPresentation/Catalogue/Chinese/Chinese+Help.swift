@@ -4,22 +4,22 @@ extension ChineseCatalogue: HelpWording {
     case .rootAbstract: "街道区域化党建共建单位登记簿。"
     case .rootDiscussion:
       """
-      登记簿是一个SQLite文件：用 --db 路径 指定；未指定时用环境变量 $GONGJIAN_DB；\
-      再没有则用 ~/.local/share/gongjian/registry.sqlite。只有 init 和 demo 会新建登记簿。
+      登记簿是一个SQLite文件，用 --db 路径 指定；未指定时使用环境变量 $GONGJIAN_DB，\
+      仍未设置则使用 ~/.local/share/gongjian/registry.sqlite。只有 init 和 demo 会新建登记簿。
 
-      每个命令都可加 --lang zh|en 选择界面语言（默认依次看 $GONGJIAN_LANG、LANGUAGE、LC_ALL、\
-      LC_MESSAGES、LANG，未指定英文时一律用中文），以及 --by 姓名（记入修改记录的经办人，\
-      默认为 $GONGJIAN_USER，再没有则为当前登录用户）。
+      每个命令都可以加 --lang zh|en 选择界面语言（未指定时依次参看 $GONGJIAN_LANG、LANGUAGE、\
+      LC_ALL、LC_MESSAGES、LANG，除非其中指定英文，一律使用中文）；也可以加 --by 姓名，\
+      指定记入修改记录的经办人（默认为 $GONGJIAN_USER，仍未设置则为当前登录用户）。
 
-      退出状态：0 成功；1 登记簿拒绝（找不到、重复、冲突）；64 用法错误；65 数据无效；\
-      66 无法打开；74 读写失败（磁盘已满、只读）；75 登记簿忙（请稍后重试）。
+      退出状态：0 成功；1 登记簿拒绝办理（找不到、重复、冲突等）；64 用法错误；65 数据无效；\
+      66 无法打开；74 读写失败（磁盘已满、只读等）；75 登记簿忙（请稍后重试）。
       """
     case .optionDatabase: "登记簿文件（默认：$GONGJIAN_DB，否则为 ~/.local/share/gongjian/registry.sqlite）。"
-    case .optionToday: "把“今天”定为某一天，使输出可以重现（默认：$GONGJIAN_TODAY，否则为当天日期）。"
+    case .optionToday: "把“今天”设为指定日期，便于重现输出结果（默认：$GONGJIAN_TODAY，否则为系统当天日期）。"
     case .optionLanguage: "提示和报表的语言：zh（中文）或 en（英文）。"
     case .optionBy: "经办人姓名，记入修改记录（默认：$GONGJIAN_USER，否则为当前登录用户）。"
     case .optionFormat: "输出格式：table（表格）、csv 或 json（默认为表格，或按 -o 文件的扩展名）。"
-    case .optionOutput: "写入文件而不是显示在屏幕上；按扩展名（.csv、.json）决定格式。"
+    case .optionOutput: "写入文件，而不是显示在屏幕上；按扩展名（.csv、.json）决定格式。"
     case .valueDate: "日期"
     case .valueName: "名称"
     case .valueUnit: "单位"
@@ -34,7 +34,7 @@ extension ChineseCatalogue: HelpWording {
     case .valueNumber: "号码"
     case .valueDays: "天数"
     case .initAbstract: "新建登记簿（仅本人可读写；加 --shared 则同组用户也可读写）。"
-    case .initDiscussion: "如果该位置已有登记簿，只作提示，不做任何改动。"
+    case .initDiscussion: "如该位置已有登记簿，只作提示，不做任何改动。"
     case .initSubdistrict: "街道名称，如：欧阳路街道。"
     case .initDistrict: "区名称，如：虹口区。"
     case .initShared: "允许同组用户读写登记簿（权限0660），适用于科室共用文件夹。"
@@ -55,11 +55,11 @@ extension ChineseCatalogue: HelpWording {
     case .detailPhone: "联系电话。"
     case .detailAddress: "地址。"
     case .detailNote: "备注。"
-    case .agreementSignatory: "代表单位签约的人，如：罗英华。"
+    case .agreementSignatory: "签约人（代表单位签约的人）姓名，如：罗英华。"
     case .agreementSignatoryTitle: "签约人职务，如：党委书记。"
     case .agreementTitle: "协议名称（默认：区域化党建共建协议）。"
     case .agreementExpires: "协议到期日期（可以是将来的日期）。"
-    case .groupOption: "加入的专项组；加入多个专项组时重复填写本项。"
+    case .groupOption: "所在专项组；加入多个专项组时，每个专项组各写一次 --group。"
     case .groupLead: "以牵头单位（而非成员单位）身份加入这些专项组。"
     case .listAbstract: "列出共建单位，默认列出今天在册的单位。"
     case .listDiscussion:
@@ -73,7 +73,7 @@ extension ChineseCatalogue: HelpWording {
     case .listLeftIn: "列出某年退出的单位。"
     case .listGroup: "只列出某个专项组的单位。"
     case .listKind: "只列出某一类别的单位，如：高校。"
-    case .listAll: "包括已退出的单位。"
+    case .listAll: "列出全部单位，包括已退出的单位。"
     case .showAbstract: "查看一家单位：基本信息、共建期间、共建协议、所在专项组和曾用名。"
     case .showDiscussion: "“单位”可以是编号、名称（全角半角括号均可），或名称中能唯一确定该单位的一部分。"
     case .showUnit: "单位：编号、名称或名称的一部分。"
@@ -84,19 +84,19 @@ extension ChineseCatalogue: HelpWording {
     case .editRenamedOn: "更名生效日期（默认：今天）。"
     case .editJoined: "更正某段共建期间的加入日期（用于改正笔误，不是重新加入）。"
     case .editLeft: "更正某段已结束的共建期间的退出日期（用于改正笔误，不是办理退出）。"
-    case .editPeriod: "要更正第几段共建期间，编号同 show 的列表（默认：最近一段）。"
+    case .editPeriod: "要更正的是第几段共建期间，按 show 中列出的顺序从1数起（默认：最近一段）。"
     case .removeAbstract: "删除误登记的单位，连同其共建期间、协议和专项组记录。"
     case .removeDiscussion:
       """
       不加 --yes 时只显示将删除的内容，退出状态为1。修改记录会保留该单位的全部信息，\
-      gongjian undo 可以恢复。单位退出请用 withdraw 办理，不要删除，否则发展情况报表会随之改变。
+      可用 gongjian undo 恢复。单位退出请用 withdraw 办理，不要删除，否则发展情况报表会随之改变。
       """
     case .removeYes: "确认删除。"
     case .undoAbstract: "撤销最近一次改动：做一次反向改动，并记入修改记录。"
     case .undoDiscussion:
       """
       不加 --yes 时只显示将撤销的内容，退出状态为1。再运行一次可继续往前撤销。\
-      如果登记簿已不是那次改动后的样子（此后同一单位又有改动），或是新建登记簿本身，则不能撤销。\
+      如果同一单位在那次改动之后又被修改过，或要撤销的是新建登记簿本身，则不能撤销。\
       撤销操作本身不能再撤销。
       """
     case .undoYes: "确认撤销。"
@@ -110,22 +110,22 @@ extension ChineseCatalogue: HelpWording {
     case .rejoinAbstract: "办理已退出单位重新加入：新开一段共建期间，记录新签的共建协议。"
     case .rejoinDiscussion: "示例：gongjian rejoin 上海四达电器 --on 2020-03-01 --signatory 王强"
     case .rejoinOn: "重新签约的日期。"
-    case .groupAbstract: "专项组：新增、列表、查看、加入、退出。"
+    case .groupAbstract: "管理专项组：新增、列出、查看、加入、退出。"
     case .groupAddAbstract: "新增一个专项组。"
     case .groupAddName: "专项组名称。"
     case .groupAddDescription: "专项组的工作内容。"
     case .groupAddEstablished: "成立日期。"
-    case .groupListAbstract: "列出各专项组及其今天的牵头单位和单位数。"
+    case .groupListAbstract: "列出各专项组，以及目前的牵头单位和单位数。"
     case .groupShowAbstract: "查看一个专项组及其现有和以往的成员单位。"
     case .groupShowGroup: "专项组：编号、名称或名称的一部分。"
     case .groupJoinAbstract: "让单位加入专项组（或变更其在专项组中的角色）。"
     case .groupJoinDiscussion: "加入当天该单位须在册。加 --lead 时，已是成员单位的自当天起改为牵头单位。"
-    case .groupJoinOn: "自哪一天起（默认：今天）。"
+    case .groupJoinOn: "加入（或变更角色）的日期（默认：今天）。"
     case .groupJoinLead: "以牵头单位（而非成员单位）身份加入。"
     case .groupLeaveAbstract: "办理单位退出某个专项组。"
     case .groupLeaveOn: "退出专项组的日期。"
     case .agreementAbstract: "共建协议：记录续签、列出协议、查看即将到期的协议。"
-    case .agreementAddAbstract: "记录一份已签订的协议，例如续签。"
+    case .agreementAddAbstract: "记录一份已签订的协议，如续签的共建协议。"
     case .agreementAddSigned: "签约日期。"
     case .agreementListAbstract: "列出共建协议；加 --expiring-within 查看需要续签的协议。"
     case .agreementListDiscussion:
@@ -142,7 +142,7 @@ extension ChineseCatalogue: HelpWording {
     case .reportGrowthAbstract: "共建单位发展情况：按年、季度或月统计新加入、退出、净增和期末总数。"
     case .reportGrowthDiscussion:
       """
-      某一期的期末总数是该期最后一天在册的单位数（本期则按今天计），所以2016年的期末总数就是 \
+      某一期的期末总数是该期最后一天在册的单位数（尚未结束的一期按今天计），所以2016年的期末总数就是 \
       list --active-in 2016 列出的单位。每一期都满足：期末总数 = 上期期末总数 + 新加入 − 退出。\
       默认统计范围：从首家单位加入的年份到今年。
 
@@ -152,11 +152,11 @@ extension ChineseCatalogue: HelpWording {
     case .reportFrom: "起始年份（默认：首家单位加入的年份）。"
     case .reportTo: "截止年份（默认：今年）。"
     case .reportPeriod: "统计周期：year（年）、quarter（季度）或 month（月）。"
-    case .reportGroup: "按某个专项组的成员单位统计。"
+    case .reportGroup: "只统计某个专项组的单位，按各单位加入、退出该组的日期计算。"
     case .reportKind: "只统计某一类别的单位，如：高校。"
     case .reportBy: "按单位类别（kind）或专项组（group）分列期末总数。"
     case .reportFormat: "输出格式：table、csv、json、chart、svg 或 html。"
-    case .importAbstract: "从CSV或XLSX文件导入单位：要么全部导入，要么一条不导入，并逐条指出有问题的行。"
+    case .importAbstract: "从CSV或XLSX文件导入单位：有一行出错就全部不导入，并逐条指出有问题的行。"
     case .importDiscussion:
       """
       第一行为表头，中英文均可，列的顺序不限：单位名称（name）和加入日期（joined_on）必填；\
@@ -197,7 +197,7 @@ extension ChineseCatalogue: HelpWording {
       """
       示例是一组普通的 gongjian 命令（group add、import、withdraw、register、rejoin、report），\
       逐条执行并显示出来，也可以当作命令的入门演示。标有（示例）的单位和所有日期都是虚构的；\
-      2019年工作简报中提到的单位和人员是真实的。不加 --db 时，登记簿建在一个新的临时文件夹中，\
+      2019年联席会议报道中提到的单位和人员是真实的。不加 --db 时，登记簿建在一个新的临时文件夹中，\
       结束时会告诉您位置。
       """
     case .demoDatabase: "示例登记簿的位置（该文件不能已经存在）。"

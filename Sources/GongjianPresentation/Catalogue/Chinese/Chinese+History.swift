@@ -15,7 +15,7 @@ extension ChineseCatalogue: HistoryWording {
       let joined = facts["joined_on"]?.stringValue.flatMap(Day.init(iso:)).map(day) ?? ""
       var text = "登记\(facts["name"]?.stringValue ?? "")，\(joined)加入"
       if !groups.isEmpty {
-        text += "；专项组\(facts["lead"]?.boolValue == true ? "（牵头单位）" : "")：" + list(groups)
+        text += "；所在专项组\(facts["lead"]?.boolValue == true ? "（牵头单位）" : "")：" + list(groups)
       }
       return text
     case .edit:
@@ -27,32 +27,32 @@ extension ChineseCatalogue: HistoryWording {
         }.joined(separator: "；")
     case .withdraw:
       var text = "\(on)退出"
-      if let reason = facts["reason"]?.stringValue { text += "（\(reason)）" }
-      if !groups.isEmpty { text += "；同时退出专项组" + list(groups) }
+      if let reason = facts["reason"]?.stringValue { text += "，原因：\(reason)" }
+      if !groups.isEmpty { text += "；同时退出" + list(groups.map(groupName)) }
       return text
     case .rejoin:
-      return "\(on)重新加入" + (groups.isEmpty ? "" : "；专项组：" + list(groups))
+      return "\(on)重新加入" + (groups.isEmpty ? "" : "；所在专项组：" + list(groups))
     case .groupAdd:
       let founded = facts["established_on"]?.stringValue.flatMap(Day.init(iso:)).map { "，\(day($0))成立" }
-      return "新增专项组\(facts["name"]?.stringValue ?? "")" + (founded ?? "")
+      return "新增" + groupName(facts["name"]?.stringValue ?? "") + (founded ?? "")
     case .groupJoin:
       let role = facts["role"]?.stringValue.flatMap(GroupRole.init(rawValue:)).map(self.role) ?? ""
-      return "\(on)起以\(role)身份加入专项组\(facts["group"]?.stringValue ?? "")"
+      return "自\(on)起以\(role)身份加入" + groupName(facts["group"]?.stringValue ?? "")
     case .groupLeave:
-      return "\(on)退出专项组\(facts["group"]?.stringValue ?? "")"
+      return "\(on)退出" + groupName(facts["group"]?.stringValue ?? "")
     case .agreementAdd:
       let signed = facts["signed_on"]?.stringValue.flatMap(Day.init(iso:)).map(day) ?? ""
       let expires = facts["expires_on"]?.stringValue.flatMap(Day.init(iso:)).map { "，\(day($0))到期" }
-      return "\(signed)签订\(facts["title"]?.stringValue ?? "")" + (expires ?? "")
+      return "\(signed)签订" + documentTitle(facts["title"]?.stringValue ?? "") + (expires ?? "")
     case .importFile:
       var text =
-        "从\(facts["file"]?.stringValue ?? "")导入：新增\(facts["added"]?.intValue ?? 0)家，"
+        "从 \(facts["file"]?.stringValue ?? "") 导入：新增\(facts["added"]?.intValue ?? 0)家，"
         + "更新\(facts["updated"]?.intValue ?? 0)家"
       let created = facts["groups_created"]?.arrayValue?.compactMap(\.stringValue) ?? []
-      if !created.isEmpty { text += "，新建专项组" + list(created) }
+      if !created.isEmpty { text += "，新建" + list(created.map(groupName)) }
       return text
     case .importUpdate:
-      return "按\(facts["file"]?.stringValue ?? "")更新"
+      return "按 \(facts["file"]?.stringValue ?? "") 更新"
     case .correctPeriod:
       var parts: [String] = []
       if let joined = facts["joined_on"] { parts.append("加入日期 \(oldNew(joined))") }
@@ -91,7 +91,7 @@ extension ChineseCatalogue: HistoryWording {
     case .agreementAdd: "记录协议"
     case .importFile: "导入"
     case .importUpdate: "导入更新"
-    case .correctPeriod: "更正期间"
+    case .correctPeriod: "更正共建期间"
     case .remove: "删除单位"
     case .registrySet: "修改登记簿信息"
     case .undo: "撤销"

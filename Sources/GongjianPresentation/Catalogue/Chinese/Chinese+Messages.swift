@@ -2,15 +2,15 @@ import GongjianRegistry
 
 extension ChineseCatalogue: MessageWording {
   public func registryCreated(path: String, shared: Bool) -> String {
-    "已新建登记簿：\(path)，" + (shared ? "您和同组用户可以读写（权限0660）。" : "仅您本人可以读写（权限0600）。")
+    "已新建登记簿：\(path)（" + (shared ? "您和同组用户均可读写，权限0660）。" : "仅您本人可读写，权限0600）。")
   }
 
   public var registryNextStep: String {
-    "下一步：gongjian register 单位名称 --joined 日期   （可用 gongjian register --help 查看全部选项）"
+    "下一步：gongjian register 单位名称 --joined 日期   （运行 gongjian register --help 可查看全部选项）"
   }
 
   public func registryExists(path: String, settingsGiven: Bool) -> String {
-    "\(path)已经是一个登记簿，未做任何改动。"
+    "\(path) 已是登记簿，未做任何改动。"
       + (settingsGiven ? "\n如要修改街道或区的名称，请用：gongjian registry set --subdistrict 街道名称 --district 区名称" : "")
   }
 
@@ -23,7 +23,7 @@ extension ChineseCatalogue: MessageWording {
       changes.append(
         "退出日期 \(correction.before.leftOn.map(day) ?? "（无）") → \(correction.after.leftOn.map(day) ?? "（无）")")
     }
-    guard !changes.isEmpty else { return "\(unit(correction.unit))第\(correction.period)段共建期间的日期本来就是这样，未做改动。" }
+    guard !changes.isEmpty else { return "\(unit(correction.unit))第\(correction.period)段共建期间的日期与原来相同，未做改动。" }
     return "已更正\(unit(correction.unit))第\(correction.period)段共建期间：" + changes.joined(separator: "；") + "。"
   }
 
@@ -32,12 +32,12 @@ extension ChineseCatalogue: MessageWording {
   }
 
   public func removalPreview(_ unit: UnitDetail) -> String {
-    "将删除\(self.unit(unit.reference))及其\(contents(unit))；修改记录会保留它的全部信息。\n"
-      + "这只用于误登记的单位；单位退出请用 gongjian withdraw。确认删除请加 --yes：gongjian remove \(unit.id) --yes"
+    "将删除\(self.unit(unit.reference))及其\(contents(unit))，修改记录中会保留其全部信息。\n"
+      + "删除仅用于误登记的单位；单位退出请用 gongjian withdraw 办理。确认删除请加 --yes：gongjian remove \(unit.id) --yes"
   }
 
   public func removed(_ unit: UnitDetail) -> String {
-    "已删除误登记的单位\(self.unit(unit.reference))（\(contents(unit))）。修改记录中保留了它的全部信息；如需恢复，可运行 gongjian undo。"
+    "已删除误登记的单位\(self.unit(unit.reference))（\(contents(unit))）。修改记录中保留了其全部信息，如需恢复，可运行 gongjian undo。"
   }
 
   func planLines(_ plan: UndoPlan) -> [String] {
@@ -54,14 +54,14 @@ extension ChineseCatalogue: MessageWording {
   }
 
   public func undone(_ plan: UndoPlan) -> String {
-    (["已撤销："] + planLines(plan) + ["撤销本身也记入了修改记录。"]).joined(separator: "\n")
+    (["已撤销："] + planLines(plan) + ["本次撤销也已记入修改记录。"]).joined(separator: "\n")
   }
 
   public func registryDetails(_ settings: RegistrySettings, path: String) -> String {
     [
       "街道：\(settings.subdistrict.isEmpty ? "（未填）" : settings.subdistrict)",
       "区：\(settings.district.isEmpty ? "（未填）" : settings.district)",
-      "建立于：\(LocalTime.minutes(settings.createdAt))", "文件：\(path)",
+      "建立时间：\(LocalTime.minutes(settings.createdAt))", "文件：\(path)",
     ].joined(separator: "\n")
   }
 
@@ -70,34 +70,41 @@ extension ChineseCatalogue: MessageWording {
   }
 
   func registrationSummary(_ registration: Registration) -> String {
-    var text = "\(unit(registration.unit))（\(registration.kind)），\(day(registration.joinedOn))加入"
+    registrationSummary(registration, joining: "加入")
+  }
+
+  /// 复旦大学外文学院（#46），高校，2019年6月27日加入；所在专项组：文明创建专项组
+  func registrationSummary(_ registration: Registration, joining: String) -> String {
+    var text = "\(unit(registration.unit))，\(registration.kind)，\(day(registration.joinedOn))\(joining)"
     if let left = registration.leftOn { text += "，\(day(left))退出" }
     if !registration.groups.isEmpty {
       let role = registration.role == .lead ? "（牵头单位）" : ""
       text +=
-        "；专项组\(role)："
+        "；所在专项组\(role)："
         + list(
           registration.groups.map {
             $0.since == registration.joinedOn ? $0.group.name : "\($0.group.name)（自\(day($0.since))起）"
           })
     }
-    return text
+    return text + "。"
   }
 
   public func registered(_ registration: Registration) -> String { "已登记：" + registrationSummary(registration) }
 
-  public func rejoined(_ registration: Registration) -> String { "已重新加入：" + registrationSummary(registration) }
+  public func rejoined(_ registration: Registration) -> String {
+    "已办理重新加入：" + registrationSummary(registration, joining: "重新加入")
+  }
 
   public func withdrew(_ withdrawal: Withdrawal) -> String {
     var text = "已办理退出：\(unit(withdrawal.unit))，共建期间\(day(withdrawal.joinedOn))至\(day(withdrawal.leftOn))"
     if !withdrawal.closedGroups.isEmpty {
-      text += "；同时退出专项组" + list(withdrawal.closedGroups.map(\.name))
+      text += "；同时退出" + list(withdrawal.closedGroups.map { groupName($0.name) })
     }
-    return text
+    return text + "。"
   }
 
   public func edited(_ edit: UnitEdit) -> String {
-    guard !edit.changes.isEmpty else { return "\(unit(edit.unit))：信息本来就是这样，未做改动。" }
+    guard !edit.changes.isEmpty else { return "\(unit(edit.unit))的信息与原来相同，未做改动。" }
     return "已修改\(unit(edit.unit))：\n"
       + edit.changes.map { "  \(field($0.field))：\($0.old ?? "（空）") → \($0.new ?? "（空）")" }
       .joined(separator: "\n")
@@ -110,18 +117,18 @@ extension ChineseCatalogue: MessageWording {
   public func groupJoined(_ result: GroupJoinResult) -> String {
     switch result.outcome {
     case .joined(let since):
-      "\(unit(result.unit))自\(day(since))起以\(role(result.role))身份加入专项组\(result.group.name)。"
+      "\(unit(result.unit))自\(day(since))起以\(role(result.role))身份加入\(group(result.group))。"
     case .roleChanged(let previous, let since):
-      "\(unit(result.unit))自\(day(since))起改任专项组\(result.group.name)的\(role(result.role))（原为\(role(previous))）。"
+      "\(unit(result.unit))自\(day(since))起改为\(group(result.group))的\(role(result.role))（原为\(role(previous))）。"
     }
   }
 
   public func groupLeft(_ result: GroupLeaveResult) -> String {
-    "\(unit(result.unit))于\(day(result.until))退出专项组\(result.group.name)（自\(day(result.since))起在该组）。"
+    "\(unit(result.unit))于\(day(result.until))退出\(group(result.group))（\(day(result.since))加入）。"
   }
 
   public func agreementRecorded(_ agreement: Agreement) -> String {
-    "已记录协议#\(agreement.id)：\(agreement.unit.name)于\(day(agreement.signedOn))签订\(agreement.title)"
+    "已记录协议（#\(agreement.id)）：\(agreement.unit.name)于\(day(agreement.signedOn))签订\(documentTitle(agreement.title))"
       + (agreement.expiresOn.map { "，\(day($0))到期" } ?? "") + "。"
   }
 
@@ -135,28 +142,28 @@ extension ChineseCatalogue: MessageWording {
 
   public func changeCount(_ count: Int) -> String { "共\(count)条记录" }
 
-  public func wroteReport(path: String, format: String) -> String { "报表（\(format)）已写入\(path)。" }
+  public func wroteReport(path: String, format: String) -> String { "报表（\(format)）已写入 \(path)。" }
 
   public func exported(count: Int, path: String, format: String) -> String {
-    "已导出\(count)家单位到\(path)（\(format)）。"
+    "已将\(count)家单位导出至 \(path)（\(format)）。"
   }
 
   public func backedUp(units: Int, path: String, bytes: Int) -> String {
-    "已备份：\(units)家单位，写入\(path)（\(ByteCount.text(bytes))）。"
+    "已将登记簿（共\(units)家单位）备份至 \(path)，文件大小\(ByteCount.text(bytes))。"
   }
 
   public func imported(_ summary: ImportSummary) -> String {
-    var text = "已导入\(summary.path)（\(summary.encoding)）：新增\(summary.added)家，更新\(summary.updated)家"
-    if summary.unchanged > 0 { text += "，\(summary.unchanged)家原已是最新" }
+    var text = "已导入 \(summary.path)（\(summary.encoding)）：新增\(summary.added)家，更新\(summary.updated)家"
+    if summary.unchanged > 0 { text += "，\(summary.unchanged)家无变化" }
     if !summary.createdGroups.isEmpty { text += "；新建专项组：" + list(summary.createdGroups) }
     return text + "。"
   }
 
   public func importDryRun(_ summary: ImportSummary) -> String {
     var lines = [
-      "试导入：\(summary.path)（\(summary.encoding)）共\(summary.rows)行，没有发现错误。正式导入将新增\(summary.added)家、"
+      "试导入 \(summary.path)（\(summary.encoding)）：共\(summary.rows)行，未发现错误。正式导入将新增\(summary.added)家、"
         + "更新\(summary.updated)家"
-        + (summary.createdGroups.isEmpty ? "" : "，并新建专项组" + list(summary.createdGroups)) + "。"
+        + (summary.createdGroups.isEmpty ? "" : "，并新建" + list(summary.createdGroups.map(groupName))) + "。"
     ]
     if !summary.addedNames.isEmpty {
       lines.append("  将新增：" + list(summary.addedNames) + (summary.added > summary.addedNames.count ? "……" : ""))
@@ -170,7 +177,7 @@ extension ChineseCatalogue: MessageWording {
 
   public func importProgress(rows: Int, rate: Int, secondsLeft: Int?) -> String {
     var text = "已读\(ByteCount.grouped(rows))行 · 每秒\(ByteCount.grouped(rate))行"
-    if let seconds = secondsLeft { text += " · 约剩\(seconds / 60)分\(seconds % 60)秒" }
+    if let seconds = secondsLeft { text += " · 预计还需\(seconds / 60)分\(seconds % 60)秒" }
     return text
   }
 
@@ -198,7 +205,7 @@ extension ChineseCatalogue: MessageWording {
     return "没有共建期间"
   }
 
-  public func formerName(_ name: FormerName) -> String { "\(name.name)（用至\(day(name.renamedOn))）" }
+  public func formerName(_ name: FormerName) -> String { "\(name.name)（使用至\(day(name.renamedOn))）" }
 
   public func groupSummary(_ group: WorkingGroup) -> [String] {
     var lines: [String] = []
@@ -258,38 +265,38 @@ extension ChineseCatalogue: MessageWording {
   public var checkHealthy: String { "未发现问题。" }
 
   public func checkProblems(count: Int, path: String) -> String {
-    "\(path)中发现\(count)个问题。\n请用备份恢复（gongjian backup 可生成备份），或修正上面列出的记录。"
+    "\(path) 中发现\(count)个问题。\n请用此前 gongjian backup 生成的备份恢复，或修正上面列出的记录。"
   }
 
   public func checkHeading(path: String) -> String { "登记簿：\(path)" }
 
   public func usage(_ mistake: UsageMistake) -> String {
     switch mistake {
-    case .activeOnAndActiveIn: "--active-on 和 --active-in 只能给一个。"
-    case .allWithActive: "--all 列出所有单位，不论日期，不能与 --active-on 或 --active-in 同时使用。"
+    case .activeOnAndActiveIn: "--active-on 和 --active-in 只能选用其一。"
+    case .allWithActive: "--all 列出全部单位（不论日期），不能与 --active-on 或 --active-in 同时使用。"
     case .renamedOnWithoutName: "--renamed-on 须与 --name 一起使用。"
     case .nothingToEdit: "没有要修改的内容：请给出 --name、--kind、--party-org、--contact、--phone、--address 或 --note。"
     case .expiringWithUnit: "--expiring-within 针对全部单位，不能与 --unit 同时使用。"
-    case .bomNotCSV: "--bom 只用于CSV。"
+    case .bomNotCSV: "--bom 只适用于CSV格式。"
     case .workbookNeedsFile: "导出XLSX工作簿须指定文件：请加 -o 文件名.xlsx。"
-    case .outputIsRegistry(let path): "-o \(path)就是登记簿本身，请换一个文件名。"
-    case .outputNotRegularFile(let path): "-o \(path)不是普通文件，XLSX工作簿须写入普通文件。"
+    case .outputIsRegistry(let path): "-o \(path) 就是登记簿文件本身，请换一个文件名。"
+    case .outputNotRegularFile(let path): "-o \(path) 不是普通文件，XLSX工作簿须写入普通文件。"
     case .unknownExtension(let suffix, let known):
-      "无法从扩展名“.\(suffix)”判断格式；请用\(known.map { "." + $0 }.joined(separator: "、"))，或用 --format 指定。"
+      "无法从扩展名“.\(suffix)”判断格式；请使用 \(known.map { "." + $0 }.joined(separator: "、")) 等扩展名，或用 --format 指定格式。"
     case .outputNameEmpty: "-o 后须跟文件名，例如 -o 发展情况.csv。"
     case .todayEmpty: "--today 为空：请给出日期，如2019-12-31，或去掉这个选项。"
-    case .demoTargetExists(let path): "\(path)已经存在；演示要新建一个登记簿。请换一个路径，或去掉 --db。"
+    case .demoTargetExists(let path): "\(path) 已存在，而演示需要新建登记簿。请换一个路径，或去掉 --db。"
     case .unknownLanguage(let value): "--lang \(quoted(value))：请用 zh（中文）或 en（English）。"
-    case .optionNeedsValue(let option): "\(option) 后须跟一个值。"
-    case .backupExists(let path): "\(path)已经存在，未写入任何内容。\n请换一个名字，或加 --force 覆盖它。"
+    case .optionNeedsValue(let option): "选项 \(option) 缺少值。"
+    case .backupExists(let path): "\(path) 已存在，未写入任何内容。\n请换一个名字，或加 --force 覆盖它。"
     case .correctionWithDetails: "更正日期（--joined、--left）请单独进行，不要与修改其他信息放在同一条命令里。"
-    case .registrySetNeedsValue: "请给出 --subdistrict 或 --district。"
+    case .registrySetNeedsValue: "请给出 --subdistrict 或 --district（至少一项）。"
     }
   }
 
   public func demo(_ line: DemoLine) -> String {
     switch line {
-    case .opening: "gongjian 演示：虹口区欧阳路街道示例，取材于2019年工作简报；标有（示例）的单位为虚构。"
+    case .opening: "gongjian 演示：以虹口区欧阳路街道为例，取材于2019年区域化党建工作联席会议的报道；名称后标有“（示例）”的单位为虚构。"
     case .registryAt(let path): "示例登记簿位于：\(path)"
     case .tryNext: "可以接着试试（在源码目录下把 gongjian 换成 swift run gongjian）："
     }

@@ -10,18 +10,19 @@ extension ChineseCatalogue: RefusalWording {
   public func refusal(_ refusal: Refusal, fields: FieldNaming) -> String {
     switch refusal {
     case .emptyReference(let kind):
-      return "没有指定\(entity(kind))：请给出编号，或名称（可只写其中一部分）。"
+      return "没有指定\(entity(kind))：请给出编号或名称（名称可只写其中一部分）。"
     case .noSuchID(let kind, let id):
-      return "没有编号为 \(id) 的\(entity(kind))。可运行 \(listCommand(kind)) 查看编号。"
+      return "没有编号为 \(id) 的\(entity(kind))。可运行 \(listCommand(kind)) 查看各\(entity(kind))的编号。"
     case .noSuchName(let kind, let text, let suggestions):
       if suggestions.isEmpty {
-        return "找不到名为\(quoted(text))的\(entity(kind))。可运行 \(listCommand(kind)) 查看全部。"
+        return "找不到名称含\(quoted(text))的\(entity(kind))。可运行 \(listCommand(kind)) 查看全部\(entity(kind))。"
       }
-      return "找不到名为\(quoted(text))的\(entity(kind))。您要找的是不是：\n"
+      return "找不到名称含\(quoted(text))的\(entity(kind))。您要找的是不是：\n"
         + suggestions.map(candidateLine).joined(separator: "\n")
     case .ambiguousName(let kind, let text, let candidates, let more):
-      let count = more ? "超过\(candidates.count)个" : "\(candidates.count)个"
-      return "\(quoted(text))对应\(count)\(entity(kind))：\n"
+      let measure = kind == .unit ? "家" : "个"
+      let count = more ? "超过\(candidates.count)\(measure)" : "\(candidates.count)\(measure)"
+      return "名称含\(quoted(text))的\(entity(kind))有\(count)：\n"
         + candidates.map(candidateLine).joined(separator: "\n") + (more ? "\n  ……" : "")
         + "\n请给出编号，或写出更完整的名称。"
     case .alreadyRegistered(let name, let existing, let joinedOn, let leftOn):
@@ -30,94 +31,94 @@ extension ChineseCatalogue: RefusalWording {
       text += "。\n"
       text +=
         leftOn == nil
-        ? "如需修改该单位信息，请用：gongjian edit \(existing.id) …"
-        : "如该单位重新签约，请用：gongjian rejoin \(existing.id) --on 日期"
+        ? "无需再次登记；如需修改该单位信息，请用：gongjian edit \(existing.id) …"
+        : "如该单位重新签约，请办理重新加入：gongjian rejoin \(existing.id) --on 日期"
       return text
     case .similarToRegistered(let name, let existing, let joinedOn):
-      return "\(quoted(name))与已登记的\(unit(existing))名称相近（\(day(joinedOn))加入），可能是同一家单位。\n"
-        + "如确为另一家单位，请加 --force 再登记；如是同一家单位，请用 gongjian edit \(existing.id) 修改其信息。"
+      return "\(quoted(name))与\(day(joinedOn))加入的\(unit(existing))名称相近，可能是同一家单位。\n"
+        + "如确为另一家单位，请加 --force 后再登记；如是同一家单位，无需再次登记，修改其信息请用 gongjian edit \(existing.id)。"
     case .nameTaken(let name, let other, let joinedOn):
-      return "已有其他单位名为\(quoted(name))：\(unit(other))，\(day(joinedOn))加入。"
+      return "名称\(quoted(name))已被另一家单位使用：\(unit(other))，\(day(joinedOn))加入。请核对名称。"
     case .notInAlliance(let reference, let leftOn):
       return "\(unit(reference))目前不在册" + (leftOn.map { "（已于\(day($0))退出）" } ?? "") + "，无需办理退出。"
     case .alreadyInAlliance(let reference, let since):
-      return "\(unit(reference))目前在册（自\(day(since))起），不能重新加入。\n"
+      return "\(unit(reference))目前在册（自\(day(since))起），无需办理重新加入。\n"
         + "如为续签共建协议，请用：gongjian agreement add \(reference.id) --signed 日期"
     case .signingOutsideAlliance(let reference, let signedOn):
-      return "\(day(signedOn))时\(unit(reference))不在册，不能记录这份协议。\n"
+      return "\(unit(reference))在\(day(signedOn))不在册，不能记录当天签订的协议。\n"
         + "如该单位退出后重新签约，请用：gongjian rejoin \(reference.id) --on \(signedOn.iso)"
     case .groupJoinOutsideAlliance(let reference, let date):
-      return "\(day(date))时\(unit(reference))不在册，不能在那天加入专项组。"
+      return "\(unit(reference))在\(day(date))不在册，当天不能加入专项组。"
     case .periodEnded(let reference, let leftOn):
-      return "\(unit(reference))已于\(day(leftOn))退出，已结束的共建期间不能再加入专项组。"
+      return "\(unit(reference))已于\(day(leftOn))退出，在已结束的共建期间内不能加入专项组。"
     case .withdrawalBeforeGroupJoin(let reference, let group, let groupJoinedOn, let withdrawal):
-      return "\(unit(reference))于\(day(groupJoinedOn))加入专项组\(self.group(group))，晚于退出日期\(day(withdrawal))。\n"
-        + "请把退出日期定在\(day(groupJoinedOn))或之后，或先更正该单位的专项组记录。"
+      return "\(unit(reference))于\(day(groupJoinedOn))加入\(self.group(group))，晚于退出日期\(day(withdrawal))。\n"
+        + "退出日期请定在\(day(groupJoinedOn))当天或之后；如专项组记录有误，请先更正。"
     case .noSuchPeriod(let reference, let number, let count):
       return "\(unit(reference))没有第\(number)段共建期间（共有\(count)段，可用 gongjian show \(reference.id) 查看）。"
     case .leavingAnOpenPeriod(let reference, let since):
-      return "\(unit(reference))自\(day(since))起在册，这段共建期间还没有结束，无从更正退出日期。\n"
-        + "如该单位已经退出，请用：gongjian withdraw \(reference.id) --on 日期"
+      return "\(unit(reference))自\(day(since))起在册，本段共建期间尚未结束，没有退出日期可以更正。\n"
+        + "如该单位已经退出，请办理退出：gongjian withdraw \(reference.id) --on 日期"
     case .periodsWouldOverlap(let reference, let period, let joinedOn, let leftOn):
       return "更正后将与\(unit(reference))的第\(period)段共建期间（\(day(joinedOn))"
-        + (leftOn.map { "至\(day($0))" } ?? "起至今") + "）重叠。"
+        + (leftOn.map { "至\(day($0))" } ?? "起至今") + "）重叠，请核对日期。"
     case .correctionStrandsGroupMembership(let reference, let group, let joinedOn, let leftOn):
-      return "更正后，\(unit(reference))在专项组\(self.group(group))的记录（\(day(joinedOn))"
-        + (leftOn.map { "至\(day($0))" } ?? "起") + "）将落在共建期间之外。请先更正该单位的专项组记录。"
+      return "更正后，\(unit(reference))参加\(self.group(group))的记录（\(day(joinedOn))"
+        + (leftOn.map { "至\(day($0))" } ?? "起") + "）将超出共建期间。请先更正该单位的专项组记录。"
     case .nothingToUndo:
       return "没有可以撤销的改动。"
     case .cannotUndo(let action, let at, let reason):
       let change = "“\(actionName(action))”" + (at.isEmpty ? "" : "（\(LocalTime.minutes(at))）")
       switch reason {
       case .changedSince(let reference):
-        return "无法撤销\(change)：\(unit(reference))此后又有改动，登记簿已不是那次改动后的样子。未做任何改动。"
+        return "无法撤销\(change)：\(unit(reference))在那次改动之后又被修改过，已无法原样撤销。未做任何改动。"
       case .groupInUse(let group):
-        return "无法撤销\(change)：专项组\(self.group(group))已有单位加入。未做任何改动。"
+        return "无法撤销\(change)：此后已有单位加入\(self.group(group))。未做任何改动。"
       case .notReversible:
-        return "无法撤销\(change)：新建登记簿和旧版本留下的记录不能撤销。未做任何改动。"
+        return "无法撤销\(change)：新建登记簿，以及旧版本程序留下的记录，都不能撤销。未做任何改动。"
       }
     case .groupExists(let group):
-      return "专项组\(self.group(group))已存在（编号 \(group.id)），未重复添加。"
+      return "\(self.group(group))（#\(group.id)）已存在，未重复添加。"
     case .groupDissolved(let group, let on):
-      return "专项组\(self.group(group))已于\(day(on))撤销。"
+      return "\(self.group(group))已于\(day(on))撤销。"
     case .groupNotYetFounded(let group, let foundedOn, let date):
-      return "专项组\(self.group(group))成立于\(day(foundedOn))，晚于\(day(date))；请在成立当天或之后加入。"
+      return "\(self.group(group))于\(day(foundedOn))成立，\(day(date))尚未成立；加入日期不能早于成立日期。"
     case .groupMembershipOverlaps(let reference, let group, let until):
-      return "\(unit(reference))在专项组\(self.group(group))的上一段期间到\(day(until))为止，新的期间须从那以后开始。"
+      return "\(unit(reference))上一次参加\(self.group(group))至\(day(until))为止，再次加入的日期须晚于\(day(until))。"
     case .alreadyInGroup(let reference, let group, let role, let since):
-      return "\(unit(reference))已是专项组\(self.group(group))的\(self.role(role))（自\(day(since))起）。"
+      return "\(unit(reference))已是\(self.group(group))的\(self.role(role))（自\(day(since))起）。"
     case .roleChangeBeforeMembership(let reference, let group, let since):
-      return "\(unit(reference))自\(day(since))起在专项组\(self.group(group))中，变更角色的日期不能早于这一天。"
+      return "\(unit(reference))自\(day(since))起参加\(self.group(group))，变更角色的日期不能早于这一天。"
     case .notInGroup(let reference, let group):
-      return "\(unit(reference))不在专项组\(self.group(group))中，无需办理退出。"
+      return "\(unit(reference))不在\(self.group(group))中，无需办理退出。"
     case .invalidValues(let problems):
       return problems.map { item in
         "\(fields(item.field) ?? field(item.field))：\(valueProblem(item.problem))"
       }.joined(separator: "\n")
     case .yearOutOfRange(let year):
-      return "\(year)年超出了登记簿能处理的年份范围，请给出\(Day.earliestYear)至\(Day.latestYear)之间的年份。"
+      return "\(year)年超出登记簿能处理的范围，请给出\(Day.earliestYear)年至\(Day.latestYear)年之间的年份。"
     case .rangeReversed(let from, let to):
-      return "起始年份\(from)晚于截止年份\(to)，请先写较早的年份。"
+      return "起始年份\(from)晚于截止年份\(to)，请把较早的年份写在前面。"
     case .rangeInFuture(let to, let today):
       return "\(to)年尚未到来（今天是\(day(today))），报告只能统计已经发生的情况。"
     case .dayCountOutOfRange(let count, let limit):
-      return "\(count)天不合适：请给出0至\(limit)之间的天数，例如90。"
+      return "天数\(count)超出范围：请给出0至\(limit)之间的天数，例如90。"
     case .importFailed(let failure):
       return importFailure(failure)
     case .inputNameEmpty:
       return "文件名为空：请给出要导入的CSV或XLSX文件。"
     case .inputMissing(let path):
-      return "文件\(path)不存在，请检查文件名。"
+      return "文件 \(path) 不存在，请检查路径和文件名。"
     case .inputIsFolder(let path):
-      return "\(path)是文件夹，请给出要导入的CSV或XLSX文件。"
+      return "\(path) 是文件夹，请给出要导入的CSV或XLSX文件。"
     case .inputIsOldExcel(let path):
-      return "\(path)是旧版Excel文件（.xls）。请在Excel或WPS中打开，另存为.xlsx或.csv后再导入。"
+      return "\(path) 是旧版Excel文件（.xls）。请在Excel或WPS中打开，另存为 .xlsx 或 .csv 后再导入。"
     case .inputEmpty(let path):
-      return "\(path)是空文件。第一行应为表头，例如：单位名称,单位类别,加入日期。"
+      return "\(path) 是空文件。文件第一行应为表头，例如“单位名称,单位类别,加入日期”。"
     case .inputHasNoRows(let path):
-      return "\(path)只有表头，没有数据行，没有可导入的内容。"
+      return "\(path) 只有表头，没有可导入的数据行。"
     case .impossibleStoredDate(let text):
-      return "登记簿中有一个不存在的日期\(quoted(text))，请运行 gongjian check 检查。"
+      return "登记簿中有一个不存在的日期\(quoted(text))，请运行 gongjian check 检查登记簿。"
     case .storage(let error):
       return error.message
     }
@@ -127,7 +128,7 @@ extension ChineseCatalogue: RefusalWording {
     var lines = ["\(failure.path)：共\(failure.rows)行数据，发现\(failure.count)处错误，未导入任何内容。"]
     lines += failure.problems.map(rowProblem)
     let hidden = failure.count - failure.problems.count
-    if hidden > 0 { lines.append("……另有\(hidden)处错误未列出") }
+    if hidden > 0 { lines.append("……另有\(hidden)处错误未列出。") }
     lines.append("请修改文件后重新导入。")
     return lines.joined(separator: "\n")
   }
@@ -146,22 +147,22 @@ extension ChineseCatalogue: RefusalWording {
         ? "有\(found)个值，但表头只有\(expected)列；请检查是否多了分隔符（逗号）"
         : "只有\(found)个值，但表头有\(expected)列"
     case .duplicateInFile(let name, let firstLine):
-      return "\(quoted(name))与本文件\(firstLine.map { "第\($0)行" } ?? "前面某行")是同一家单位；每家单位只应占一行"
+      return "\(quoted(name))与本文件\(firstLine.map { "第\($0)行" } ?? "前面某行")是同一家单位；每家单位只能占一行"
     case .alreadyRegistered(let name, let existing, let joinedOn):
       return "\(quoted(name))已在登记簿中：\(unit(existing))，\(day(joinedOn))加入；如要用文件中的信息更新它，请加 --update"
     case .similarToRegistered(let name, let existing, let joinedOn, let line):
       if let line {
         return "\(quoted(name))与本文件第\(line)行的\(quoted(existing.name))名称相近，可能是同一家单位；"
-          + "每家单位只应占一行，如确为两家单位，请加 --force"
+          + "每家单位只能占一行；如确为两家单位，请加 --force"
       }
       return "\(quoted(name))与登记簿中的\(unit(existing))名称相近（\(day(joinedOn))加入），可能是同一家单位；"
         + "如确为另一家单位，请加 --force"
     case .updateChangesJoining(let reference, let registry, let file):
       return "登记簿中\(unit(reference))的加入日期是\(day(registry))，文件中是\(day(file))；"
-        + "加入日期请用 gongjian edit \(reference.id) --joined 日期 更正，不能用 --update 修改"
+        + "加入日期不能用 --update 修改，请用 gongjian edit \(reference.id) --joined 日期 更正"
     case .updateChangesLeaving(let reference, let registry, let file):
-      return "登记簿中\(unit(reference))已于\(day(registry))退出，文件中\(file.map { "是\(day($0))" } ?? "没有退出日期")；"
-        + "请用 gongjian edit \(reference.id) --left 日期 更正"
+      return "登记簿中\(unit(reference))已于\(day(registry))退出，文件中\(file.map { "的退出日期是\(day($0))" } ?? "没有退出日期")；"
+        + "退出日期不能用 --update 修改，请用 gongjian edit \(reference.id) --left 日期 更正"
     case .refused(let refusal): return self.refusal(refusal, fields: { _ in nil })
     case .unreadable(let message): return message
     }
@@ -172,21 +173,21 @@ extension ChineseCatalogue: RefusalWording {
     case .missing: return "不能为空"
     case .tooLong(let limit): return "超过\(limit)个字，请缩短"
     case .tooLongOnceNormalised(let limit, let length):
-      return "规范化后有\(length)个字，超过\(limit)个字的上限，请缩短"
-    case .controlCharacter: return "含有控制字符，请删除（多为复制粘贴时误带）"
+      return "特殊字符（如“㍿”）展开后共有\(length)个字，超过\(limit)个字的上限，请缩短"
+    case .controlCharacter(let value): return "含有控制字符 \(CodePoint.name(value))，请删除（多为复制粘贴时误带入）"
     case .invisibleOnly(let text): return "\(quoted(text))中没有可见的文字"
     case .notADate(let failure): return dateProblem(failure)
     case .notAnExcelDate(let number): return "\(NumberFormat.plain(number))不是Excel能识别的日期"
     case .afterToday(let role, let date, let today):
-      return "\(dateRole(role))\(day(date))晚于今天（\(day(today))）；未来的日期应是笔误"
+      return "\(dateRole(role))\(day(date))晚于今天（\(day(today))），请检查是否笔误"
     case .leavingBeforeJoining(let left, let joined):
       return "退出日期\(day(left))早于加入日期\(day(joined))"
     case .expiresBeforeSigned(let expires, let signed):
-      return "协议到期日期（\(day(expires))）早于签约日期（\(day(signed))），请核对"
+      return "协议到期日期\(day(expires))早于签约日期\(day(signed))，请核对"
     case .rejoiningBeforeLastLeaving(let date, let lastLeft):
-      return "重新加入日期\(day(date))早于该单位上次退出的日期（\(day(lastLeft))）"
+      return "重新加入日期\(day(date))早于该单位上次的退出日期\(day(lastLeft))"
     case .leavingGroupBeforeJoining(let date, let group, let joined):
-      return "退出日期\(day(date))早于该单位加入专项组\(self.group(group))的日期（\(day(joined))）"
+      return "退出日期\(day(date))早于该单位加入\(self.group(group))的日期\(day(joined))"
     }
   }
 
@@ -218,12 +219,12 @@ extension ChineseCatalogue: RefusalWording {
     case .yearDigits: reason = "年份应为4位数字"
     case .monthInvalid: reason = "月份应为1至12"
     case .dayInvalid: reason = "日应为1至31"
-    case .yearOutOfRange(let year): reason = "\(year)年超出范围（\(Day.earliestYear)—\(Day.latestYear)年）"
+    case .yearOutOfRange(let year): reason = "\(year)年超出范围，年份应在\(Day.earliestYear)年至\(Day.latestYear)年之间"
     case .noSuchMonth(let month): reason = "没有\(month)月"
     case .dayOutOfMonth(let year, let month, let days): reason = "\(year)年\(month)月只有\(days)天"
     case .incomplete(let year, let month):
       reason =
-        month.map { "缺少日：请写出完整日期，如\(year)年\($0)月1日" } ?? "缺少月和日：请写出完整日期，如\(year)年1月1日"
+        month.map { "缺少日，请写出完整日期，如\(year)年\($0)月1日" } ?? "缺少月和日，请写出完整日期，如\(year)年1月1日"
     }
     return "\(quoted(failure.input))不是有效日期：\(reason)"
   }

@@ -185,7 +185,8 @@ extension EnglishCatalogue: RefusalWording {
     case .tooLong(let limit): return "longer than \(limit) characters; shorten it"
     case .tooLongOnceNormalised(let limit, let length):
       return "longer than \(limit) characters once normalised (\(length)); shorten it"
-    case .controlCharacter: return "contains a control character; remove it (it is often pasted in by accident)"
+    case .controlCharacter(let value):
+      return "contains the control character \(CodePoint.name(value)); remove it (it is often pasted in by accident)"
     case .invisibleOnly(let text): return "\(quoted(text)) has no visible characters"
     case .notADate(let failure): return dateProblem(failure)
     case .notAnExcelDate(let number): return "\(NumberFormat.plain(number)) is not a date Excel knows"
