@@ -6,11 +6,14 @@ public struct ImportOptions: Sendable {
   /// Update units already in the registry (matched by normalised name) instead of refusing them.
   public var update: Bool
   public var encoding: TextEncodingChoice
+  /// The sheet of an XLSX workbook to read; nil for the first visible one.
+  public var sheet: String?
 
-  public init(dryRun: Bool = false, update: Bool = false, encoding: TextEncodingChoice = .auto) {
+  public init(dryRun: Bool = false, update: Bool = false, encoding: TextEncodingChoice = .auto, sheet: String? = nil) {
     self.dryRun = dryRun
     self.update = update
     self.encoding = encoding
+    self.sheet = sheet
   }
 }
 
@@ -34,6 +37,8 @@ public struct ImportSummary: Equatable, Sendable {
   /// Names of the first units added and updated, for the dry run's report.
   public var addedNames: [String] = []
   public var updatedNames: [String] = []
+  /// What the file was and what of its layout was set aside (title rows, 序号, 合计 rows).
+  public var layout: ImportLayout?
 }
 
 extension Registry {
@@ -46,18 +51,29 @@ extension Registry {
   public func importFile(
     _ path: String, options: ImportOptions, progress: ((ImportProgress) -> Void)? = nil
   ) throws -> ImportSummary {
-    let source = try Registry.rowSource(path, encoding: options.encoding)
-    guard let header = try source.header() else {
+    do {
+      return try importTable(path, options: options, progress: progress)
+    } catch let problem as InputProblem {
+      throw RegistryError(problem, path: path)
+    }
+  }
+
+  private func importTable(
+    _ path: String, options: ImportOptions, progress: ((ImportProgress) -> Void)?
+  ) throws -> ImportSummary {
+    let table = try Registry.importTable(path, options: options)
+    let source = table.source
+    guard let header = table.header else {
       throw RegistryError.invalid(
         "\(path) is empty. The first line must be the header, e.g. 单位名称,单位类别,加入日期 (or name,kind,joined_on).")
     }
     let fields: [UnitField?]
-    switch ImportColumns.map(headers: header.cells, line: header.line) {
+    switch ImportColumns.map(headers: header.cells, line: header.line, columns: header.columns) {
     case .success(let mapped): fields = mapped
-    case .failure(let failure): throw RegistryError.invalid(failure.message)
+    case .failure(let failure): throw RegistryError(failure, layout: table.layout)
     }
     var run = ImportRun(
-      registry: self, source: source, fields: fields, headers: header.cells, options: options, path: path)
+      registry: self, table: table, fields: fields, headers: header.cells, options: options, path: path)
     do {
       try write {
         try db.execute("PRAGMA cache_size = -\(Registry.importCacheKiB)")
@@ -91,7 +107,8 @@ extension Registry {
     } catch is DryRunFinished {
       run.summary.dryRun = true
     }
-    run.summary.encoding = source.encodingName
+    run.summary.encoding = source.format.interimName
+    run.summary.layout = table.layout
     return run.summary
   }
 
@@ -131,7 +148,7 @@ extension Registry {
     return statements
   }
 
-  static func rowSource(_ path: String, encoding: TextEncodingChoice) throws -> any RowSource {
+  static func importTable(_ path: String, options: ImportOptions) throws -> ImportTable {
     guard !path.isEmpty else {
       throw RegistryError.usage("the file name is empty; give the CSV or XLSX file to import")
     }
@@ -141,13 +158,11 @@ extension Registry {
     default: break
     }
     let lowered = path.lowercased()
-    if lowered.hasSuffix(".xlsx") {
-      return try XLSXRowSource(path: path)
-    }
     if lowered.hasSuffix(".xls") {
       throw RegistryError.invalid("\(path) is an old Excel file (.xls); open it in Excel and save it as .xlsx or .csv")
     }
-    return try CSVRowSource(path: path, encoding: encoding)
+    return try ImportTable(
+      path: path, encoding: options.encoding, sheet: options.sheet, matcher: ImportColumns.matcher)
   }
 }
 
@@ -157,6 +172,7 @@ private struct DryRunFinished: Error {}
 /// One import's state: the rows seen, the groups met, the problems found.
 struct ImportRun {
   let registry: Registry
+  let table: ImportTable
   let source: any RowSource
   let fields: [UnitField?]
   /// `fields` as positions in `UnitField.allCases`, for an array per row instead of a dictionary.
@@ -179,11 +195,12 @@ struct ImportRun {
   var fileDuplicates: [String: [(line: Int, name: String)]] = [:]
 
   init(
-    registry: Registry, source: any RowSource, fields: [UnitField?], headers: [String], options: ImportOptions,
+    registry: Registry, table: ImportTable, fields: [UnitField?], headers: [String], options: ImportOptions,
     path: String
   ) {
     self.registry = registry
-    self.source = source
+    self.table = table
+    source = table.source
     self.fields = fields
     ordinals = fields.map { $0?.ordinal }
     removesNeutralizingQuotes = source is CSVRowSource
@@ -207,11 +224,11 @@ struct ImportRun {
 
   mutating func readAll(progress: ((ImportProgress) -> Void)?) throws {
     lastIDBefore = try registry.db.scalar(Int.self, "SELECT max(id) FROM unit") ?? 0
-    while let next = try source.next() {
+    while let next = try table.next() {
       switch next {
-      case .unreadable(let line, let message):
+      case .unreadable(let line, let problem):
         summary.rows += 1
-        problem(line, message)
+        self.problem(line, RegistryError.interimRowText(problem))
       case .row(let line, let cells):
         summary.rows += 1
         try importRow(line: line, cells: cells)
@@ -226,7 +243,7 @@ struct ImportRun {
   mutating func importRow(line: Int, cells: [ImportCell]) throws {
     if cells.count > fields.count {
       let extra = cells[fields.count...]
-      if extra.contains(where: { $0 != .empty }) {
+      if extra.contains(where: { $0.value != .empty }) {
         problem(line, "\(cells.count) values, but the header has \(fields.count) columns; check for a stray comma")
         return
       }
@@ -234,10 +251,23 @@ struct ImportRun {
       problem(line, "\(cells.count) values, but the header has \(fields.count) columns")
       return
     }
-    var values = [ImportCell](repeating: .empty, count: UnitField.allCases.count)
+    var values = [CellValue](repeating: .empty, count: UnitField.allCases.count)
     for (index, ordinal) in ordinals.enumerated() {
       guard let ordinal else { continue }
-      let cell = cells[index]
+      let cell = cells[index].value
+      // An error value or a formula never computed has no value to take (interim wording).
+      switch cell {
+      case .formulaWithoutValue, .error:
+        let what: String
+        if case .error(let code) = cell {
+          what = "the error value \(code)"
+        } else {
+          what = "a formula without a saved value"
+        }
+        problem(line, "column \(headers[index]) (\(cells[index].reference(row: line))): \(what)")
+        return
+      default: break
+      }
       if removesNeutralizingQuotes, case .text(let text) = cell, text.utf8.first == 0x27 {
         // Undo the quote export puts before a cell that would run as a formula.
         values[ordinal] = .text(CSVWriter.removeNeutralizingQuote(text))
@@ -252,12 +282,17 @@ struct ImportRun {
       case .empty:
         if required { rowProblems.append((field, "empty; every unit needs its joining date")) }
         return nil
+      case .date(let day):
+        return day
       case .number(let serial):
         guard let day = DayParser.fromExcelSerial(serial) else {
-          rowProblems.append((field, "\(ImportCell.number(serial).text ?? "?") is not a date Excel knows"))
+          rowProblems.append((field, "\(CellValue.number(serial).text ?? "?") is not a date Excel knows"))
           return nil
         }
         return day
+      case .boolean, .error, .formulaWithoutValue:
+        rowProblems.append((field, "not a date"))
+        return nil
       case .text(let raw):
         if raw.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
           if required { rowProblems.append((field, "empty; every unit needs its joining date")) }
@@ -463,8 +498,7 @@ struct ImportRun {
   /// the file has duplicates, so a good import reads the file once.
   mutating func nameFirstLinesOfDuplicates() throws {
     guard let nameIndex = fields.firstIndex(of: .name) else { return }
-    let again = try Registry.rowSource(path, encoding: options.encoding)
-    _ = try again.header()
+    let again = try table.reopened()
     var firstLines: [String: Int] = [:]
     while firstLines.count < fileDuplicates.count, let next = try again.next() {
       guard case .row(let line, let cells) = next, nameIndex < cells.count, let name = cells[nameIndex].text else {

@@ -1,5 +1,5 @@
-/// The columns of the import/export format (SPEC §8): Chinese and English headers, in the
-/// order export writes them, with the other names people give them in their own sheets.
+/// The columns of the import/export format: Chinese and English headers, in the order export
+/// writes them, with the other names people give them in their own sheets.
 public enum ImportColumns {
   public struct Column: Sendable {
     public var field: UnitField
@@ -10,23 +10,34 @@ public enum ImportColumns {
   }
 
   public static let all: [Column] = [
-    Column(field: .name, chinese: "单位名称", english: "name", aliases: ["名称", "单位", "unit", "unit_name", "单位全称"]),
-    Column(field: .kind, chinese: "单位类别", english: "kind", aliases: ["类别", "单位类型", "类型", "type", "category"]),
+    Column(
+      field: .name, chinese: "单位名称", english: "name",
+      aliases: ["名称", "单位", "unit", "unit_name", "单位全称", "共建单位", "共建单位名称", "成员单位", "成员单位名称"]),
+    Column(
+      field: .kind, chinese: "单位类别", english: "kind",
+      aliases: ["类别", "单位类型", "类型", "type", "category", "单位性质", "性质"]),
     Column(
       field: .joinedOn, chinese: "加入日期", english: "joined_on",
-      aliases: ["加入时间", "签约日期", "入盟日期", "joined", "join_date", "joined_date"]),
-    Column(field: .leftOn, chinese: "退出日期", english: "left_on", aliases: ["退出时间", "left", "leave_date", "left_date"]),
+      aliases: [
+        "加入时间", "签约日期", "签约时间", "入盟日期", "入盟时间", "加盟日期", "加盟时间", "共建日期", "共建时间", "joined", "join_date",
+        "joined_date",
+      ]),
+    Column(
+      field: .leftOn, chinese: "退出日期", english: "left_on",
+      aliases: ["退出时间", "left", "leave_date", "left_date"]),
     Column(field: .leftReason, chinese: "退出原因", english: "left_reason", aliases: ["reason"]),
     Column(field: .signatory, chinese: "签约人", english: "signatory", aliases: ["签约代表", "签署人"]),
     Column(field: .signatoryTitle, chinese: "签约人职务", english: "signatory_title", aliases: ["职务", "签约人职位"]),
     Column(field: .agreementTitle, chinese: "协议名称", english: "agreement", aliases: ["agreement_title", "协议"]),
     Column(field: .expiresOn, chinese: "协议到期日期", english: "expires_on", aliases: ["到期日期", "协议到期", "expires"]),
-    Column(field: .groups, chinese: "专项组", english: "groups", aliases: ["所属专项组", "group", "working_groups"]),
+    Column(field: .groups, chinese: "专项组", english: "groups", aliases: ["所属专项组", "参加专项组", "group", "working_groups"]),
     Column(field: .contactName, chinese: "联系人", english: "contact", aliases: ["contact_name"]),
     Column(
-      field: .contactPhone, chinese: "联系电话", english: "phone", aliases: ["电话", "手机", "contact_phone", "telephone"]),
-    Column(field: .address, chinese: "地址", english: "address", aliases: ["单位地址"]),
-    Column(field: .partyOrganisation, chinese: "党组织", english: "party_org", aliases: ["党组织名称", "party_organisation"]),
+      field: .contactPhone, chinese: "联系电话", english: "phone",
+      aliases: ["电话", "手机", "手机号", "手机号码", "电话号码", "联系方式", "contact_phone", "telephone"]),
+    Column(field: .address, chinese: "地址", english: "address", aliases: ["单位地址", "通讯地址", "办公地址"]),
+    Column(
+      field: .partyOrganisation, chinese: "党组织", english: "party_org", aliases: ["党组织名称", "party_organisation"]),
     Column(field: .note, chinese: "备注", english: "note", aliases: ["notes", "remark", "remarks"]),
   ]
 
@@ -37,70 +48,80 @@ public enum ImportColumns {
     all.first { $0.field == field } ?? all[0]
   }
 
-  /// "单位名称 (name), 单位类别 (kind), …" for messages.
-  public static var knownList: String {
-    all.map { "\($0.chinese) (\($0.english))" }.joined(separator: ", ")
-  }
-
-  /// The field each header names, in file order; nil for an empty trailing header.
-  /// Unknown, repeated and missing required columns are errors, listed all at once.
-  public static func map(headers: [String], line: Int = 1) -> Result<[UnitField?], ImportFailure> {
+  /// Every header by its key (`HeaderText.key`).
+  private static let lookup: [String: UnitField] = {
     var lookup: [String: UnitField] = [:]
     for column in all {
-      for name in [column.chinese, column.english] + column.aliases {
-        lookup[NameKey.make(name).replacingUnderscores()] = column.field
-      }
+      for name in [column.chinese, column.english] + column.aliases { lookup[HeaderText.key(name)] = column.field }
     }
+    return lookup
+  }()
+
+  /// The column a header names, read as offices write headers (see `HeaderText`); a note in
+  /// brackets after it is allowed (`加入日期（必填）`). Nil for a header of no known column.
+  public static func field(forHeader header: String) -> UnitField? {
+    let key = HeaderText.key(header)
+    if let field = lookup[key] { return field }
+    return HeaderText.withoutNote(key).flatMap { lookup[$0] }
+  }
+
+  /// Recognises the header row among title rows (see `ImportTable`).
+  static let matcher = HeaderMatcher { field(forHeader: $0) != nil }
+
+  /// The field each header names, in order; nil for an empty header at the end. Unknown,
+  /// repeated and missing required columns are problems, all listed at once. `columns` gives
+  /// each header's column in the file (zero-based), by default its position.
+  public static func map(headers: [String], line: Int = 1, columns: [Int]? = nil) -> Result<
+    [UnitField?], HeaderFailure
+  > {
+    let columns = columns ?? Array(headers.indices)
     var fields: [UnitField?] = []
-    var problems: [String] = []
-    var seen: [UnitField: String] = [:]
-    for (index, rawHeader) in headers.enumerated() {
-      var header = rawHeader
-      if header.hasPrefix("\u{FEFF}") { header.removeFirst() }
-      let key = NameKey.make(header).replacingUnderscores()
-      if key.isEmpty {
+    var problems: [HeaderProblem] = []
+    var seen: [UnitField: (header: String, column: Int)] = [:]
+    for (index, header) in headers.enumerated() {
+      let column = index < columns.count ? columns[index] : index
+      guard !HeaderText.key(header).isEmpty else {
         // Spreadsheets often save a few empty columns after the last one.
-        if index >= headers.count - 1 || headers[index...].allSatisfy({ NameKey.make($0).isEmpty }) {
-          fields.append(nil)
-          continue
+        if !headers[index...].allSatisfy({ HeaderText.key($0).isEmpty }) {
+          problems.append(.unnamedColumn(column: column))
         }
-        problems.append("column \(index + 1) has no header")
         fields.append(nil)
         continue
       }
-      guard let field = lookup[key] else {
-        problems.append("unknown column \(DayParser.quoted(header))")
+      guard let field = field(forHeader: header) else {
+        problems.append(.unknownColumn(column: column, header: header))
         fields.append(nil)
         continue
       }
       if let earlier = seen[field] {
-        problems.append("the columns \(DayParser.quoted(earlier)) and \(DayParser.quoted(header)) are the same column")
+        problems.append(
+          .repeatedColumn(
+            field: field, first: earlier.header, firstColumn: earlier.column, header: header, column: column)
+        )
+      } else {
+        seen[field] = (header, column)
       }
-      seen[field] = header
       fields.append(field)
     }
-    for field in required where seen[field] == nil {
-      let column = column(field)
-      problems.append("the required column \(column.chinese) (\(column.english)) is missing")
-    }
-    if problems.isEmpty { return .success(fields) }
-    let message =
-      problems.map { "line \(line): \($0)" }.joined(separator: "\n")
-      + "\nThe known columns are: \(knownList)."
-    return .failure(ImportFailure(message: message, errorCount: problems.count))
+    for field in required where seen[field] == nil { problems.append(.missingColumn(field: field)) }
+    return problems.isEmpty ? .success(fields) : .failure(HeaderFailure(line: line, problems: problems))
   }
 }
 
-extension String {
-  /// `joined_on`, `joined on` and `JoinedOn` are one header.
-  fileprivate func replacingUnderscores() -> String {
-    String(unicodeScalars.filter { $0 != "_" && $0 != "-" }.map(Character.init))
-  }
+/// A header row import cannot use, with every problem in it.
+public struct HeaderFailure: Error, Equatable, Sendable {
+  public var line: Int
+  public var problems: [HeaderProblem]
 }
 
-/// An import that found errors: every bad row is named (up to a cap), and nothing was written.
-public struct ImportFailure: Error, Equatable, Sendable, CustomStringConvertible {
-  public var message: String
-  public var errorCount: Int
-  public var description: String { message }
+/// A problem with one header cell, or a column missing. Columns are zero-based, in the file.
+public enum HeaderProblem: Equatable, Sendable {
+  /// A column with values but no header, before columns that have one.
+  case unnamedColumn(column: Int)
+  /// A header that names no known column.
+  case unknownColumn(column: Int, header: String)
+  /// Two headers that name the same column (`单位名称` and `name`).
+  case repeatedColumn(field: UnitField, first: String, firstColumn: Int, header: String, column: Int)
+  /// A required column is not there.
+  case missingColumn(field: UnitField)
 }
