@@ -138,6 +138,13 @@ enum UTF8Scan {
         index += 1
         continue
       }
+      // The usual three-byte sequence (CJK text) first, without the general table.
+      if lead >= 0xE1 && lead <= 0xEC && index + 2 < count && bytes[index + 1] & 0xC0 == 0x80
+        && bytes[index + 2] & 0xC0 == 0x80
+      {
+        index += 3
+        continue
+      }
       let length: Int
       var low: UInt8 = 0x80
       var high: UInt8 = 0xBF
@@ -168,5 +175,23 @@ enum UTF8Scan {
       index += length
     }
     return (count, nil)
+  }
+}
+
+extension UTF8Scan {
+  /// The bytes as a string when they are valid UTF-8. (The standard library's
+  /// `String(validating:as:)` is generic and looks up type metadata at every call: this is
+  /// called for every text cell.)
+  static func string(_ bytes: UnsafeRawBufferPointer) -> String? {
+    guard validate(bytes, final: true).invalidAt == nil else { return nil }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  static func string(_ bytes: [UInt8]) -> String? {
+    bytes.withUnsafeBytes { string($0) }
+  }
+
+  static func string(_ bytes: ArraySlice<UInt8>) -> String? {
+    bytes.withUnsafeBytes { string($0) }
   }
 }

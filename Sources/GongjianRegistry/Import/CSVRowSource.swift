@@ -135,7 +135,7 @@ final class CSVRowSource: RowSource {
           return String(decoding: bytes, as: UTF8.self)
         }
         if encoding == .gb18030 { return String(bytes: bytes, encoding: CSVRowSource.gb18030) }
-        return String(validating: bytes, as: UTF8.self)
+        return UTF8Scan.string(bytes)
       }
       guard let text = decoded else { return .unreadable(line: line, problem: try undecodable(line, index)) }
       // Bytes bound the UTF-16 length from above in both encodings: count only when needed.

@@ -22,7 +22,12 @@ enum HeaderText {
 
   /// The label of a closing row that sums up the table, not a row of it.
   static func isTotalLabel(_ text: String) -> Bool {
-    guard text.utf8.count <= 32 else { return false }
+    // Checked on every row: most first cells are long, or do not start with 合, 总, 小 or 共
+    // (after spaces), and are settled without making a key.
+    guard text.utf8.count <= 32,
+      let first = text.unicodeScalars.first(where: { !CellValue.isWhitespace($0) }),
+      "合总小共".unicodeScalars.contains(first)
+    else { return false }
     var key = self.key(text)
     while key.hasSuffix(":") { key.removeLast() }
     return ["合计", "总计", "小计", "共计", "总合计"].contains(key)

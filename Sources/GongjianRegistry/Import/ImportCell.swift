@@ -32,8 +32,20 @@ public enum CellValue: Equatable, Sendable {
   var isBlank: Bool {
     switch self {
     case .empty: return true
-    case .text(let value): return !value.unicodeScalars.contains { !$0.properties.isWhitespace }
+    case .text(let value): return !value.unicodeScalars.contains { !CellValue.isWhitespace($0) }
     default: return false
+    }
+  }
+}
+
+extension CellValue {
+  /// Unicode's whitespace, asked of the tables only past ASCII and the CJK ideographs: this
+  /// is asked of the first character of every row.
+  @inline(__always) static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20: return true
+    case 0x21...0x7E, 0x4E00...0x9FFF: return false
+    default: return scalar.properties.isWhitespace
     }
   }
 }

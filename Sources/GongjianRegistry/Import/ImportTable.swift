@@ -115,27 +115,19 @@ final class ImportTable {
     while true {
       guard let row = try replay.popLast() ?? source.next() else { return nil }
       guard case .row(let line, let cells) = row else { return row }
-      if let label = ImportTable.totalLabel(cells) {
-        layout.totalRows.append(ImportLayout.TotalRow(line: line, label: label))
-        continue
-      }
-      if cells.allSatisfy({ $0.value.isBlank }) {
+      // The first non-empty cell (in the 序号 column too, where offices often put 合计).
+      guard let first = cells.first(where: { !$0.value.isBlank }) else {
         layout.blankRows += 1
         if layout.firstBlankRows.count < ImportTable.maxBlankRowsListed { layout.firstBlankRows.append(line) }
+        continue
+      }
+      if case .text(let label) = first.value, HeaderText.isTotalLabel(label) {
+        layout.totalRows.append(ImportLayout.TotalRow(line: line, label: label))
         continue
       }
       if passThrough { return row }
       return .row(line: line, cells: aligned(cells))
     }
-  }
-
-  /// The label of a closing 合计 row: its first non-empty cell (in the 序号 column too, where
-  /// offices often put it).
-  private static func totalLabel(_ cells: [ImportCell]) -> String? {
-    guard let first = cells.first(where: { !$0.value.isBlank }), case .text(let text) = first.value,
-      HeaderText.isTotalLabel(text)
-    else { return nil }
-    return text
   }
 
   /// `cells` in the header's order: see the type's description.

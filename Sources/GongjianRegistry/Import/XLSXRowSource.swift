@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The rows of one worksheet of an XLSX workbook, read as a stream: one row in memory at a
 /// time, whatever the sheet's size. Each cell keeps its column and a typed value: text (shared,
 /// inline or a formula's text), a number, a date (a number whose style has a date format, in
@@ -14,10 +20,50 @@ final class XLSXRowSource: RowSource {
   private let workbook: XLSXWorkbook
   let sheet: SheetInfo
   let part: String
-  private let tokenizer: XMLTokenizer
   private let reader: ZIPPartReader
+  private var parser: XLSXSheetParser
   let totalBytes: Int
 
+  init(path: String, sheet: String? = nil, limits: InputLimits = .standard) throws {
+    self.path = path
+    requestedSheet = sheet
+    self.limits = limits
+    workbook = try XLSXWorkbook(path: path, limits: limits)
+    let chosen = try workbook.sheet(named: sheet)
+    self.sheet = chosen.info
+    guard let part = chosen.part else { throw InputProblem.notAWorksheet(name: chosen.info.name) }
+    self.part = part
+    reader = try workbook.archive.open(part, limit: limits.sheetBytes)
+    parser = XLSXSheetParser(
+      tokenizer: XMLTokenizer(part: reader.part, source: reader, limits: limits), workbook: workbook, limits: limits)
+    totalBytes = workbook.archive.file.size
+  }
+
+  var format: SourceFormat { .xlsx(sheet: sheet.name, sheets: workbook.sheets.map(\.info)) }
+
+  /// Progress: the share of the sheet unpacked, as a share of the file.
+  var bytesRead: Int {
+    guard let entry = workbook.archive.entry(part), entry.uncompressedSize > 0 else { return 0 }
+    return Int(Double(totalBytes) * min(1, Double(reader.offset) / Double(entry.uncompressedSize)))
+  }
+
+  func reopened() throws -> any RowSource {
+    try XLSXRowSource(path: path, sheet: requestedSheet, limits: limits)
+  }
+
+  func next() throws -> SourceRow? {
+    try parser.nextRow()
+  }
+}
+
+/// The rows of a worksheet part, from its XML. A non-copyable struct, like the tokenizer in it,
+/// so that the work of every cell is checked for exclusive access once per row, not at run time
+/// at every step.
+struct XLSXSheetParser: ~Copyable {
+  private var tokenizer: XMLTokenizer
+  private let workbook: XLSXWorkbook
+  private let limits: InputLimits
+  private let part: String
   private var inSheetData = false
   private var previousRow = 0
   private var finished = false
@@ -39,34 +85,15 @@ final class XLSXRowSource: RowSource {
 
   private enum CellType { case number, sharedString, formulaString, inlineString, boolean, error, isoDate }
 
-  init(path: String, sheet: String? = nil, limits: InputLimits = .standard) throws {
-    self.path = path
-    requestedSheet = sheet
+  init(tokenizer: consuming XMLTokenizer, workbook: XLSXWorkbook, limits: InputLimits) {
+    part = tokenizer.part
+    self.tokenizer = tokenizer
+    self.workbook = workbook
     self.limits = limits
-    workbook = try XLSXWorkbook(path: path, limits: limits)
-    let chosen = try workbook.sheet(named: sheet)
-    self.sheet = chosen.info
-    guard let part = chosen.part else { throw InputProblem.notAWorksheet(name: chosen.info.name) }
-    self.part = part
-    reader = try workbook.archive.open(part, limit: limits.sheetBytes)
-    tokenizer = XMLTokenizer(part: reader.part, source: reader, limits: limits)
-    totalBytes = workbook.archive.file.size
     value.reserveCapacity(256)
   }
 
-  var format: SourceFormat { .xlsx(sheet: sheet.name, sheets: workbook.sheets.map(\.info)) }
-
-  /// Progress: the share of the sheet's compressed bytes read, as a share of the file.
-  var bytesRead: Int {
-    guard let entry = workbook.archive.entry(part), entry.uncompressedSize > 0 else { return 0 }
-    return Int(Double(totalBytes) * min(1, Double(reader.offset) / Double(entry.uncompressedSize)))
-  }
-
-  func reopened() throws -> any RowSource {
-    try XLSXRowSource(path: path, sheet: requestedSheet, limits: limits)
-  }
-
-  func next() throws -> SourceRow? {
+  mutating func nextRow() throws -> SourceRow? {
     guard !finished else { return nil }
     var rowNumber = 0
     var cells: [ImportCell] = []
@@ -126,7 +153,7 @@ final class XLSXRowSource: RowSource {
 
   // MARK: - Cells
 
-  private func startCell(row: Int, nextColumn: Int) throws {
+  private mutating func startCell(row: Int, nextColumn: Int) throws {
     cell = CellState()
     value.removeAll(keepingCapacity: true)
     if let reference = tokenizer.attribute("r") {
@@ -144,7 +171,7 @@ final class XLSXRowSource: RowSource {
       throw InputProblem.tooManyColumns(part: part, row: row, limit: limits.columns)
     }
     if let type = tokenizer.attribute("t") {
-      guard let known = XLSXRowSource.cellType(type) else {
+      guard let known = XLSXSheetParser.cellType(type) else {
         throw InputProblem.cellDamaged(part: part, cell: CellReference(row: row, column: cell.column))
       }
       cell.type = known
@@ -155,8 +182,7 @@ final class XLSXRowSource: RowSource {
   private static func cellType(_ raw: UnsafeRawBufferPointer) -> CellType? {
     // Compared in place: every text cell of a large sheet has a type.
     func `is`(_ name: StaticString) -> Bool {
-      raw.count == name.utf8CodeUnitCount
-        && raw.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+      raw.count == name.utf8CodeUnitCount && memcmp(raw.baseAddress!, name.utf8Start, raw.count) == 0
     }
     if `is`("inlineStr") { return .inlineString }
     if `is`("s") { return .sharedString }
@@ -168,7 +194,7 @@ final class XLSXRowSource: RowSource {
     return nil
   }
 
-  private func startInsideCell() {
+  private mutating func startInsideCell() {
     if tokenizer.isNamed("v") {
       cell.hasValue = true
       cell.capturing = !cell.inInlineString
@@ -184,7 +210,7 @@ final class XLSXRowSource: RowSource {
     }
   }
 
-  private func endInsideCell() {
+  private mutating func endInsideCell() {
     if tokenizer.isNamed("v") || tokenizer.isNamed("t") {
       cell.capturing = false
     } else if tokenizer.isNamed("is") {
@@ -198,13 +224,17 @@ final class XLSXRowSource: RowSource {
   private func finishCell(row: Int) throws -> ImportCell? {
     let reference = CellReference(row: row, column: cell.column)
     let damaged = InputProblem.cellDamaged(part: part, cell: reference)
-    guard cell.hasValue else {
-      return cell.hasFormula ? ImportCell(column: cell.column, value: .formulaWithoutValue, isFormula: true) : nil
+    // openpyxl writes a formula with an empty `<v></v>`: no value either. (Only a string
+    // result may be empty.)
+    let noValue = !cell.hasValue || (cell.type != .formulaString && value.allSatisfy(XLSXSheetParser.isSpace))
+    if cell.hasFormula && noValue {
+      return ImportCell(column: cell.column, value: .formulaWithoutValue, isFormula: true)
     }
+    guard cell.hasValue else { return nil }
     let result: CellValue
     switch cell.type {
     case .sharedString:
-      guard let index = XLSXRowSource.wholeNumber(value), let text = workbook.sharedStrings.string(index) else {
+      guard let index = XLSXSheetParser.wholeNumber(value), let text = workbook.sharedStrings.string(index) else {
         throw damaged
       }
       result = text.isEmpty ? .empty : .text(text)
@@ -221,14 +251,14 @@ final class XLSXRowSource: RowSource {
       default: throw damaged
       }
     case .isoDate:
-      guard let text = String(validating: value, as: UTF8.self) else { throw damaged }
+      guard let text = UTF8Scan.string(value) else { throw damaged }
       guard let day = Day(iso: String(text.prefix(10))) else { throw damaged }
       result = .date(day)
     case .number:
-      if value.allSatisfy({ XLSXRowSource.isSpace($0) }) {
+      if value.allSatisfy({ XLSXSheetParser.isSpace($0) }) {
         result = .empty
       } else {
-        guard let number = XLSXRowSource.number(value) else { throw damaged }
+        guard let number = XLSXSheetParser.number(value) else { throw damaged }
         result = date(number, style: cell.style) ?? .number(number)
       }
     }
@@ -246,8 +276,9 @@ final class XLSXRowSource: RowSource {
   }
 
   private func text(_ reference: CellReference) throws -> String {
-    guard let text = String(validating: value, as: UTF8.self) else { throw tokenizer.damaged() }
-    let unescaped = XLSXText.unescape(text)
+    guard let text = UTF8Scan.string(value) else { throw tokenizer.damaged() }
+    // Only text with an underscore can hold Excel's escapes: checked on the bytes first.
+    let unescaped = value.contains(0x5F) ? XLSXText.unescape(text) : text
     if unescaped.utf8.count > limits.cellCharacters && unescaped.utf16.count > limits.cellCharacters {
       throw InputProblem.cellTextTooLong(part: part, cell: reference, limit: limits.cellCharacters)
     }

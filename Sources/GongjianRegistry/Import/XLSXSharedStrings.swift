@@ -16,7 +16,7 @@ final class XLSXSharedStrings {
 
   /// Reads the table: each `<si>` is the text of its `<t>`s (rich-text runs joined), without
   /// phonetic guides (`<rPh>`).
-  init(_ tokenizer: XMLTokenizer, limits: InputLimits) throws {
+  init(_ tokenizer: inout XMLTokenizer, limits: InputLimits) throws {
     var inString = false
     var inText = false
     var inPhonetic = false
@@ -57,9 +57,9 @@ final class XLSXSharedStrings {
     }
   }
 
-  private func finish(from start: Int, tokenizer: XMLTokenizer, limits: InputLimits) throws {
+  private func finish(from start: Int, tokenizer: borrowing XMLTokenizer, limits: InputLimits) throws {
     let text = bytes[start...]
-    guard let string = String(validating: text, as: UTF8.self) else { throw tokenizer.damaged() }
+    guard let string = UTF8Scan.string(text) else { throw tokenizer.damaged() }
     let unescaped = XLSXText.unescape(string)
     if unescaped.utf8.count != text.count {
       bytes.removeSubrange(start...)

@@ -9,7 +9,7 @@ struct XLSXStyles {
   }
 
   /// Reads the styles part. Formats defined in `<numFmts>` override built-in ones.
-  static func read(_ tokenizer: XMLTokenizer) throws -> XLSXStyles {
+  static func read(_ tokenizer: inout XMLTokenizer) throws -> XLSXStyles {
     var custom: [Int: Bool] = [:]
     var styleFormats: [Int] = []
     var inCellStyles = false

@@ -27,12 +27,14 @@ final class XLSXWorkbook {
     if let stylesPart = relationships.values.first(where: { $0.type.hasSuffix("/styles") })?.target
       ?? existing("xl/styles.xml")
     {
-      styles = try XLSXStyles.read(tokenizer(stylesPart, limit: limits.otherPartBytes))
+      var reader = try tokenizer(stylesPart, limit: limits.otherPartBytes)
+      styles = try XLSXStyles.read(&reader)
     }
     if let stringsPart = relationships.values.first(where: { $0.type.hasSuffix("/sharedStrings") })?.target
       ?? existing("xl/sharedStrings.xml")
     {
-      sharedStrings = try XLSXSharedStrings(tokenizer(stringsPart, limit: limits.sharedStringsBytes), limits: limits)
+      var reader = try tokenizer(stringsPart, limit: limits.sharedStringsBytes)
+      sharedStrings = try XLSXSharedStrings(&reader, limits: limits)
     }
   }
 
@@ -73,7 +75,7 @@ final class XLSXWorkbook {
     let file = part.split(separator: "/").last.map(String.init) ?? ""
     let name = (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
     guard archive.entry(name) != nil else { return [:] }
-    let tokenizer = try tokenizer(name, limit: limits.otherPartBytes)
+    var tokenizer = try tokenizer(name, limit: limits.otherPartBytes)
     var found: [String: Relationship] = [:]
     while true {
       switch try tokenizer.next() {
@@ -111,7 +113,7 @@ final class XLSXWorkbook {
   }
 
   private func readWorkbook(_ part: String, relationships: [String: Relationship]) throws {
-    let tokenizer = try tokenizer(part, limit: limits.otherPartBytes)
+    var tokenizer = try tokenizer(part, limit: limits.otherPartBytes)
     while true {
       switch try tokenizer.next() {
       case .start:
