@@ -136,3 +136,20 @@ extension InputProblem {
     }
   }
 }
+
+extension InputProblem {
+  /// The part of the workbook the problem is in, for the problems that have one.
+  public var part: String? {
+    switch self {
+    case .duplicateEntry(let part), .missingPart(let part), .encryptedPart(let part),
+      .unsupportedCompression(let part, _), .partHeaderDamaged(let part), .partTooLarge(let part, _),
+      .sizeMismatch(let part), .deflateDamaged(let part), .truncated(let part), .crcMismatch(let part),
+      .xmlDamaged(let part, _), .xmlDoctype(let part), .xmlNotUTF8(let part), .xmlTooComplex(let part, _, _),
+      .tooManyRows(let part, _), .tooManyColumns(let part, _, _), .rowOutOfOrder(let part, _),
+      .cellDamaged(let part, _), .cellTextTooLong(let part, _, _):
+      return part
+    default:
+      return nil
+    }
+  }
+}

@@ -366,6 +366,7 @@ struct XMLTokenizer: ~Copyable {
   /// `<name attribute="value" …>` or `…/>`. False when more bytes are needed.
   private mutating func readStartTag() throws -> Bool {
     attributeCount = 0
+    let tagStart = position
     var index = position + 1
     let start = index
     while index < filled && !XMLTokenizer.isNameEnd(byte(index)) { index += 1 }
@@ -420,6 +421,9 @@ struct XMLTokenizer: ~Copyable {
       attributeCount += 1
       index = close + 1
     }
+    guard position - tagStart <= tagLimit else {
+      throw InputProblem.xmlTooComplex(part: part, offset: tokenOffset, limit: tagLimit)
+    }
     guard !rootClosed else { throw damaged() }
     setName(start, end)
     open.append(hash(start..<end))
@@ -432,8 +436,12 @@ struct XMLTokenizer: ~Copyable {
     return true
   }
 
-  /// A tag cut by the end of the window: read more, or the part ended inside it.
+  /// A tag cut by the end of the window: read more, or the part ended inside it. A tag is
+  /// allowed `tagLimit` bytes whatever room the window has.
   private mutating func needMore() throws -> Bool {
+    guard filled - position <= tagLimit else {
+      throw InputProblem.xmlTooComplex(part: part, offset: tokenOffset, limit: tagLimit)
+    }
     guard try fill() else { throw damaged() }
     return false
   }
