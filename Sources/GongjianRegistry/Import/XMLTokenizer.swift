@@ -215,7 +215,11 @@ struct XMLTokenizer: ~Copyable {
     atDocumentStart = false
     // The declaration, if any, comes first: `<?xml version="1.0" encoding="UTF-8"?>`.
     while true {
-      if filled - position >= 5, byte(position) == 0x3C, byte(position + 1) == 0x3F {
+      if filled - position < 5 {
+        guard try fill() else { return }
+        continue
+      }
+      if byte(position) == 0x3C, byte(position + 1) == 0x3F {
         if let close = find([0x3F, 0x3E], from: position + 2) {
           let declaration = Array(UnsafeRawBufferPointer(rebasing: window[position..<close]))
           if declaration.starts(with: Array("<?xml".utf8)), let encoding = XMLTokenizer.encodingName(declaration) {
