@@ -43,7 +43,7 @@ extension RegistryError {
     message += ImportColumns.all.map { "\($0.chinese) (\($0.english))" }.joined(separator: ", ") + "."
     if case .xlsx(let sheet, let sheets) = layout.format, sheets.count > 1 {
       message += "\nRead the sheet \(DayParser.quoted(sheet)); the workbook has "
-      message += sheets.map { DayParser.quoted($0.name) }.joined(separator: ", ") + " (choose one with --sheet)."
+      message += sheets.map { DayParser.quoted($0.name) }.joined(separator: ", ") + "."
     }
     self.init(.invalidData, message)
   }
@@ -70,7 +70,7 @@ extension RegistryError {
       return "line \(line): a quoted field that starts here is never closed (a missing \")"
     case .recordTooLong(let line, let limit): return "line \(line): a row longer than \(limit) bytes"
     case .fieldTooLong(let line, let column, let limit):
-      return "line \(line): column \(column + 1) holds more than \(limit) characters"
+      return "line \(line): column \(column + 1) is longer than \(limit) characters, the most a spreadsheet cell holds"
     case .tooManyFields(let line, let limit): return "line \(line): more than \(limit) columns"
     case .inputTooLarge(let limit): return "the input is larger than \(limit) bytes"
     case .notZip, .archiveTruncated, .compoundFile, .zip64, .splitArchive, .zipDirectoryDamaged, .tooManyEntries,
