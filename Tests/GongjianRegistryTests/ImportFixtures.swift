@@ -15,6 +15,7 @@ enum ImportFixtures {
   /// missing.
   static let office: (folder: String, tools: Set<String>)? = {
     let folder = NSTemporaryDirectory() + "gongjian-office-files-\(getpid())"
+    removeAtExit()
     guard run(["python3", fixtures.appendingPathComponent("make-office-files.py").path, folder]) == 0,
       let tools = try? String(contentsOfFile: folder + "/tools.txt", encoding: .utf8)
     else { return nil }
@@ -24,11 +25,21 @@ enum ImportFixtures {
   /// The hostile files' folder; nil without python3.
   static let hostile: String? = {
     let folder = NSTemporaryDirectory() + "gongjian-hostile-files-\(getpid())"
+    removeAtExit()
     guard run(["python3", fixtures.appendingPathComponent("make-hostile-files.py").path, folder]) == 0 else {
       return nil
     }
     return folder
   }()
+
+  /// The generated files (a quarter of a gigabyte) go when the test run ends.
+  private static func removeAtExit() {
+    atexit {
+      for name in ["gongjian-office-files", "gongjian-hostile-files"] {
+        try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "\(name)-\(getpid())")
+      }
+    }
+  }
 
   static var hasOpenpyxl: Bool { office != nil }
   static var hasLibreOffice: Bool { office?.tools.contains("libreoffice") == true }

@@ -13,6 +13,8 @@ struct HostileFileTests {
   /// The hostile files, made once per run; nil without python3.
   static let files: String? = {
     let folder = NSTemporaryDirectory() + "gongjian-hostile-cli-\(getpid())"
+    // A quarter of a gigabyte, removed when the test run ends.
+    atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "gongjian-hostile-cli-\(getpid())") }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", fixtures.appendingPathComponent("make-hostile-files.py").path, folder]
