@@ -20,9 +20,7 @@ extension Registry {
   /// existing destination is kept unless `force`, and even then only a regular file is
   /// replaced: renaming over a link, a device or a FIFO would replace the thing itself.
   public func backup(to destination: String, force: Bool) throws -> BackupResult {
-    guard !destination.isEmpty else {
-      throw RegistryError.usage("the backup's file name is empty; e.g. gongjian backup ~/backup/registry-copy.sqlite")
-    }
+    guard !destination.isEmpty else { throw OutputProblem.emptyPath }
     var existing = stat()
     if lstat(destination, &existing) == 0 {
       switch existing.st_mode & S_IFMT {
@@ -45,10 +43,8 @@ extension Registry {
       // A snapshot read as immutable is whole only if nothing was copied into the file meanwhile.
       try snapshotLock?.verifyUnchanged(path: path)
       units = try Registry.verifyCopy(at: copy.temporaryPath)
-    } catch let problem as StorageProblem {
-      throw problem
     } catch {
-      throw RegistryError.from(error, path: destination)
+      throw StorageProblem.from(error, path: destination)
     }
     guard try copy.commit(replacing: force) else {
       // Something took the name while the backup ran.
@@ -67,7 +63,7 @@ extension Registry {
     try copy.execute("PRAGMA journal_mode = WAL")
     let verdict = try copy.scalar(String.self, "PRAGMA integrity_check(1)")
     guard verdict == "ok" else {
-      throw RegistryError.io("the copy failed its integrity check (\(verdict ?? "?")); nothing was kept. Try again.")
+      throw StorageProblem.copyDamaged(verdict: verdict ?? "?")
     }
     return try copy.scalar(Int.self, "SELECT count(*) FROM unit") ?? 0
   }

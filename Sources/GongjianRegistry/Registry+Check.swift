@@ -159,15 +159,13 @@ extension Registry {
           report.schemaDifferences = try schemaDifferences(db, version: status.version, migrator: migrator)
         }
       }
-    } catch let error as RegistryError {
-      throw error
     } catch let problem as StorageProblem {
       throw problem
     } catch let error as SQLiteError {
       if error.isCorrupt {
         add(.unreadable(error.message), .problem)
       } else {
-        throw RegistryError.from(error, path: path)
+        throw StorageProblem.from(error, path: path)
       }
     }
     return report

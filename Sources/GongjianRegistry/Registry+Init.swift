@@ -36,9 +36,7 @@ extension Registry {
       if !parentExists {
         guard location.isDefault else {
           let folder = RegistryFile.parent(of: path)
-          throw RegistryError.cannotOpen(
-            "cannot create \(path): the folder \(folder) does not exist.\n"
-              + "Check the path for a typo, or create the folder first (mkdir -p \(RegistryFile.shellQuoted(folder))).")
+          throw StorageProblem.folderMissing(path: path, folder: folder)
         }
         try RegistryFile.createDirectories(RegistryFile.parent(of: path))
       }
@@ -74,7 +72,7 @@ extension Registry {
         // Fold the WAL into the file so the hard link below carries everything.
         try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
       } catch {
-        throw RegistryError.from(error, path: path)
+        throw StorageProblem.from(error, path: path)
       }
     }
     return created ? .created : .alreadyExists

@@ -103,9 +103,7 @@ public final class Registry {
           db: db, path: path, today: today, context: context, schemaVersion: version, snapshotLock: lock)
       case .write, .rehearsal:
         guard RegistryFile.isWritable(path) else {
-          throw RegistryError.io(
-            "the registry \(path) is read-only for you: nothing was changed.\n"
-              + "Check the file's permissions (ls -l), or ask its owner to run the command.")
+          throw StorageProblem.readOnlyForYou(path: path)
         }
         let db = try RegistryConnection.forWriting(path)
         let (version, status) = try db.transaction(.deferred) {
@@ -125,10 +123,8 @@ public final class Registry {
         try migrator.migrate(db, path: path)
         return Registry(db: db, path: path, today: today, context: context, schemaVersion: migrator.latestVersion)
       }
-    } catch let problem as StorageProblem {
-      throw problem
     } catch {
-      throw RegistryError.from(error, path: path)
+      throw StorageProblem.from(error, path: path)
     }
   }
 
@@ -157,14 +153,14 @@ public final class Registry {
 
   /// Runs `body` as one write: an IMMEDIATE transaction (retried while another process
   /// writes), rolled back whole if anything throws. SQLite's errors come out as
-  /// `RegistryError`; the registry's own (`RegistryError`, `FieldErrors`) pass as they are.
+  /// storage problems; the registry's own refusals pass as they are.
   func write<T>(_ body: () throws -> T) throws -> T {
     currentBatch = nil
     defer { currentBatch = nil }
     do {
       return try db.transaction(.immediate, body)
     } catch let error as SQLiteError {
-      throw RegistryError.from(error, path: path)
+      throw StorageProblem.from(error, path: path)
     }
   }
 
@@ -175,7 +171,7 @@ public final class Registry {
       try snapshotLock?.verifyUnchanged(path: path)
       return result
     } catch let error as SQLiteError {
-      throw RegistryError.from(error, path: path)
+      throw StorageProblem.from(error, path: path)
     }
   }
 }

@@ -429,10 +429,27 @@ extension Registry {
           kind: [.joinedOn, .leftOn, .expiresOn].contains(column.field) ? .date : .text,
           width: widths[column.field] ?? 14)
       }
+      let groupColumns = GroupSheet.columns.map { column in
+        XLSXWriter.Column(
+          title: column.header, kind: column.field == .groupName || column.field == .groupDescription ? .text : .date,
+          width: column.field == .groupDescription ? 40 : column.field == .groupName ? 24 : 14)
+      }
       let writer = try XLSXWriter(
-        descriptor: file.descriptor, path: destination, sheets: [XLSXWriter.Sheet(name: "共建单位", columns: columns)],
-        title: "区域化党建共建单位")
+        descriptor: file.descriptor, path: destination,
+        sheets: [
+          XLSXWriter.Sheet(name: ImportColumns.unitSheetName, columns: columns),
+          XLSXWriter.Sheet(name: GroupSheet.name, columns: groupColumns),
+        ],
+        title: ImportColumns.workbookTitle)
       let count = try forEachExportRow { try writer.addRow($0) }
+      // The working groups with their descriptions and dates, which a unit's row cannot carry:
+      // import reads this sheet back, so a round trip keeps them.
+      try writer.nextSheet()
+      let groups = try db.prepare(
+        "SELECT name, description, established_on, dissolved_on FROM working_group ORDER BY id")
+      while try groups.step() {
+        try writer.addRow((0..<4).map { try? groups.column(Int32($0), as: String.self) })
+      }
       try writer.finish()
       return count
     }

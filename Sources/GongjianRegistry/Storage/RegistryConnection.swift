@@ -20,6 +20,59 @@ public enum StorageProblem: Error, Equatable, Sendable {
   case needsUpgrade(path: String, version: Int, latest: Int)
   /// Another process kept the registry locked past the busy timeout.
   case busy(path: String)
+
+  // Where the registry is.
+  /// `--db` was given an empty path.
+  case emptyDatabasePath
+  /// No path was given and there is no home folder to find the default in.
+  case noHomeFolder
+
+  // What is at the path, before anything is written.
+  /// Nothing at the path; `folderExists` tells whether its folder is there.
+  case noRegistry(path: String, folderExists: Bool)
+  case danglingSymlink(path: String, target: String)
+  case registryIsFolder(path: String)
+  /// A device, a FIFO, a socket.
+  case notAFile(path: String)
+  case emptyFile(path: String)
+  /// Not an SQLite database at all.
+  case notSQLite(path: String)
+  /// An SQLite database of another application.
+  case otherApplication(path: String, applicationID: Int32)
+  case cannotReadFile(path: String, errno: Int32)
+  /// `init` was asked for a path in a folder that does not exist.
+  case folderMissing(path: String, folder: String)
+  case cannotCreateFolder(path: String, errno: Int32)
+
+  // The schema.
+  case newerSchema(path: String, version: Int, latest: Int)
+  /// An applied migration differs from this gongjian's copy of it.
+  case editedMigration(path: String, migration: Int)
+  /// A write command met a registry it must upgrade, and may not write to it.
+  case readOnlyNeedsUpgrade(path: String, version: Int, latest: Int)
+  /// The migrator found the registry at a version it cannot continue from.
+  case cannotMigrate(path: String, version: Int, migration: Int)
+  case migrationBreaksReferences(path: String, migration: Int, name: String)
+
+  // Writing.
+  /// The command writes and the file is write-protected for this user.
+  case readOnlyForYou(path: String)
+  /// SQLite could not write: the file or its folder is read-only.
+  case readOnly(path: String, detail: String)
+  /// The registry is writable but SQLite's companion files (`-wal`, `-shm`) beside it are not.
+  case companionsNotWritable(path: String, files: [String])
+  case diskFull(path: String, detail: String)
+  case ioError(path: String, detail: String)
+  /// SQLite cannot read the file: damaged or not a database.
+  case damaged(path: String, detail: String)
+  case cannotOpen(path: String, detail: String)
+  /// The schema's own checks refused a change the registry's rules let through (a bug).
+  case constraint(detail: String)
+  case unexpected(path: String, detail: String)
+  /// A backup's copy failed its integrity check; nothing was kept.
+  case copyDamaged(verdict: String)
+  /// The demo's bundled script has a line it cannot read (a build of gongjian gone wrong).
+  case demoScriptDamaged(line: String)
 }
 
 /// Keeps a shared lock on the registry file while a connection reads it as immutable (see

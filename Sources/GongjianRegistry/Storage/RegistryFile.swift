@@ -37,55 +37,24 @@ enum RegistryFile {
   }
 
   /// Checks that `path` holds a gongjian registry, reading its 100-byte header only.
-  static func inspect(_ path: String) -> Result<Void, RegistryError> {
+  static func inspect(_ path: String) -> Result<Void, StorageProblem> {
     switch entry(at: path) {
-    case .missing(let parentExists):
-      if parentExists {
-        return .failure(
-          .cannotOpen(
-            "no registry at \(path).\nCheck the path for a typo, or create a registry there with: gongjian init --db \(shellQuoted(path))"
-          ))
-      }
-      return .failure(
-        .cannotOpen(
-          "no registry at \(path): the folder \(parent(of: path)) does not exist.\n"
-            + "Check the path for a typo, or create the folder and run: gongjian init --db \(shellQuoted(path))"))
-    case .danglingSymlink(let target):
-      return .failure(
-        .cannotOpen(
-          "\(path) is a symbolic link to \(target), which does not exist.\nPoint the link at the registry, or use --db with the real path."
-        ))
-    case .directory:
-      return .failure(
-        .cannotOpen(
-          "\(path) is a folder, not a registry file.\nGive the path of the file, e.g. --db \(path)/registry.sqlite"))
-    case .other:
-      return .failure(.cannotOpen("\(path) is not a regular file, so it cannot be a registry."))
+    case .missing(let parentExists): return .failure(.noRegistry(path: path, folderExists: parentExists))
+    case .danglingSymlink(let target): return .failure(.danglingSymlink(path: path, target: target))
+    case .directory: return .failure(.registryIsFolder(path: path))
+    case .other: return .failure(.notAFile(path: path))
     case .file(let size):
-      if size == 0 {
-        return .failure(
-          .cannotOpen(
-            "\(path) is an empty file, not a gongjian registry; nothing was written to it.\n"
-              + "If it should become one, delete it and run: gongjian init --db \(shellQuoted(path))"))
-      }
+      if size == 0 { return .failure(.emptyFile(path: path)) }
     }
     let header: [UInt8]
     switch readHeader(path) {
-    case .failure(let error): return .failure(error)
+    case .failure(let problem): return .failure(problem)
     case .success(let bytes): header = bytes
     }
-    guard header.count >= 100, Array(header[0..<16]) == sqliteMagic else {
-      return .failure(
-        .cannotOpen(
-          "\(path) is not a gongjian registry (it is not an SQLite database); nothing was written to it.\n"
-            + "Check --db or $GONGJIAN_DB; to start a new registry elsewhere use gongjian init --db NEW_PATH"))
-    }
+    guard header.count >= 100, Array(header[0..<16]) == sqliteMagic else { return .failure(.notSQLite(path: path)) }
     let id = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
     guard Int32(bitPattern: id) == applicationID else {
-      return .failure(
-        .cannotOpen(
-          "\(path) is an SQLite database of another application (application_id 0x\(String(id, radix: 16))), "
-            + "not a gongjian registry; nothing was written to it.\nCheck --db or $GONGJIAN_DB."))
+      return .failure(.otherApplication(path: path, applicationID: Int32(bitPattern: id)))
     }
     return .success(())
   }
@@ -98,12 +67,9 @@ enum RegistryFile {
     return header[18] == 2 && header[19] == 2
   }
 
-  private static func readHeader(_ path: String) -> Result<[UInt8], RegistryError> {
+  private static func readHeader(_ path: String) -> Result<[UInt8], StorageProblem> {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      let reason = String(cString: strerror(errno))
-      return .failure(.cannotOpen("cannot read \(path): \(reason).\nCheck the file's permissions (ls -l)."))
-    }
+    guard descriptor >= 0 else { return .failure(.cannotReadFile(path: path, errno: errno)) }
     defer { close(descriptor) }
     var header = [UInt8](repeating: 0, count: 100)
     var filled = 0
@@ -148,10 +114,7 @@ enum RegistryFile {
   static func createDirectories(_ path: String) throws {
     if path.isEmpty || directoryExists(path) { return }
     try createDirectories(parent(of: path))
-    if mkdir(path, 0o700) != 0 && errno != EEXIST {
-      let reason = String(cString: strerror(errno))
-      throw RegistryError.io("cannot create the folder \(path): \(reason)")
-    }
+    if mkdir(path, 0o700) != 0 && errno != EEXIST { throw StorageProblem.cannotCreateFolder(path: path, errno: errno) }
   }
 
   static func linkTarget(_ path: String) -> String? {

@@ -34,7 +34,7 @@ struct Check: ParsableCommand {
       Terminal.say(texts.checkHealthy)
     } else {
       let count = report.problemCount
-      throw RegistryError(.invalidData, texts.checkProblems(count: count, path: report.path))
+      throw Refusal.registryDamaged(path: report.path, problems: count)
     }
   }
 }

@@ -152,25 +152,38 @@ extension ChineseCatalogue: MessageWording {
     "已将登记簿（共\(units)家单位）备份至 \(path)，文件大小\(ByteCount.text(bytes))。"
   }
 
+  /// The file's format and what was set aside, as lines under a summary.
+  func importNotes(_ summary: ImportSummary) -> [String] {
+    var notes = summary.layout.map(layoutNotes) ?? []
+    if !summary.otherKinds.isEmpty { notes.append(otherKinds(summary.otherKinds)) }
+    return notes.map { "  " + $0 }
+  }
+
+  func formatNote(_ summary: ImportSummary) -> String {
+    summary.layout.map { "（\(sourceFormat($0.format))）" } ?? ""
+  }
+
   public func imported(_ summary: ImportSummary) -> String {
-    var text = "已导入 \(summary.path)（\(summary.encoding)）：新增\(summary.added)家，更新\(summary.updated)家"
+    var text = "已导入 \(summary.path)\(formatNote(summary))：新增\(summary.added)家，更新\(summary.updated)家"
     if summary.unchanged > 0 { text += "，\(summary.unchanged)家无变化" }
     if !summary.createdGroups.isEmpty { text += "；新建专项组：" + list(summary.createdGroups) }
-    return text + "。"
+    return ([text + "。"] + importNotes(summary)).joined(separator: "\n")
   }
 
   public func importDryRun(_ summary: ImportSummary) -> String {
-    var lines = [
-      "试导入 \(summary.path)（\(summary.encoding)）：共\(summary.rows)行，未发现错误。正式导入将新增\(summary.added)家、"
-        + "更新\(summary.updated)家"
-        + (summary.createdGroups.isEmpty ? "" : "，并新建" + list(summary.createdGroups.map(groupName))) + "。"
-    ]
+    var first = "试导入 \(summary.path)\(formatNote(summary))：共\(summary.rows)行，未发现错误。"
+    first += "正式导入将新增\(summary.added)家、更新\(summary.updated)家"
+    if !summary.createdGroups.isEmpty { first += "，并新建专项组" + list(summary.createdGroups) }
+    var lines = [first + "。"]
     if !summary.addedNames.isEmpty {
-      lines.append("  将新增：" + list(summary.addedNames) + (summary.added > summary.addedNames.count ? "……" : ""))
+      let more = summary.added > summary.addedNames.count ? "……" : ""
+      lines.append("  将新增：" + list(summary.addedNames) + more)
     }
     if !summary.updatedNames.isEmpty {
-      lines.append("  将更新：" + list(summary.updatedNames) + (summary.updated > summary.updatedNames.count ? "……" : ""))
+      let more = summary.updated > summary.updatedNames.count ? "……" : ""
+      lines.append("  将更新：" + list(summary.updatedNames) + more)
     }
+    lines += importNotes(summary)
     lines.append("本次未写入任何内容。")
     return lines.joined(separator: "\n")
   }
@@ -239,7 +252,7 @@ extension ChineseCatalogue: MessageWording {
       ("结构", "版本\(version)，比本程序支持的（\(latest)）新：请安装新版 gongjian")
     case .migrationsMatch: ("迁移", "已执行的迁移文件校验和与本程序一致")
     case .migrationsEdited(let versions):
-      ("迁移", "已执行的迁移\(versions.map(migration).joined(separator: "、"))与本程序中的不一致")
+      ("迁移", "已执行的迁移\(versions.map(NumberFormat.fourDigits).joined(separator: "、"))与本程序中的不一致")
     case .journal(let mode): ("日志模式", mode == "wal" ? "WAL" : "\(mode)（下一次写入时会切换为WAL）")
     case .integrityOK: ("完整性", "PRAGMA integrity_check：正常")
     case .integrityProblems(let lines): ("完整性", lines.joined(separator: "；"))
@@ -257,16 +270,7 @@ extension ChineseCatalogue: MessageWording {
     return String(repeating: "0", count: max(0, 4 - text.count)) + text
   }
 
-  func migration(_ version: Int) -> String {
-    let text = String(version)
-    return String(repeating: "0", count: max(0, 4 - text.count)) + text
-  }
-
   public var checkHealthy: String { "未发现问题。" }
-
-  public func checkProblems(count: Int, path: String) -> String {
-    "\(path) 中发现\(count)个问题。\n请用此前 gongjian backup 生成的备份恢复，或修正上面列出的记录。"
-  }
 
   public func checkHeading(path: String) -> String { "登记簿：\(path)" }
 
@@ -298,7 +302,9 @@ extension ChineseCatalogue: MessageWording {
     switch line {
     case .opening: "gongjian 演示：以虹口区欧阳路街道为例，取材于2019年区域化党建工作联席会议的报道；名称后标有“（示例）”的单位为虚构。"
     case .registryAt(let path): "示例登记簿位于：\(path)"
-    case .tryNext: "可以接着试试（在源码目录下把 gongjian 换成 swift run gongjian）："
+    case .tryNext(let path):
+      "可以接着试试（在源码目录下把 gongjian 换成 swift run gongjian）：\n"
+        + "  gongjian list --db \(path)\n  gongjian report growth --db \(path) --period quarter --format svg -o 发展情况.svg"
     }
   }
 }
