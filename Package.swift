@@ -25,6 +25,9 @@ let package = Package(
       name: "CZlib",
       providers: [.apt(["zlib1g-dev"])]
     ),
+    // C for the storage layer: the signal handler that removes temporary files, and Linux
+    // calls Swift's Glibc module does not import.
+    .target(name: "CStorage"),
     // Layer 2: a thin Swift wrapper over the C API; the only module that imports CSQLite.
     .target(name: "SQLite", dependencies: ["CSQLite"]),
     // Layer 3 + 4: embedded migrations and the registry (domain, queries, import/export).
@@ -32,6 +35,7 @@ let package = Package(
       name: "GongjianRegistry",
       dependencies: [
         "SQLite",
+        "CStorage",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       plugins: ["EmbedMigrationsPlugin"]

@@ -33,7 +33,7 @@ func fuzzerRuntime() -> String {
   return file  // Not found: the link fails naming it; set LIBFUZZER_NO_MAIN.
 }
 
-let fuzzTargets = ["fuzz-dates", "fuzz-names", "fuzz-csv", "fuzz-headers"]
+let fuzzTargets = ["fuzz-dates", "fuzz-names", "fuzz-csv", "fuzz-headers", "fuzz-xlsx"]
 
 let package = Package(
   name: "gongjian-fuzz",

@@ -28,19 +28,46 @@ extension Refusal {
       .notInGroup, .noSuchPeriod, .leavingAnOpenPeriod, .periodsWouldOverlap, .correctionStrandsGroupMembership,
       .nothingToUndo, .cannotUndo:
       .refused
-    case .invalidValues, .yearOutOfRange, .importFailed, .inputIsOldExcel, .inputEmpty, .inputHasNoRows,
+    case .unreadableInput(_, let problem):
+      switch problem {
+      case .cannotOpen, .isFolder: .cannotOpen
+      case .readFailed, .spoolFailed: .ioFailure
+      default: .invalidData
+      }
+    case .invalidValues, .yearOutOfRange, .importFailed, .importHeader, .inputIsOldExcel, .inputEmpty, .inputHasNoRows,
       .impossibleStoredDate:
       .invalidData
     case .inputMissing, .inputIsFolder: .cannotOpen
-    case .storage(let error):
-      switch error.kind {
-      case .refused: .refused
-      case .usage: .usage
-      case .invalidData: .invalidData
-      case .cannotOpen: .cannotOpen
-      case .ioFailure: .ioFailure
-      case .busy: .busy
-      }
+    case .registryDamaged: .invalidData
+    }
+  }
+}
+
+extension OutputProblem {
+  public var outcome: Outcome {
+    switch self {
+    case .emptyPath, .isTheRegistry, .isADirectory, .notARegularFile: .usage
+    case .alreadyExists: .refused
+    case .folderMissing, .symlinkRefused: .cannotOpen
+    case .cannotCreate, .cannotWrite, .diskFull, .tooLarge: .ioFailure
+    }
+  }
+}
+
+extension StorageProblem {
+  public var outcome: Outcome {
+    switch self {
+    case .emptyDatabasePath, .noHomeFolder: .usage
+    case .notARegistry, .foreignSchema, .needsUpgrade, .noRegistry, .danglingSymlink, .registryIsFolder, .notAFile,
+      .emptyFile, .notSQLite, .otherApplication, .cannotReadFile, .folderMissing, .newerSchema, .editedMigration,
+      .cannotMigrate, .migrationBreaksReferences, .damaged, .cannotOpen:
+      .cannotOpen
+    case .busy: .busy
+    case .constraint: .refused
+    case .demoScriptDamaged: .invalidData
+    case .cannotCreateFolder, .readOnlyNeedsUpgrade, .readOnlyForYou, .readOnly, .companionsNotWritable, .diskFull,
+      .ioError, .unexpected, .copyDamaged:
+      .ioFailure
     }
   }
 }
@@ -49,7 +76,7 @@ extension UsageMistake {
   public var outcome: Outcome {
     switch self {
     case .todayEmpty: .invalidData
-    case .demoTargetExists: .refused
+    case .demoTargetExists, .backupExists: .refused
     default: .usage
     }
   }

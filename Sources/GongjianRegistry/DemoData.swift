@@ -29,7 +29,7 @@ public enum DemoData {
         hasWord = true
       }
     }
-    if inQuotes { throw RegistryError.invalid("a quote is not closed in: \(line)") }
+    if inQuotes { throw StorageProblem.demoScriptDamaged(line: line) }
     if hasWord { arguments.append(current) }
     return arguments
   }

@@ -85,6 +85,11 @@ public enum Refusal: Error, Equatable, Sendable {
 
   /// An import file with problems: nothing was imported.
   case importFailed(ImportProblems)
+  /// An import file that cannot be read as a whole (damaged, a limit, an encoding).
+  case unreadableInput(path: String, InputProblem)
+  /// The header of an import file names unknown columns, or lacks required ones; `layout`
+  /// tells which sheet was read and which rows were taken as titles.
+  case importHeader(path: String, HeaderFailure, layout: ImportLayout)
   /// The name of the file to read is empty.
   case inputNameEmpty
   case inputMissing(path: String)
@@ -100,8 +105,8 @@ public enum Refusal: Error, Equatable, Sendable {
 
   /// A stored date that is not a date: the file was changed outside gongjian.
   case impossibleStoredDate(String)
-  /// Storage, permissions and input/output failures, still worded below the surfaces.
-  case storage(RegistryError)
+  /// `check` found problems in the registry (listed in its report).
+  case registryDamaged(path: String, problems: Int)
 
   /// A single value problem as a refusal.
   public static func invalid(_ field: Field, _ problem: ValueProblem) -> Refusal {

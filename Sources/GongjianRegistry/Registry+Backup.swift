@@ -14,77 +14,57 @@ public struct BackupResult: Sendable {
 }
 
 extension Registry {
-  /// A consistent copy while others may be writing (SPEC §9): `VACUUM INTO` a temporary name
-  /// beside the destination, integrity-check the copy, flush it to disk, then move it into
-  /// place. An existing destination is replaced only with `force`.
+  /// A consistent copy while others may be writing (SPEC §9): `VACUUM INTO` a temporary beside
+  /// the destination (an `AtomicFile` in a private folder, so SQLite's by-name open meets no
+  /// planted link), integrity-check the copy, flush it to disk, then give it the name. An
+  /// existing destination is kept unless `force`, and even then only a regular file is
+  /// replaced: renaming over a link, a device or a FIFO would replace the thing itself.
   public func backup(to destination: String, force: Bool) throws -> BackupResult {
-    guard !destination.isEmpty else {
-      throw RegistryError.usage("the backup's file name is empty; e.g. gongjian backup ~/backup/registry-copy.sqlite")
-    }
-    switch RegistryFile.entry(at: destination) {
-    case .missing(let parentExists):
-      guard parentExists else {
-        throw RegistryError.cannotOpen(
-          "cannot write \(destination): the folder \(RegistryFile.parent(of: destination)) does not exist.")
-      }
-    case .directory:
-      throw RegistryError.usage(
-        "\(destination) is a folder; give the backup's file name, e.g. \(destination)/registry-backup.sqlite")
-    case .file, .other, .danglingSymlink:
-      guard force else {
-        throw RegistryError.refused(
-          "\(destination) already exists; nothing was written.\nChoose another name, or add --force to replace it.")
-      }
-      if RegistryFile.sameFile(destination, path) {
-        throw RegistryError.refused("\(destination) is the registry itself; choose another name for the backup.")
+    guard !destination.isEmpty else { throw OutputProblem.emptyPath }
+    var existing = stat()
+    if lstat(destination, &existing) == 0 {
+      switch existing.st_mode & S_IFMT {
+      case S_IFDIR:
+        throw OutputProblem.isADirectory(path: destination)
+      case S_IFREG:
+        guard force else { throw OutputProblem.alreadyExists(path: destination) }
+        if RegistryFile.sameFile(destination, path) { throw OutputProblem.isTheRegistry(path: destination) }
+      default:
+        guard force else { throw OutputProblem.alreadyExists(path: destination) }
+        throw OutputProblem.notARegularFile(path: destination)
       }
     }
-    let folder = RegistryFile.parent(of: destination)
-    let name = destination.split(separator: "/").last.map(String.init) ?? "backup.sqlite"
-    let temporary = "\(folder)/.\(name).backup-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    // The copy holds the same personal data: it gets the registry's own permissions.
-    let mode = RegistryFile.fileMode(path) ?? 0o600
-    try RegistryFile.createEmpty(temporary, mode: mode, for: destination)
-    var keep = false
-    defer {
-      if !keep { unlink(temporary) }
-      // SQLite's companion files of the temporary copy (VACUUM INTO leaves a -journal behind
-      // when it fails, e.g. on a full disk) must not outlive the backup either.
-      for suffix in ["-journal", "-wal", "-shm"] { unlink(temporary + suffix) }
-    }
+    // The copy holds the same personal data: the registry's own permissions, never more.
+    let mode = ((RegistryFile.fileMode(path) ?? 0o600) | 0o600) & 0o660
+    let copy = try AtomicFile(destination: destination, mode: mode, privateFolder: true)
+    let units: Int
     do {
-      try db.run("VACUUM INTO ?", temporary)
-      let copy = try Connection(path: temporary, mode: .readWrite)
-      // VACUUM INTO writes a rollback-journal file; restored, the copy should behave like the
-      // registry. Only the header's journal bytes change; the WAL goes when `copy` closes.
-      try copy.execute("PRAGMA journal_mode = WAL")
-      let verdict = try copy.scalar(String.self, "PRAGMA integrity_check(1)")
-      guard verdict == "ok" else {
-        throw RegistryError.io("the copy failed its integrity check (\(verdict ?? "?")); nothing was kept. Try again.")
-      }
-      let units = try copy.scalar(Int.self, "SELECT count(*) FROM unit") ?? 0
-      try RegistryFile.syncFile(temporary)
-      if force {
-        guard rename(temporary, destination) == 0 else {
-          throw RegistryError.io("cannot move the copy to \(destination): \(String(cString: strerror(errno)))")
-        }
-      } else {
-        guard link(temporary, destination) == 0 else {
-          if errno == EEXIST {
-            throw RegistryError.refused(
-              "\(destination) appeared while the backup ran; nothing was written. Choose another name.")
-          }
-          throw RegistryError.io("cannot create \(destination): \(String(cString: strerror(errno)))")
-        }
-        unlink(temporary)
-      }
-      keep = true
-      RegistryFile.syncDirectory(folder)
-      var info = stat()
-      let bytes = stat(destination, &info) == 0 ? Int(info.st_size) : 0
-      return BackupResult(path: destination, bytes: bytes, units: units)
+      try db.run("VACUUM INTO ?", copy.temporaryPath)
+      // A snapshot read as immutable is whole only if nothing was copied into the file meanwhile.
+      try snapshotLock?.verifyUnchanged(path: path)
+      units = try Registry.verifyCopy(at: copy.temporaryPath)
     } catch {
-      throw RegistryError.from(error, path: destination)
+      throw StorageProblem.from(error, path: destination)
     }
+    guard try copy.commit(replacing: force) else {
+      // Something took the name while the backup ran.
+      throw OutputProblem.alreadyExists(path: destination)
+    }
+    var info = stat()
+    let bytes = stat(destination, &info) == 0 ? Int(info.st_size) : 0
+    return BackupResult(path: destination, bytes: bytes, units: units)
+  }
+
+  /// Checks the copy and turns it into a WAL registry like the original (VACUUM INTO writes a
+  /// rollback-journal file; only the header's journal bytes change). Returns its unit count.
+  /// The connection is closed on return, before the copy is moved into place.
+  private static func verifyCopy(at path: String) throws -> Int {
+    let copy = try Connection(path: path, mode: .readWrite)
+    try copy.execute("PRAGMA journal_mode = WAL")
+    let verdict = try copy.scalar(String.self, "PRAGMA integrity_check(1)")
+    guard verdict == "ok" else {
+      throw StorageProblem.copyDamaged(verdict: verdict ?? "?")
+    }
+    return try copy.scalar(Int.self, "SELECT count(*) FROM unit") ?? 0
   }
 }

@@ -36,9 +36,7 @@ extension Registry {
       if !parentExists {
         guard location.isDefault else {
           let folder = RegistryFile.parent(of: path)
-          throw RegistryError.cannotOpen(
-            "cannot create \(path): the folder \(folder) does not exist.\n"
-              + "Check the path for a typo, or create the folder first (mkdir -p \(RegistryFile.shellQuoted(folder))).")
+          throw StorageProblem.folderMissing(path: path, folder: folder)
         }
         try RegistryFile.createDirectories(RegistryFile.parent(of: path))
       }
@@ -58,7 +56,9 @@ extension Registry {
         try db.execute("PRAGMA journal_mode = WAL")
         try Migrator().migrate(db, path: path)
         try db.execute("PRAGMA foreign_keys = ON")
-        let registry = Registry(db: db, path: path, today: Day(year: 2000, month: 1, day: 1)!, context: { context })
+        let registry = Registry(
+          db: db, path: path, today: Day(year: 2000, month: 1, day: 1)!, context: { context },
+          schemaVersion: Migrator().latestVersion)
         try registry.write {
           try db.run(
             "INSERT INTO registry (id, subdistrict, district, created_at) VALUES (1, ?, ?, \(Registry.nowSQL))",
@@ -72,7 +72,7 @@ extension Registry {
         // Fold the WAL into the file so the hard link below carries everything.
         try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
       } catch {
-        throw RegistryError.from(error, path: path)
+        throw StorageProblem.from(error, path: path)
       }
     }
     return created ? .created : .alreadyExists

@@ -31,55 +31,101 @@ public final class Registry {
   /// The history batch of the write under way: every change one command makes shares it, so
   /// `undo` takes the command back whole. Chosen at the first change, forgotten at the end.
   var currentBatch: Int?
+  /// The schema version of the file as opened: the latest for a write command, possibly an
+  /// older one for a read-only command, which never migrates. Queries of tables added by a
+  /// later migration check it.
+  public let schemaVersion: Int
+  /// Held while a read-only connection reads the file as immutable.
+  let snapshotLock: SnapshotLock?
 
   /// Whether a command reads only or also writes. A write command on a write-protected file
   /// is refused up front with a clear message instead of failing half-way.
-  public enum Access: Sendable { case read, write }
+  public enum Access: Sendable {
+    /// Reads only: the file is never changed (no WAL switch, no migration).
+    case read
+    /// Writes: the file is switched to WAL and migrated first.
+    case write
+    /// Writes that are always rolled back (an import's dry run): a connection that may write,
+    /// for transactions nobody commits, but no WAL switch and no migration.
+    case rehearsal
+  }
 
   /// How long a command waits for another writer before giving up (SPEC §9: at least 5 s).
   public static let busyTimeoutMilliseconds = 5_000
 
-  init(db: Connection, path: String, today: Day, context: @escaping () -> ChangeContext) {
+  init(
+    db: Connection, path: String, today: Day, context: @escaping () -> ChangeContext, schemaVersion: Int,
+    snapshotLock: SnapshotLock? = nil
+  ) {
     self.db = db
     self.path = path
     self.today = today
     self.makeContext = context
+    self.schemaVersion = schemaVersion
+    self.snapshotLock = snapshotLock
   }
 
   /// Opens an existing registry. Never creates a file: a missing path is an error naming
-  /// `gongjian init`. A file that is not a registry is refused before anything is written.
-  /// An older schema is migrated; a newer or edited one is refused.
+  /// `gongjian init`. A file that is not a registry is refused before anything is written,
+  /// even if it is swapped in between the look at its header and SQLite's open.
+  ///
+  /// `.read` never changes the file: a read-only connection (see
+  /// `RegistryConnection.forReading`), no journal mode switch, no migration; a newer or
+  /// edited schema is refused, an older one is read as it is (`schemaVersion` says which).
+  /// `.write` switches the file to WAL and migrates an older schema first.
   public static func open(
     at location: RegistryLocation, access: Access, today: Day, context: @autoclosure @escaping () -> ChangeContext
   ) throws -> Registry {
-    let path = location.path
-    try RegistryFile.inspect(path).get()
-    if access == .write {
-      guard RegistryFile.isWritable(path) else {
-        throw RegistryError.io(
-          "the registry \(path) is read-only for you: nothing was changed.\n"
-            + "Check the file's permissions (ls -l), or ask its owner to run the command.")
-      }
-    }
-    do {
-      let db = try connect(path)
-      try Migrator().migrate(db, path: path)
-      return Registry(db: db, path: path, today: today, context: context)
-    } catch {
-      throw RegistryError.from(error, path: path)
-    }
+    try open(at: location, access: access, today: today, context: context(), migrator: Migrator())
   }
 
-  /// Opens the SQLite connection with the storage rules of SPEC §9.
-  static func connect(_ path: String) throws -> Connection {
-    let db = try Connection(path: path, mode: .readWrite)
-    db.busyTimeoutMilliseconds = busyTimeoutMilliseconds
-    try db.execute("PRAGMA foreign_keys = ON")
-    if try db.scalar(String.self, "PRAGMA journal_mode") != "wal", !db.isReadOnly {
-      // A copy made by backup (VACUUM INTO) comes back in rollback-journal mode.
-      try db.execute("PRAGMA journal_mode = WAL")
+  /// `afterInspection` runs between the look at the header and SQLite's open: tests swap the
+  /// file there.
+  static func open(
+    at location: RegistryLocation, access: Access, today: Day, context: @autoclosure @escaping () -> ChangeContext,
+    migrator: Migrator, afterInspection: () -> Void = {}
+  ) throws -> Registry {
+    let path = location.path
+    try RegistryFile.inspect(path).get()
+    afterInspection()
+    do {
+      switch access {
+      case .read:
+        let (db, lock) = try RegistryConnection.forReading(path)
+        let (version, status) = try db.transaction(.deferred) {
+          (try RegistryConnection.verifyIdentity(db, path: path), try migrator.status(of: db))
+        }
+        try migrator.refuseUnsafe(status, path: path)
+        guard version >= RegistryConnection.oldestReadableVersion else {
+          throw StorageProblem.needsUpgrade(path: path, version: version, latest: migrator.latestVersion)
+        }
+        return Registry(
+          db: db, path: path, today: today, context: context, schemaVersion: version, snapshotLock: lock)
+      case .write, .rehearsal:
+        guard RegistryFile.isWritable(path) else {
+          throw StorageProblem.readOnlyForYou(path: path)
+        }
+        let db = try RegistryConnection.forWriting(path)
+        let (version, status) = try db.transaction(.deferred) {
+          (try RegistryConnection.verifyIdentity(db, path: path), try migrator.status(of: db))
+        }
+        if access == .rehearsal {
+          try migrator.refuseUnsafe(status, path: path)
+          guard version == migrator.latestVersion else {
+            throw StorageProblem.needsUpgrade(path: path, version: version, latest: migrator.latestVersion)
+          }
+          return Registry(db: db, path: path, today: today, context: context, schemaVersion: version)
+        }
+        if try db.scalar(String.self, "PRAGMA journal_mode") != "wal", !db.isReadOnly {
+          // A copy made by backup (VACUUM INTO) comes back in rollback-journal mode.
+          try db.execute("PRAGMA journal_mode = WAL")
+        }
+        try migrator.migrate(db, path: path)
+        return Registry(db: db, path: path, today: today, context: context, schemaVersion: migrator.latestVersion)
+      }
+    } catch {
+      throw StorageProblem.from(error, path: path)
     }
-    return db
   }
 
   /// The statements that insert a unit with its period, agreement and group memberships.
@@ -107,23 +153,25 @@ public final class Registry {
 
   /// Runs `body` as one write: an IMMEDIATE transaction (retried while another process
   /// writes), rolled back whole if anything throws. SQLite's errors come out as
-  /// `RegistryError`; the registry's own (`RegistryError`, `FieldErrors`) pass as they are.
+  /// storage problems; the registry's own refusals pass as they are.
   func write<T>(_ body: () throws -> T) throws -> T {
     currentBatch = nil
     defer { currentBatch = nil }
     do {
       return try db.transaction(.immediate, body)
     } catch let error as SQLiteError {
-      throw RegistryError.from(error, path: path)
+      throw StorageProblem.from(error, path: path)
     }
   }
 
   /// Runs `body` reading one consistent snapshot.
   func read<T>(_ body: () throws -> T) throws -> T {
     do {
-      return try db.transaction(.deferred, body)
+      let result = try db.transaction(.deferred, body)
+      try snapshotLock?.verifyUnchanged(path: path)
+      return result
     } catch let error as SQLiteError {
-      throw RegistryError.from(error, path: path)
+      throw StorageProblem.from(error, path: path)
     }
   }
 }

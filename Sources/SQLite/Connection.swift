@@ -16,6 +16,9 @@ public final class Connection {
     case readWrite
     /// Open an existing file for reading only.
     case readOnly
+    /// Read the file as it is on disk, for a file nobody writes meanwhile: no locks, no `-wal`
+    /// or `-shm` read or created (SQLite's `immutable=1`). The caller decides when that holds.
+    case immutable
     /// Create the file if it is missing. Only the registry's `init` uses this.
     case create
     /// A private in-memory database (tests).
@@ -33,11 +36,18 @@ public final class Connection {
     switch mode {
     case .readWrite: flags |= SQLITE_OPEN_READWRITE
     case .readOnly: flags |= SQLITE_OPEN_READONLY
+    case .immutable: flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
     case .create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
     case .memory: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY
     }
     var db: OpaquePointer?
-    let rc = sqlite3_open_v2(mode == .memory ? ":memory:" : path, &db, flags, nil)
+    let name: String
+    switch mode {
+    case .memory: name = ":memory:"
+    case .immutable: name = Connection.fileURI(path) + "?immutable=1"
+    default: name = path
+    }
+    let rc = sqlite3_open_v2(name, &db, flags, nil)
     guard rc == SQLITE_OK, let db else {
       // A failed open still allocates a handle (unless out of memory), which must be closed.
       let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
@@ -58,6 +68,27 @@ public final class Connection {
 
   deinit {
     sqlite3_close_v2(handle)
+  }
+
+  /// `path` as a `file:` URI: every byte but unreserved ones and `/` percent-encoded, so a
+  /// `?`, `#` or `%` in a folder name stays part of the path. A relative path stays relative.
+  static func fileURI(_ path: String) -> String {
+    var uri = "file:"
+    for byte in path.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+        UInt8(ascii: "~"), UInt8(ascii: "/"):
+        uri.unicodeScalars.append(UnicodeScalar(byte))
+      default:
+        let hex = Array("0123456789ABCDEF".unicodeScalars)
+        uri.unicodeScalars.append("%")
+        uri.unicodeScalars.append(hex[Int(byte >> 4)])
+        uri.unicodeScalars.append(hex[Int(byte & 15)])
+      }
+    }
+    // "file://host/…" would read a host name: an absolute path needs an empty authority.
+    return path.hasPrefix("//") ? "file://" + uri.dropFirst(5) : uri
   }
 
   // MARK: - Running SQL

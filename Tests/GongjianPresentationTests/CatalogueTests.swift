@@ -51,9 +51,15 @@ import Testing
           RowProblem(line: 7, column: "加入日期", issue: .value(.missing)),
           RowProblem(line: 9, column: "单位名称", issue: .duplicateInFile(name: "午未单位", firstLine: 3)),
         ], count: 25)),
+    .unreadableInput(path: "名单.xlsx", .crcMismatch(part: "xl/worksheets/sheet1.xml")),
+    .unreadableInput(path: "名单.csv", .unclosedQuote(line: 17)),
+    .importHeader(
+      path: "名单.xlsx",
+      HeaderFailure(line: 3, problems: [.unknownColumn(column: 2, header: "负责人"), .missingColumn(field: .joinedOn)]),
+      layout: ImportLayout(format: .xlsx(sheet: "名单", sheets: []))),
     .inputNameEmpty, .inputMissing(path: "名单.csv"), .inputIsFolder(path: "名单"), .inputIsOldExcel(path: "名单.xls"),
     .inputEmpty(path: "名单.csv"), .inputHasNoRows(path: "名单.csv"), .impossibleStoredDate("2019-02-30"),
-    .storage(RegistryError(.busy, "registry busy")),
+    .registryDamaged(path: "registry.sqlite", problems: 3),
   ]
 
   /// Which kind a refusal is: the compiler makes this list every kind.
@@ -91,6 +97,8 @@ import Testing
     case .rangeInFuture: "rangeInFuture"
     case .dayCountOutOfRange: "dayCountOutOfRange"
     case .importFailed: "importFailed"
+    case .unreadableInput: "unreadableInput"
+    case .importHeader: "importHeader"
     case .inputNameEmpty: "inputNameEmpty"
     case .inputMissing: "inputMissing"
     case .inputIsFolder: "inputIsFolder"
@@ -98,7 +106,7 @@ import Testing
     case .inputEmpty: "inputEmpty"
     case .inputHasNoRows: "inputHasNoRows"
     case .impossibleStoredDate: "impossibleStoredDate"
-    case .storage: "storage"
+    case .registryDamaged: "registryDamaged"
     }
   }
 
@@ -108,7 +116,8 @@ import Testing
     func day(_ value: Day) -> [String] { [value.iso, "\(value.year)年\(value.month)月\(value.day)日"] }
     func unit(_ value: UnitReference) -> [[String]] { [[value.name], ["\(value.id)"]] }
     switch refusal {
-    case .emptyReference, .inputNameEmpty, .storage: return []
+    case .emptyReference, .inputNameEmpty: return []
+    case .registryDamaged(let path, let problems): return [[path], ["\(problems)"]]
     case .noSuchID(_, let id): return [["\(id)"]]
     case .noSuchName(_, let text, let suggestions):
       return [[text]] + suggestions.flatMap { [[$0.name], ["\($0.id)"]] }
@@ -154,6 +163,10 @@ import Testing
     case .dayCountOutOfRange(let count, let limit): return [["\(count)"], ["\(limit)"]]
     case .importFailed(let failure):
       return [[failure.path], ["\(failure.rows)"], ["\(failure.count)"], ["7"], ["9"], ["3"], ["加入日期"], ["午未单位"]]
+    case .unreadableInput(let path, let problem):
+      return [[path]] + (problem.part.map { [[$0]] } ?? []) + (problem.line.map { [["\($0)"]] } ?? [])
+    case .importHeader(let path, let failure, _):
+      return [[path], ["\(failure.line)"], ["负责人"], ["加入日期"]]
     case .inputMissing(let path), .inputIsFolder(let path), .inputIsOldExcel(let path), .inputEmpty(let path),
       .inputHasNoRows(let path):
       return [[path]]
@@ -164,7 +177,7 @@ import Testing
   @Test func everyKindOfRefusalHasASample() {
     let kinds = Set(Self.refusals.map(Self.kind))
     // The count of cases in `kind(_:)`: raising it means adding a sample above.
-    #expect(kinds.count == 40)
+    #expect(kinds.count == 42)
   }
 
   @Test(arguments: Refusal.allSamples)
@@ -180,13 +193,10 @@ import Testing
 
   @Test(arguments: Refusal.allSamples)
   func chineseAndEnglishDiffer(_ refusal: Refusal) {
-    guard case .storage = refusal else {
-      let chinese = ChineseCatalogue().refusal(refusal, fields: { _ in nil })
-      let english = EnglishCatalogue().refusal(refusal, fields: { _ in nil })
-      #expect(chinese != english)
-      #expect(chinese.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
-      return
-    }
+    let chinese = ChineseCatalogue().refusal(refusal, fields: { _ in nil })
+    let english = EnglishCatalogue().refusal(refusal, fields: { _ in nil })
+    #expect(chinese != english)
+    #expect(chinese.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
   }
 
   @Test func fieldsAreNamedAsTheSurfaceNamesThem() {

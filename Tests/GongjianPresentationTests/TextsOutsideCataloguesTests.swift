@@ -10,30 +10,27 @@ import Testing
     ("Sources/GongjianPresentation/Catalogue/", "the catalogues themselves"),
     ("Sources/GongjianPresentation/Columns/", "column tables: each column's Chinese and English heading with its key"),
     ("Sources/GongjianPresentation/Styles/", "font names and colours"),
-    ("Sources/GongjianRegistry/Rules/Vocabulary.swift", "the words and marks the registry reads in typed text and cells"),
+    (
+      "Sources/GongjianRegistry/Rules/Vocabulary.swift",
+      "the words and marks the registry reads in typed text and cells"
+    ),
     ("Sources/SQLite/", "the SQL wrapper's own errors, for developers: a person meets them only through a bug"),
     ("Sources/gongjian/Support/ErrorReport.swift", "the argument parser's English, recognised in order to be replaced"),
     ("Sources/gongjian/Support/HelpText.swift", "the argument parser's English, recognised in order to be replaced"),
     ("Sources/GongjianPresentation/Styles/", "font names and colours"),
-    ("Sources/GongjianRegistry/Rules/Vocabulary.swift", "the words and marks the registry reads in typed text and cells"),
+    (
+      "Sources/GongjianRegistry/Rules/Vocabulary.swift",
+      "the words and marks the registry reads in typed text and cells"
+    ),
     ("Sources/SQLite/", "the SQL wrapper's own errors, for developers: a person meets them only through a bug"),
     ("Sources/gongjian/Support/ErrorReport.swift", "the argument parser's English, recognised in order to be replaced"),
     ("Sources/gongjian/Support/HelpText.swift", "the argument parser's English, recognised in order to be replaced"),
-    ("Sources/GongjianRegistry/Formats/ImportColumns.swift", "file headers are data: the import format's column names"),
+    ("Sources/GongjianRegistry/Import/ImportColumns.swift", "file headers are data: the import format's column names"),
+    ("Sources/GongjianRegistry/Import/GroupSheet.swift", "file headers are data: the group sheet's column names"),
     ("Sources/GongjianRegistry/Model/Unit.swift", "the standard kinds are stored values"),
     ("Sources/GongjianRegistry/Model/UnitInput.swift", "the default agreement title is a stored value"),
     ("Sources/EmbedMigrations/", "a build tool's messages to the developer"),
-    // Still worded below the surfaces; each goes once its typed problems land.
-    ("Sources/GongjianRegistry/RegistryError.swift", "storage failures, to be typed"),
-    ("Sources/GongjianRegistry/Storage/", "storage failures, to be typed"),
-    ("Sources/GongjianRegistry/Registry.swift", "storage failures, to be typed"),
-    ("Sources/GongjianRegistry/Registry+Backup.swift", "storage failures, to be typed"),
-    ("Sources/GongjianRegistry/Registry+Check.swift", "check items, to be typed"),
-    ("Sources/GongjianRegistry/Registry+Init.swift", "storage failures, to be typed"),
-    ("Sources/GongjianRegistry/Formats/", "file readers' problems, to be typed"),
-    ("Sources/GongjianRegistry/DemoData.swift", "the demo script's own syntax error, to be typed"),
-    ("Sources/gongjian/Support/Output.swift", "output file failures, to be typed"),
-    ("Sources/gongjian/Commands/Demo.swift", "the demo's temporary folder failure, to be typed"),
+    ("Sources/GongjianRegistry/Import/HeaderText.swift", "the words offices put in title and total rows"),
   ]
 
   static var root: URL {

@@ -68,10 +68,10 @@ import Testing
         CREATE TABLE child (p INTEGER REFERENCES parent (id)) STRICT;
         INSERT INTO child VALUES (7);
         """)
-    let error = try #require(throws: RegistryError.self) {
+    let error = try #require(throws: StorageProblem.self) {
       try Migrator(migrations: [dangling]).migrate(db, path: "test")
     }
-    #expect(error.kind == .cannotOpen)
+    #expect(error == .migrationBreaksReferences(path: "test", migration: 1, name: "dangling"))
     // The migration's SQL runs; only the check of its references stops it, and nothing stays.
     #expect(try db.scalar(Int.self, "PRAGMA user_version") == 0)
     #expect(try db.scalar(Int.self, "SELECT count(*) FROM sqlite_schema WHERE name IN ('parent', 'child')") == 0)
@@ -84,8 +84,8 @@ import Testing
     let edited = EmbeddedMigration(version: 1, name: "first", checksum: "changed", sql: first.sql)
     let migrator = Migrator(migrations: [edited, second])
     #expect(try migrator.status(of: db) == Migrator.Status(version: 1, latest: 2, edited: [1], pending: [2]))
-    let error = try #require(throws: RegistryError.self) { try migrator.migrate(db, path: "reg.sqlite") }
-    #expect(error.kind == .cannotOpen)
+    let error = try #require(throws: StorageProblem.self) { try migrator.migrate(db, path: "reg.sqlite") }
+    #expect(error == .editedMigration(path: "reg.sqlite", migration: 1))
     #expect(try db.scalar(Int.self, "PRAGMA user_version") == 1, "the pending migration was not applied either")
   }
 
@@ -95,8 +95,8 @@ import Testing
     try Migrator(migrations: [first, second]).migrate(db, path: "test")
     let older = Migrator(migrations: [first])
     #expect(try older.status(of: db) == Migrator.Status(version: 2, latest: 1, edited: [], pending: []))
-    let error = try #require(throws: RegistryError.self) { try older.migrate(db, path: "reg.sqlite") }
-    #expect(error.kind == .cannotOpen)
+    let error = try #require(throws: StorageProblem.self) { try older.migrate(db, path: "reg.sqlite") }
+    #expect(error == .newerSchema(path: "reg.sqlite", version: 2, latest: 1))
     #expect(try db.scalar(Int.self, "PRAGMA user_version") == 2, "nothing was changed")
   }
 

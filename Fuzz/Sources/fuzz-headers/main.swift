@@ -38,8 +38,15 @@ runFuzzer { buffer in
       }
     }
   case .failure(let failure):
-    expect(failure.errorCount >= 1, "a failure with \(failure.errorCount) errors")
-    let reported = failure.message.split(separator: "\n").filter { $0.hasPrefix("line \(line): ") }.count
-    expect(reported == failure.errorCount, "\(failure.errorCount) errors but \(reported) lines: \(failure.message)")
+    expect(failure.line == line, "a failure on line \(failure.line), not \(line)")
+    expect(!failure.problems.isEmpty, "a failure without problems")
+    for problem in failure.problems {
+      switch problem {
+      case .unnamedColumn(let column), .unknownColumn(let column, _), .repeatedColumn(_, _, _, _, let column):
+        expect(column >= 0 && column < headers.count, "\(problem) for \(headers.count) headers")
+      case .missingColumn(let field):
+        expect(ImportColumns.required.contains(field), "\(field) reported missing but not required")
+      }
+    }
   }
 }

@@ -72,11 +72,13 @@ func checkLookup(_ query: String, group: Bool) {
     if let owner {
       expect(found.id == owner, "\(query.debugDescription) has the key of unit \(owner) but found unit \(found.id)")
     }
-  } catch let error as RegistryError {
-    expect(owner == nil, "\(query.debugDescription) has the key of unit \(owner ?? 0) but: \(error.message)")
-    // Not found, ambiguous or empty: a refusal or a usage error, never anything else.
-    expect(
-      error.kind == .refused || error.kind == .usage, "\(query.debugDescription): \(error.kind) \(error.message)")
+  } catch let refusal as Refusal {
+    expect(owner == nil, "\(query.debugDescription) has the key of unit \(owner ?? 0) but: \(refusal)")
+    // Not found, ambiguous or empty: nothing else.
+    switch refusal {
+    case .noSuchID, .noSuchName, .ambiguousName, .emptyReference: break
+    default: expect(false, "\(query.debugDescription): \(refusal)")
+    }
   } catch {
     expect(false, "\(query.debugDescription): unexpected error \(error)")
   }

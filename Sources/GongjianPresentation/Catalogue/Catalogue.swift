@@ -6,7 +6,7 @@ import GongjianRegistry
 /// language) each.
 public typealias Catalogue =
   GeneralWording & RefusalWording & ReportWording & MessageWording & HistoryWording & HelpWording & ParserWording
-  & Sendable
+  & ImportWording & Sendable
 
 /// How a surface names a field: `--joined` on the command line, a column's header in a file.
 /// Nil leaves it to the catalogue's own name of the field.
@@ -51,6 +51,12 @@ public protocol RefusalWording {
   func dateProblem(_ failure: DayParser.Failure) -> String
   /// One problem of an imported file, with its line and column.
   func rowProblem(_ problem: RowProblem) -> String
+  /// A file that could not be written.
+  func output(_ problem: OutputProblem) -> String
+  /// A registry that could not be opened as it should.
+  func storage(_ problem: StorageProblem) -> String
+  /// One way the registry's schema differs from what the migrations make (`check`).
+  func schemaDifference(_ difference: SchemaDifference) -> String
   /// `--today` or `$GONGJIAN_TODAY` is not a date.
   func badToday(source: String, _ failure: DayParser.Failure) -> String
   /// The prefix of every error on the terminal: "gongjian: ".
@@ -126,8 +132,9 @@ public protocol MessageWording {
   func formerName(_ name: FormerName) -> String
   func groupSummary(_ group: WorkingGroup) -> [String]
   func checkSeverity(_ severity: CheckReport.Severity) -> String
+  /// What `check` looked at, and what it found there.
+  func checkFinding(_ finding: CheckFinding) -> (subject: String, detail: String)
   var checkHealthy: String { get }
-  func checkProblems(count: Int, path: String) -> String
   func checkHeading(path: String) -> String
   /// Usage mistakes the command line finds before anything is opened.
   func usage(_ mistake: UsageMistake) -> String
@@ -144,7 +151,8 @@ public enum SheetLabel: Sendable {
 public enum DemoLine: Sendable {
   case opening
   case registryAt(String)
-  case tryNext
+  /// What to try next, with the sample registry's path as a shell word.
+  case tryNext(String)
 }
 
 /// Mistakes in how a command was used, found before anything is read.
@@ -162,6 +170,7 @@ public enum UsageMistake: Error, Equatable, Sendable {
   case outputNameEmpty
   case todayEmpty
   case demoTargetExists(String)
+  case backupExists(String)
   case correctionWithDetails
   case registrySetNeedsValue
   case unknownLanguage(String)
@@ -195,4 +204,18 @@ public enum ParserMistake: Error, Equatable, Sendable {
   case missingValue(String)
   case invalidValue(String, option: String, allowed: [String])
   case other(String)
+}
+
+/// Import files: what is wrong with one, and what was made of its layout.
+public protocol ImportWording {
+  /// A file that cannot be read as a whole.
+  func inputProblem(_ problem: InputProblem, path: String) -> String
+  /// A header that names unknown columns or lacks required ones, with the columns known.
+  func headerFailure(_ failure: HeaderFailure, path: String, layout: ImportLayout) -> String
+  /// What the file turned out to be: "UTF-8, 逗号分隔" or "工作表“名单”".
+  func sourceFormat(_ format: SourceFormat) -> String
+  /// What was set aside: title rows, the 序号 column, blank and 合计 rows, the sheet read.
+  func layoutNotes(_ layout: ImportLayout) -> [String]
+  /// Kinds kept as written because they are none of the standard ones.
+  func otherKinds(_ kinds: [String]) -> String
 }

@@ -42,7 +42,9 @@ public enum HelpKey: String, CaseIterable, Sendable {
   case reportAbstract, reportGrowthAbstract, reportGrowthDiscussion, reportFrom, reportTo, reportPeriod, reportGroup
   case reportKind, reportBy, reportFormat
   // import, export
-  case importAbstract, importDiscussion, importFile, importDryRun, importUpdate, importEncoding, importForce
+  case importAbstract, importDiscussion, importFile, importDryRun, importUpdate, importEncoding, importForce,
+    importSheet
+  case importCreateGroups
   case exportAbstract, exportDiscussion, exportFormat, exportBOM, exportOutput
   // check, backup, demo
   case checkAbstract, checkDiscussion

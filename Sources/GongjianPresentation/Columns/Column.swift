@@ -2,7 +2,7 @@ import GongjianRegistry
 
 /// A value in a listing, typed, so each writer shows it its own way: a table pads it, CSV
 /// writes its text, JSON keeps its type.
-public enum CellValue: Equatable, Sendable {
+public enum ColumnValue: Equatable, Sendable {
   case text(String)
   case optionalText(String?)
   case int(Int)
@@ -57,7 +57,7 @@ public struct Column<Row>: Sendable {
   public let chinese: String
   public let english: String
   public let alignment: Alignment
-  let value: @Sendable (Row) -> CellValue
+  let value: @Sendable (Row) -> ColumnValue
   /// How a table shows the value when it differs from CSV (a signed number, a percentage,
   /// a role's word): given the row and the reader's catalogue.
   let display: (@Sendable (Row, any Catalogue) -> String)?
@@ -66,7 +66,7 @@ public struct Column<Row>: Sendable {
 
   public init(
     _ key: String, _ chinese: String, _ english: String, alignment: Alignment = .left, hiddenInTable: Bool = false,
-    value: @escaping @Sendable (Row) -> CellValue, display: (@Sendable (Row, any Catalogue) -> String)? = nil
+    value: @escaping @Sendable (Row) -> ColumnValue, display: (@Sendable (Row, any Catalogue) -> String)? = nil
   ) {
     self.key = key
     self.chinese = chinese

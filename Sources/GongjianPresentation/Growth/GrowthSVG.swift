@@ -71,7 +71,9 @@ public enum GrowthSVG {
       if showJoinedLine {
         legend.append((texts.chartJoinedLegend, ChartStyle.joinedColor, true))
       } else {
-        legend += report.columns.enumerated().map { ($1, ChartStyle.palette[($0 + 1) % ChartStyle.palette.count], true) }
+        legend += report.columns.enumerated().map {
+          ($1, ChartStyle.palette[($0 + 1) % ChartStyle.palette.count], true)
+        }
       }
     }
     let legendLayout = legendPositions(legend.map(\.name))
@@ -170,7 +172,8 @@ public enum GrowthSVG {
     // Lines: units joined per period, or each group's total.
     if showJoinedLine {
       svg += polyline(
-        rows.enumerated().map { (centre($0.offset), y($0.element.joined, top: joinedTop)) }, color: ChartStyle.joinedColor)
+        rows.enumerated().map { (centre($0.offset), y($0.element.joined, top: joinedTop)) },
+        color: ChartStyle.joinedColor)
       if slot >= 22 {
         for (index, row) in rows.enumerated() {
           svg +=

@@ -5,4 +5,10 @@ enum NumberFormat {
     if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
     return String(value)
   }
+
+  /// A migration's number as its file name writes it: 0002.
+  static func fourDigits(_ number: Int) -> String {
+    let digits = String(number)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+  }
 }

@@ -75,7 +75,7 @@ public final class ListingWriter<Row> {
   }
 }
 
-extension CellValue {
+extension ColumnValue {
   /// Text a spreadsheet might run as a formula; numbers and dates are never neutralised.
   var isText: Bool {
     switch self {

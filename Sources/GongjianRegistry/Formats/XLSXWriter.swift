@@ -1,104 +1,193 @@
-import Foundation
-import ZIPFoundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
-/// Writes a real XLSX workbook (SpreadsheetML in a ZIP, ECMA-376) with one sheet: a bold,
-/// frozen header row with filters, dates as date cells (so Excel sorts and filters them as
-/// dates), and every other cell as text, so phone numbers and credit codes keep their digits.
+/// Writes an XLSX workbook (SpreadsheetML in a ZIP, ECMA-376) straight into an open file: one
+/// or more sheets, each with a bold, frozen header row with filters, dates as date cells (so
+/// Excel sorts and filters them as dates) and every other cell as text, so phone numbers and
+/// credit codes keep their digits. Printable as offices print lists: landscape, one page wide,
+/// the header row repeated on every page.
 ///
-/// The sheet is streamed to a temporary file row by row and then packed, so memory stays flat.
+/// The sheets' XML streams through deflate into the file row by row (`ZipWriter`): memory
+/// stays flat at a million rows and no uncompressed sheet is ever written anywhere. Sheets are
+/// written in order: `addRow` fills the current sheet, `nextSheet` moves on, `finish` ends
+/// the workbook.
 final class XLSXWriter {
   enum CellKind { case text, date }
 
-  private let columns: [(title: String, kind: CellKind, width: Int)]
-  private let sheetFile: String
-  private let sheet: FileTextWriter
-  private var rowNumber = 1
+  struct Column {
+    var title: String
+    var kind: CellKind
+    /// In characters, as Excel counts them.
+    var width: Int
+  }
 
-  init(columns: [(title: String, kind: CellKind, width: Int)], temporaryFolder: String) throws {
-    self.columns = columns
-    sheetFile = temporaryFolder + "/.gongjian-sheet-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).xml"
-    sheet = try FileTextWriter(path: sheetFile)
+  struct Sheet {
+    /// The tab's name: at most 31 characters, none of : \\ / ? * [ ].
+    var name: String
+    var columns: [Column]
+  }
+
+  private let zip: ZipWriter
+  private let sheets: [Sheet]
+  private let title: String
+  private var sheetIndex = 0
+  /// The last row written on each sheet so far (1: the header).
+  private var lastRows: [Int]
+  private var columnNames: [[UInt8]] = []
+  /// The XML on its way to the ZIP stream, as bytes: building it cell by cell without
+  /// intermediate strings is most of what a million-row workbook costs.
+  private var xml = XMLBytes()
+
+  /// Starts a workbook in `descriptor`, a new empty file whose final name is `path` (for
+  /// problems), and begins its first sheet. `title` goes into the document's properties.
+  /// `compressionLevel` is zlib's (0 stores the XML as it is, for tests to read).
+  init(descriptor: Int32, path: String, sheets: [Sheet], title: String, compressionLevel: Int32 = 6) throws {
+    zip = try ZipWriter(descriptor: descriptor, path: path, level: compressionLevel)
+    self.sheets = sheets
+    self.title = title
+    lastRows = Array(repeating: 1, count: sheets.count)
+    let parts: [(String, String)] = [
+      ("[Content_Types].xml", XLSXWriter.contentTypes(sheetCount: sheets.count)),
+      ("_rels/.rels", XLSXWriter.rootRelationships), ("docProps/app.xml", XLSXWriter.appProperties),
+      ("docProps/core.xml", XLSXWriter.coreProperties(title: title)),
+      ("xl/_rels/workbook.xml.rels", XLSXWriter.workbookRelationships(sheetCount: sheets.count)),
+      ("xl/styles.xml", XLSXWriter.styles),
+    ]
+    for (name, content) in parts {
+      try zip.beginEntry(name)
+      try zip.write(content)
+      try zip.endEntry()
+    }
+    if !sheets.isEmpty { try beginSheet() }
+  }
+
+  /// Adds a row to the current sheet: values in column order, nil or empty for an empty cell.
+  /// A date column's value is ISO `YYYY-MM-DD`; anything else there is written as text.
+  func addRow(_ values: [String?]) throws {
+    guard sheetIndex < sheets.count else { return }
+    let columns = sheets[sheetIndex].columns
+    lastRows[sheetIndex] += 1
+    let row = lastRows[sheetIndex]
+    xml.append("<row r=\"")
+    xml.append(row)
+    xml.append("\">")
+    for (index, column) in columns.enumerated() {
+      guard index < values.count, let value = values[index], !value.isEmpty else { continue }
+      if column.kind == .date, let day = Day(iso: value) {
+        xml.append("<c r=\"")
+        xml.append(columnNames[index])
+        xml.append(row)
+        xml.append("\" s=\"2\"><v>")
+        xml.append(DayParser.excelSerial(of: day))
+        xml.append("</v></c>")
+      } else {
+        appendTextCell(value, column: index, row: row, style: 3)
+      }
+    }
+    xml.append("</row>")
+    try flushIfFull()
+  }
+
+  /// Ends the current sheet and begins the next.
+  func nextSheet() throws {
+    guard sheetIndex < sheets.count else { return }
+    try endSheet()
+    sheetIndex += 1
+    if sheetIndex < sheets.count { try beginSheet() }
+  }
+
+  /// Ends the last sheet and writes the workbook part and the ZIP's directory. The caller
+  /// flushes the file to disk and gives it its name.
+  func finish() throws {
+    while sheetIndex < sheets.count { try nextSheet() }
+    try zip.beginEntry("xl/workbook.xml")
+    try zip.write(XLSXWriter.workbook(sheets: sheets, lastRows: lastRows))
+    try zip.endEntry()
+    try zip.finish()
+  }
+
+  // MARK: - Sheets
+
+  private func beginSheet() throws {
+    let sheet = sheets[sheetIndex]
+    columnNames = sheet.columns.indices.map { Array(XLSXWriter.columnName($0).utf8) }
+    try zip.beginEntry("xl/worksheets/sheet\(sheetIndex + 1).xml")
     var header = """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
       xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-      <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>\
+      <sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>\
+      <sheetViews><sheetView \(sheetIndex == 0 ? "tabSelected=\"1\" " : "")workbookViewId="0">\
+      <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>\
       <selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>\
-      <sheetFormatPr defaultRowHeight="15"/><cols>
+      <sheetFormatPr defaultRowHeight="15"/>
       """
-    for (index, column) in columns.enumerated() {
-      header += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(column.width)\" customWidth=\"1\"/>"
-    }
-    header += "</cols><sheetData><row r=\"1\">"
-    for (index, column) in columns.enumerated() {
-      header += textCell(column.title, column: index, style: 1)
-    }
-    header += "</row>"
-    sheet.write(header)
-  }
-
-  deinit {
-    unlink(sheetFile)
-  }
-
-  /// Adds a row: values in column order, nil for an empty cell. A date column's value is ISO.
-  func addRow(_ values: [String?]) {
-    rowNumber += 1
-    var row = "<row r=\"\(rowNumber)\">"
-    for (index, column) in columns.enumerated() {
-      guard index < values.count, let value = values[index], !value.isEmpty else { continue }
-      if column.kind == .date, let day = Day(iso: value) {
-        row +=
-          "<c r=\"\(XLSXWriter.reference(column: index, row: rowNumber))\" s=\"2\"><v>\(DayParser.excelSerial(of: day))</v></c>"
-      } else {
-        row += textCell(value, column: index, style: 3)
+    if !sheet.columns.isEmpty {
+      header += "<cols>"
+      for (index, column) in sheet.columns.enumerated() {
+        header += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(column.width)\" customWidth=\"1\"/>"
       }
+      header += "</cols>"
     }
-    sheet.write(row + "</row>")
+    header += "<sheetData>"
+    xml.append(header)
+    xml.append("<row r=\"1\">")
+    for (index, column) in sheet.columns.enumerated() {
+      appendTextCell(column.title, column: index, row: 1, style: 1)
+    }
+    xml.append("</row>")
+    try flushIfFull()
   }
 
-  private func textCell(_ text: String, column: Int, style: Int) -> String {
-    let escaped = XLSXWriter.escape(text)
-    let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true || text.contains("\n")
-    return "<c r=\"\(XLSXWriter.reference(column: column, row: rowNumber))\" s=\"\(style)\" t=\"inlineStr\"><is><t"
-      + (preserve ? " xml:space=\"preserve\"" : "") + ">\(escaped)</t></is></c>"
+  private func endSheet() throws {
+    var footer = "</sheetData>"
+    if let range = XLSXWriter.filterRange(columns: sheets[sheetIndex].columns.count, lastRow: lastRows[sheetIndex]) {
+      footer += "<autoFilter ref=\"\(range)\"/>"
+    }
+    // A4 (paperSize 9), landscape, every column on one page width, as many pages down as
+    // needed (fitToHeight 0); the header row is repeated by the Print_Titles name.
+    footer += """
+      <pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>\
+      <pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>\
+      </worksheet>
+      """
+    xml.append(footer)
+    try xml.bytes.withUnsafeBytes { try zip.write(bytes: $0) }
+    xml.removeAll()
+    try zip.endEntry()
   }
 
-  /// Finishes the sheet and packs the workbook at `path`.
-  func finish(to path: String, sheetName: String) throws {
-    let lastColumn = XLSXWriter.columnName(columns.count - 1)
-    sheet.write("</sheetData><autoFilter ref=\"A1:\(lastColumn)\(max(rowNumber, 1))\"/></worksheet>")
-    try sheet.close()
-    let url = URL(fileURLWithPath: path)
-    try? FileManager.default.removeItem(at: url)
-    let archive = try Archive(url: url, accessMode: .create)
-    // A fixed date keeps the workbook's bytes the same for the same data.
-    let date = Date(timeIntervalSince1970: 1_577_836_800)
-    let parts: [(String, String)] = [
-      ("[Content_Types].xml", XLSXWriter.contentTypes), ("_rels/.rels", XLSXWriter.rootRelationships),
-      ("docProps/app.xml", XLSXWriter.appProperties), ("docProps/core.xml", XLSXWriter.coreProperties),
-      ("xl/workbook.xml", XLSXWriter.workbook(sheetName: sheetName)),
-      ("xl/_rels/workbook.xml.rels", XLSXWriter.workbookRelationships), ("xl/styles.xml", XLSXWriter.styles),
-    ]
-    for (name, content) in parts {
-      let data = Data(content.utf8)
-      try archive.addEntry(
-        with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-        compressionMethod: .deflate
-      ) { position, size in
-        data.subdata(in: Int(position)..<Int(position) + size)
-      }
-    }
-    let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: sheetFile))
-    defer { try? handle.close() }
-    let size = try handle.seekToEnd()
-    try archive.addEntry(
-      with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(size), modificationDate: date,
-      compressionMethod: .deflate
-    ) { position, chunk in
-      try handle.seek(toOffset: UInt64(position))
-      return try handle.read(upToCount: chunk) ?? Data()
-    }
+  private func appendTextCell(_ text: String, column: Int, row: Int, style: Int) {
+    // Leading or trailing spaces (U+3000 included) and line breaks survive only with this.
+    let preserve =
+      text.unicodeScalars.first?.properties.isWhitespace == true
+      || text.unicodeScalars.last?.properties.isWhitespace == true || text.utf8.contains(0x0A)
+    xml.append("<c r=\"")
+    xml.append(columnNames[column])
+    xml.append(row)
+    xml.append("\" s=\"")
+    xml.append(style)
+    xml.append(preserve ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" : "\" t=\"inlineStr\"><is><t>")
+    xml.appendEscaped(text)
+    xml.append("</t></is></c>")
+  }
+
+  /// Hands the XML to the ZIP stream in pieces of about 64 KiB.
+  private func flushIfFull() throws {
+    guard xml.bytes.count >= 1 << 16 else { return }
+    try xml.bytes.withUnsafeBytes { try zip.write(bytes: $0) }
+    xml.removeAll()
+  }
+
+  // MARK: - Names and references
+
+  /// "A1:O6": the header and every row, which the filter and its defined name both cover.
+  static func filterRange(columns: Int, lastRow: Int) -> String? {
+    guard columns > 0 else { return nil }
+    return "A1:\(columnName(columns - 1))\(lastRow)"
   }
 
   /// "A1", "C7", "AA10".
@@ -115,20 +204,35 @@ final class XLSXWriter {
     return name
   }
 
+  /// A sheet name as formulas and defined names quote it: 'name', with ' doubled.
+  static func quotedSheetName(_ name: String) -> String {
+    "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+  }
+
   static func escape(_ text: String) -> String { XMLText.escape(text) }
 
-  static let contentTypes = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-    <Default Extension="xml" ContentType="application/xml"/>\
-    <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-    <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-    <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
-    <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
-    <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
-    </Types>
-    """
+  // MARK: - The workbook's parts
+
+  static func contentTypes(sheetCount: Int) -> String {
+    var sheets = ""
+    for index in 0..<sheetCount {
+      sheets +=
+        "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" "
+        + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+    }
+    return """
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+      <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+      <Default Extension="xml" ContentType="application/xml"/>\
+      <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+      \(sheets)\
+      <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+      <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
+      <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>\
+      </Types>
+      """
+  }
 
   static let rootRelationships = """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -144,11 +248,13 @@ final class XLSXWriter {
     <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>gongjian</Application></Properties>
     """
 
-  static let coreProperties = """
+  static func coreProperties(title: String) -> String {
+    """
     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
     <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
-    xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>区域化党建共建单位</dc:title><dc:creator>gongjian</dc:creator></cp:coreProperties>
+    xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>\(escape(title))</dc:title><dc:creator>gongjian</dc:creator></cp:coreProperties>
     """
+  }
 
   static func workbook(sheetName: String) -> String {
     """
@@ -161,13 +267,53 @@ final class XLSXWriter {
     """
   }
 
-  static let workbookRelationships = """
-    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
-    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-    </Relationships>
-    """
+  /// The sheets, and per sheet the two names offices rely on: `_xlnm._FilterDatabase`, which
+  /// must cover exactly the sheet's `<autoFilter ref>` (LibreOffice otherwise filters the
+  /// name's range only), and `_xlnm.Print_Titles`, the header row on every printed page.
+  static func workbook(sheets: [Sheet], lastRows: [Int]) -> String {
+    var list = ""
+    var names = ""
+    for (index, sheet) in sheets.enumerated() {
+      list += "<sheet name=\"\(escape(sheet.name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+      let quoted = escape(quotedSheetName(sheet.name))
+      if let range = filterRange(columns: sheet.columns.count, lastRow: lastRows[index]) {
+        let absolute = range.split(separator: ":").map { cell in
+          let letters = cell.prefix { $0.isLetter }
+          return "$\(letters)$\(cell.dropFirst(letters.count))"
+        }
+        names +=
+          "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">"
+          + "\(quoted)!\(absolute.joined(separator: ":"))</definedName>"
+        names += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(quoted)!$1:$1</definedName>"
+      }
+    }
+    return """
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+      xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
+      <bookViews><workbookView activeTab="0"/></bookViews>\
+      <sheets>\(list)</sheets>\
+      \(names.isEmpty ? "" : "<definedNames>\(names)</definedNames>")\
+      </workbook>
+      """
+  }
+
+  static func workbookRelationships(sheetCount: Int) -> String {
+    var relationships = ""
+    for index in 0..<sheetCount {
+      relationships +=
+        "<Relationship Id=\"rId\(index + 1)\" "
+        + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+        + "Target=\"worksheets/sheet\(index + 1).xml\"/>"
+    }
+    return """
+      <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+      <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+      \(relationships)\
+      <Relationship Id="rId\(sheetCount + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+      </Relationships>
+      """
+  }
 
   /// Styles: 0 default, 1 bold header (text), 2 date (yyyy-mm-dd), 3 text ("@").
   static let styles = """
@@ -188,62 +334,126 @@ final class XLSXWriter {
     """
 }
 
-/// A temporary file written through a `BufferedWriter`.
-final class FileTextWriter {
-  private let writer: BufferedWriter
-  private let path: String
+@available(*, unavailable)
+extension XLSXWriter: Sendable {}
 
-  init(path: String) throws {
-    self.path = path
-    let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-    guard descriptor >= 0 else {
-      throw RegistryError.io("cannot write a temporary file \(path): \(String(cString: strerror(errno)))")
-    }
-    writer = BufferedWriter(descriptor: descriptor)
+/// UTF-8 bytes of XML being built, with the appends a cell needs.
+struct XMLBytes {
+  private(set) var bytes: [UInt8] = []
+
+  init() { bytes.reserveCapacity(1 << 17) }
+
+  mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+  mutating func append(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
-  func write(_ text: String) { writer.write(text) }
+  mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-  func close() throws {
-    writer.flush()
-    Foundation.close(writer.descriptor)
-    let failure = writer.failure
-    if failure != 0 {
-      throw RegistryError.io(
-        failure == ENOSPC
-          ? "the disk is full: the workbook was not written."
-          : "cannot write \(path): \(String(cString: strerror(failure)))")
+  mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+  /// A non-negative number in decimal.
+  mutating func append(_ number: Int) {
+    let start = bytes.count
+    var value = number.magnitude
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+      value /= 10
+    } while value > 0
+    bytes[start...].reverse()
+  }
+
+  /// Text as XML character data, as `XMLText.escape` writes it: markup escaped, and what XML
+  /// 1.0 cannot hold (C0 controls but tab and line breaks, U+FFFE, U+FFFF) left out.
+  mutating func appendEscaped(_ text: String) {
+    var copy = text
+    copy.withUTF8 { source in
+      var start = 0
+      var index = 0
+      while index < source.count {
+        let byte = source[index]
+        let replacement: StaticString?
+        var skip = 1
+        switch byte {
+        case UInt8(ascii: "&"): replacement = "&amp;"
+        case UInt8(ascii: "<"): replacement = "&lt;"
+        case UInt8(ascii: ">"): replacement = "&gt;"
+        case UInt8(ascii: "\""): replacement = "&quot;"
+        case UInt8(ascii: "'"): replacement = "&apos;"
+        case 0x09, 0x0A, 0x0D:
+          index += 1
+          continue
+        case 0x00..<0x20: replacement = ""
+        case 0xEF where index + 2 < source.count && source[index + 1] == 0xBF && source[index + 2] >= 0xBE:
+          replacement = ""
+          skip = 3
+        default:
+          index += 1
+          continue
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index]))
+        if let replacement { append(replacement) }
+        index += skip
+        start = index
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<source.count]))
     }
   }
 }
 
 extension Registry {
-  /// The whole registry as an XLSX workbook at `path` (the import format's columns).
+  /// The whole registry as an XLSX workbook at `path` (the import format's columns), made as
+  /// every output is (`AtomicFile`): whole or not at all, with the registry's output mode from
+  /// its creation. `path` may be a symbolic link to a regular file; a device or FIFO is
+  /// refused, since a workbook is written with seeks. Returns the number of units.
   @discardableResult
   public func exportXLSX(to path: String) throws -> Int {
-    try read {
+    let destination: String
+    switch try OutputTarget.resolve(path, protecting: self.path, streams: false) {
+    case .file(let resolved): destination = resolved
+    case .stream(let descriptor):
+      close(descriptor)
+      throw OutputProblem.notARegularFile(path: path)
+    }
+    let file = try AtomicFile(destination: destination, mode: outputFileMode)
+    let count = try read {
       let widths: [Field: Int] = [
         .name: 36, .kind: 12, .joinedOn: 12, .leftOn: 12, .leftReason: 16, .signatory: 10, .signatoryTitle: 14,
         .agreementTitle: 22, .expiresOn: 14, .groups: 30, .contactName: 10, .contactPhone: 16, .address: 30,
         .partyOrganisation: 24, .note: 30,
       ]
       let columns = ImportColumns.all.map { column in
-        (
+        XLSXWriter.Column(
           title: column.chinese,
-          kind: [.joinedOn, .leftOn, .expiresOn].contains(column.field) ? XLSXWriter.CellKind.date : .text,
-          width: widths[column.field] ?? 14
-        )
+          kind: [.joinedOn, .leftOn, .expiresOn].contains(column.field) ? .date : .text,
+          width: widths[column.field] ?? 14)
       }
-      let writer = try XLSXWriter(columns: columns, temporaryFolder: RegistryFile.parent(of: path))
-      let count = try forEachExportRow { writer.addRow($0) }
-      do {
-        try writer.finish(to: path, sheetName: "共建单位")
-      } catch let error as RegistryError {
-        throw error
-      } catch {
-        throw RegistryError.io("cannot write the workbook \(path): \(error)")
+      let groupColumns = GroupSheet.columns.map { column in
+        XLSXWriter.Column(
+          title: column.header, kind: column.field == .groupName || column.field == .groupDescription ? .text : .date,
+          width: column.field == .groupDescription ? 40 : column.field == .groupName ? 24 : 14)
       }
+      let writer = try XLSXWriter(
+        descriptor: file.descriptor, path: destination,
+        sheets: [
+          XLSXWriter.Sheet(name: ImportColumns.unitSheetName, columns: columns),
+          XLSXWriter.Sheet(name: GroupSheet.name, columns: groupColumns),
+        ],
+        title: ImportColumns.workbookTitle)
+      let count = try forEachExportRow { try writer.addRow($0) }
+      // The working groups with their descriptions and dates, which a unit's row cannot carry:
+      // import reads this sheet back, so a round trip keeps them.
+      try writer.nextSheet()
+      let groups = try db.prepare(
+        "SELECT name, description, established_on, dissolved_on FROM working_group ORDER BY id")
+      while try groups.step() {
+        try writer.addRow((0..<4).map { try? groups.column(Int32($0), as: String.self) })
+      }
+      try writer.finish()
       return count
     }
+    try file.commit()
+    return count
   }
 }

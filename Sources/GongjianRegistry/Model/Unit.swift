@@ -2,6 +2,14 @@
 public enum UnitKind {
   public static let standard = ["党政机关", "事业单位", "国有企业", "非公企业", "高校", "金融机构", "社会组织", "其他"]
   public static let fallback = "其他"
+
+  /// A kind as it is stored: a common short form becomes its standard kind (国企 → 国有企业);
+  /// any other text stays as written.
+  static func standardized(_ kind: String?) -> String? {
+    guard let kind else { return nil }
+    let key = String(kind.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    return Vocabulary.kindSynonyms[key] ?? kind
+  }
 }
 
 /// A unit's role in a working group.

@@ -136,7 +136,7 @@ enum Validation {
   /// How each optional text field is cleaned: one line or a note, and how long it may be.
   static func clean(_ field: Field, _ raw: String?) -> Result<String?, ValueProblem> {
     switch field {
-    case .kind: return TextInput.optionalLine(raw, maxLength: TextInput.maxKindLength)
+    case .kind: return TextInput.optionalLine(raw, maxLength: TextInput.maxKindLength).map(UnitKind.standardized)
     case .note, .leftReason, .groupDescription: return TextInput.optionalNote(raw)
     default: return TextInput.optionalLine(raw)
     }

@@ -20,7 +20,6 @@ public enum DayParser {
   private static let monthMark: UInt8 = 0x02
   private static let dayMark: UInt8 = 0x03
 
-
   public static func parse(_ input: String, today: Day) -> Result<Day, Failure> {
     // The stored form, the most common in files, without the general machinery.
     if input.utf8.count == 10, let day = Day(iso: input) { return .success(day) }

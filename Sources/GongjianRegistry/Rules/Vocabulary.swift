@@ -16,6 +16,20 @@ public enum Vocabulary {
   /// Words a unit's name is often written with or without, longest first.
   static let similarNameWords = ["有限公司", "集团", "股份"]
 
+  /// Short and common names of the standard kinds, so that statistics are not split between
+  /// 国企 and 国有企业. Keys are compared without spaces.
+  static let kindSynonyms: [String: String] = [
+    "国企": "国有企业", "国有": "国有企业", "国营企业": "国有企业", "央企": "国有企业", "市属国企": "国有企业", "区属国企": "国有企业",
+    "民企": "非公企业", "私企": "非公企业", "民营企业": "非公企业", "私营企业": "非公企业", "非公有制企业": "非公企业",
+    "外企": "非公企业", "外资企业": "非公企业", "个体工商户": "非公企业",
+    "机关": "党政机关", "党政": "党政机关", "政府机关": "党政机关", "行政机关": "党政机关", "机关单位": "党政机关",
+    "事业": "事业单位", "学校": "事业单位", "中小学": "事业单位", "医院": "事业单位", "卫生院": "事业单位",
+    "大学": "高校", "高等学校": "高校", "高等院校": "高校", "院校": "高校",
+    "银行": "金融机构", "金融": "金融机构", "金融企业": "金融机构", "保险公司": "金融机构", "证券公司": "金融机构",
+    "社团": "社会组织", "社会团体": "社会组织", "民非": "社会组织", "民办非企业单位": "社会组织", "基金会": "社会组织",
+    "其它": "其他",
+  ]
+
   /// What separates several working groups in one cell: 、 ; ， and their full-width forms.
   static let groupSeparators: Set<Unicode.Scalar> = ["、", ";", "；", ",", "，"]
   /// Characters that make a groups cell need splitting: separators and brackets.

@@ -56,9 +56,7 @@ struct Migrator {
     try refuseUnsafe(current, path: path)
     guard !current.pending.isEmpty else { return [] }
     guard !db.isReadOnly else {
-      throw RegistryError.io(
-        "the registry \(path) needs a schema upgrade (version \(current.version) → \(current.latest)) but is read-only.\n"
-          + "Run the command once as someone who may write the file.")
+      throw StorageProblem.readOnlyNeedsUpgrade(path: path, version: current.version, latest: current.latest)
     }
     var applied: [Int] = []
     // Foreign keys cannot be switched inside a transaction; a migration that rebuilds a
@@ -72,8 +70,7 @@ struct Migrator {
         try refuseUnsafe(now, path: path)
         guard now.version < migration.version else { return false }
         guard now.version == migration.version - 1 else {
-          throw RegistryError.cannotOpen(
-            "the registry \(path) is at schema version \(now.version) and cannot take migration \(migration.version).")
+          throw StorageProblem.cannotMigrate(path: path, version: now.version, migration: migration.version)
         }
         try db.execute(
           """
@@ -86,9 +83,8 @@ struct Migrator {
           """)
         try db.execute(migration.sql)
         if try db.scalar(Int.self, "SELECT count(*) FROM pragma_foreign_key_check") ?? 0 > 0 {
-          throw RegistryError.cannotOpen(
-            "migration \(migration.version) (\(migration.name)) would leave broken references in \(path); it was not applied."
-          )
+          throw StorageProblem.migrationBreaksReferences(
+            path: path, migration: migration.version, name: migration.name)
         }
         try db.run(
           "INSERT INTO schema_migration (version, name, checksum, applied_at) VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
@@ -103,14 +99,10 @@ struct Migrator {
 
   func refuseUnsafe(_ status: Status, path: String) throws {
     if status.version > status.latest {
-      throw RegistryError.cannotOpen(
-        "the registry \(path) was written by a newer gongjian (schema version \(status.version); this one knows up to \(status.latest)).\n"
-          + "Nothing was changed. Install the newer gongjian to use it.")
+      throw StorageProblem.newerSchema(path: path, version: status.version, latest: status.latest)
     }
     if let first = status.edited.first {
-      throw RegistryError.cannotOpen(
-        "the registry \(path) was set up by migration \(String(first).leftPadded(to: 4)) as it was then, and this gongjian's copy of that migration differs.\n"
-          + "Nothing was changed. A shipped migration must never be edited; use the gongjian the registry came from.")
+      throw StorageProblem.editedMigration(path: path, migration: first)
     }
   }
 }

@@ -37,65 +37,39 @@ enum RegistryFile {
   }
 
   /// Checks that `path` holds a gongjian registry, reading its 100-byte header only.
-  static func inspect(_ path: String) -> Result<Void, RegistryError> {
+  static func inspect(_ path: String) -> Result<Void, StorageProblem> {
     switch entry(at: path) {
-    case .missing(let parentExists):
-      if parentExists {
-        return .failure(
-          .cannotOpen(
-            "no registry at \(path).\nCheck the path for a typo, or create a registry there with: gongjian init --db \(shellQuoted(path))"
-          ))
-      }
-      return .failure(
-        .cannotOpen(
-          "no registry at \(path): the folder \(parent(of: path)) does not exist.\n"
-            + "Check the path for a typo, or create the folder and run: gongjian init --db \(shellQuoted(path))"))
-    case .danglingSymlink(let target):
-      return .failure(
-        .cannotOpen(
-          "\(path) is a symbolic link to \(target), which does not exist.\nPoint the link at the registry, or use --db with the real path."
-        ))
-    case .directory:
-      return .failure(
-        .cannotOpen(
-          "\(path) is a folder, not a registry file.\nGive the path of the file, e.g. --db \(path)/registry.sqlite"))
-    case .other:
-      return .failure(.cannotOpen("\(path) is not a regular file, so it cannot be a registry."))
+    case .missing(let parentExists): return .failure(.noRegistry(path: path, folderExists: parentExists))
+    case .danglingSymlink(let target): return .failure(.danglingSymlink(path: path, target: target))
+    case .directory: return .failure(.registryIsFolder(path: path))
+    case .other: return .failure(.notAFile(path: path))
     case .file(let size):
-      if size == 0 {
-        return .failure(
-          .cannotOpen(
-            "\(path) is an empty file, not a gongjian registry; nothing was written to it.\n"
-              + "If it should become one, delete it and run: gongjian init --db \(shellQuoted(path))"))
-      }
+      if size == 0 { return .failure(.emptyFile(path: path)) }
     }
     let header: [UInt8]
     switch readHeader(path) {
-    case .failure(let error): return .failure(error)
+    case .failure(let problem): return .failure(problem)
     case .success(let bytes): header = bytes
     }
-    guard header.count >= 100, Array(header[0..<16]) == sqliteMagic else {
-      return .failure(
-        .cannotOpen(
-          "\(path) is not a gongjian registry (it is not an SQLite database); nothing was written to it.\n"
-            + "Check --db or $GONGJIAN_DB; to start a new registry elsewhere use gongjian init --db NEW_PATH"))
-    }
+    guard header.count >= 100, Array(header[0..<16]) == sqliteMagic else { return .failure(.notSQLite(path: path)) }
     let id = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
     guard Int32(bitPattern: id) == applicationID else {
-      return .failure(
-        .cannotOpen(
-          "\(path) is an SQLite database of another application (application_id 0x\(String(id, radix: 16))), "
-            + "not a gongjian registry; nothing was written to it.\nCheck --db or $GONGJIAN_DB."))
+      return .failure(.otherApplication(path: path, applicationID: Int32(bitPattern: id)))
     }
     return .success(())
   }
 
-  private static func readHeader(_ path: String) -> Result<[UInt8], RegistryError> {
+  /// Whether the file's header marks it as a WAL database (format bytes 18 and 19 are 2):
+  /// what `PRAGMA journal_mode` says, for a connection that reads the file as immutable and
+  /// so always answers "delete".
+  static func headerSaysWAL(_ path: String) -> Bool {
+    guard case .success(let header) = readHeader(path), header.count >= 20 else { return false }
+    return header[18] == 2 && header[19] == 2
+  }
+
+  private static func readHeader(_ path: String) -> Result<[UInt8], StorageProblem> {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else {
-      let reason = String(cString: strerror(errno))
-      return .failure(.cannotOpen("cannot read \(path): \(reason).\nCheck the file's permissions (ls -l)."))
-    }
+    guard descriptor >= 0 else { return .failure(.cannotReadFile(path: path, errno: errno)) }
     defer { close(descriptor) }
     var header = [UInt8](repeating: 0, count: 100)
     var filled = 0
@@ -112,67 +86,15 @@ enum RegistryFile {
 
   // MARK: - Creation
 
-  /// Creates a registry at `path` atomically: the database is built under a temporary name
-  /// in the same folder by `build`, then hard-linked into place, which fails if something
-  /// appeared at `path` meanwhile. Nobody ever sees a half-made registry, and two `init`s
-  /// racing for one path cannot both win. Returns false when `path` was taken first.
-  static func create(
-    at path: String, mode: mode_t, build: (String) throws -> Void
-  ) throws -> Bool {
-    let folder = parent(of: path)
-    let name = path.split(separator: "/").last.map(String.init) ?? "registry.sqlite"
-    let temporary = "\(folder)/.\(name).init-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    try createEmpty(temporary, mode: mode, for: path)
-    defer {
-      unlink(temporary)
-      unlink(temporary + "-wal")
-      unlink(temporary + "-shm")
-      unlink(temporary + "-journal")
-    }
-    try build(temporary)
-    try syncFile(temporary)
-    if link(temporary, path) != 0 {
-      let code = errno
-      if code == EEXIST { return false }
-      // Some file systems (FAT, some network shares) have no hard links: fall back to a
-      // rename that checks first. The window between the check and the rename is tiny.
-      guard code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == EMLINK else {
-        throw creationError(path: path, folder: folder, errno: code)
-      }
-      if case .missing = entry(at: path) {
-        guard rename(temporary, path) == 0 else { throw creationError(path: path, folder: folder, errno: errno) }
-      } else {
-        return false
-      }
-    }
-    syncDirectory(folder)
-    return true
-  }
-
-  /// Creates an empty file that must not exist yet, with exactly `mode` whatever the umask.
-  static func createEmpty(_ path: String, mode: mode_t, for finalPath: String) throws {
-    let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
-    guard descriptor >= 0 else {
-      throw creationError(path: finalPath, folder: parent(of: path), errno: errno)
-    }
-    fchmod(descriptor, mode)
-    close(descriptor)
-  }
-
-  private static func creationError(path: String, folder: String, errno code: Int32) -> RegistryError {
-    let reason = String(cString: strerror(code))
-    switch code {
-    case ENOSPC, EDQUOT:
-      return .io("the disk is full: cannot create \(path) (\(reason)). Free some space and try again.")
-    case EROFS, EACCES, EPERM:
-      return .io("cannot create a registry in \(folder): \(reason).\nChoose a folder you may write to, with --db PATH.")
-    case ENOENT, ENOTDIR:
-      return .cannotOpen(
-        "cannot create \(path): the folder \(folder) does not exist.\nCreate the folder first, or check the path for a typo."
-      )
-    default:
-      return .io("cannot create \(path): \(reason).")
-    }
+  /// Creates a registry at `path` atomically: `build` makes the database at a temporary path
+  /// (an `AtomicFile` in a private folder beside `path`, at `mode` from the start), which is
+  /// then linked into place, failing if something appeared at `path` meanwhile. Nobody ever
+  /// sees a half-made registry, and two `init`s racing for one path cannot both win. Returns
+  /// false when `path` was taken first.
+  static func create(at path: String, mode: mode_t, build: (String) throws -> Void) throws -> Bool {
+    let file = try AtomicFile(destination: path, mode: mode, privateFolder: true)
+    try build(file.temporaryPath)
+    return try file.commit(replacing: false)
   }
 
   // MARK: - Small file-system helpers
@@ -192,10 +114,7 @@ enum RegistryFile {
   static func createDirectories(_ path: String) throws {
     if path.isEmpty || directoryExists(path) { return }
     try createDirectories(parent(of: path))
-    if mkdir(path, 0o700) != 0 && errno != EEXIST {
-      let reason = String(cString: strerror(errno))
-      throw RegistryError.io("cannot create the folder \(path): \(reason)")
-    }
+    if mkdir(path, 0o700) != 0 && errno != EEXIST { throw StorageProblem.cannotCreateFolder(path: path, errno: errno) }
   }
 
   static func linkTarget(_ path: String) -> String? {
@@ -203,24 +122,6 @@ enum RegistryFile {
     let count = readlink(path, &buffer, buffer.count - 1)
     guard count >= 0 else { return nil }
     return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-  }
-
-  static func syncFile(_ path: String) throws {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return }
-    defer { close(descriptor) }
-    if fsync(descriptor) != 0 {
-      let reason = String(cString: strerror(errno))
-      throw RegistryError.io("cannot flush \(path) to disk: \(reason). Nothing was kept.")
-    }
-  }
-
-  /// Makes a new directory entry (a rename or link) durable.
-  static func syncDirectory(_ path: String) {
-    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard descriptor >= 0 else { return }
-    fsync(descriptor)
-    close(descriptor)
   }
 
   static func sameFile(_ first: String, _ second: String) -> Bool {

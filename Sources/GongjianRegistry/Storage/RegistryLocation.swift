@@ -12,10 +12,10 @@ public struct RegistryLocation: Equatable, Sendable {
   }
 
   public static func resolve(option: String?, environment: [String: String]) -> Result<
-    RegistryLocation, RegistryError
+    RegistryLocation, StorageProblem
   > {
     if let option {
-      guard !option.isEmpty else { return .failure(.usage("--db needs a path, e.g. --db ~/党建/registry.sqlite")) }
+      guard !option.isEmpty else { return .failure(.emptyDatabasePath) }
       return .success(RegistryLocation(path: option, isDefault: false))
     }
     if let variable = environment["GONGJIAN_DB"], !variable.isEmpty {
@@ -25,8 +25,7 @@ public struct RegistryLocation: Equatable, Sendable {
       return .success(RegistryLocation(path: dataHome + "/gongjian/registry.sqlite", isDefault: true))
     }
     guard let home = environment["HOME"], !home.isEmpty else {
-      return .failure(
-        .usage("cannot tell where the registry is: HOME is not set. Name it with --db PATH or $GONGJIAN_DB."))
+      return .failure(.noHomeFolder)
     }
     return .success(RegistryLocation(path: home + "/.local/share/gongjian/registry.sqlite", isDefault: true))
   }

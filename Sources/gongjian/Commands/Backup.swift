@@ -15,7 +15,12 @@ struct Backup: ParsableCommand {
   var force = false
 
   func run() throws {
-    let result = try registry.open(.read).backup(to: destination, force: force)
+    let result: BackupResult
+    do {
+      result = try registry.open(.read).backup(to: destination, force: force)
+    } catch OutputProblem.alreadyExists(let path) where !force {
+      throw UsageMistake.backupExists(path)
+    }
     Terminal.say(Interface.texts.backedUp(units: result.units, path: result.path, bytes: result.bytes))
   }
 }

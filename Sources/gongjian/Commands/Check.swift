@@ -14,20 +14,27 @@ struct Check: ParsableCommand {
     let report = try Registry.check(at: registry.location())
     let texts = Interface.texts
     Terminal.say(texts.checkHeading(path: report.path))
-    let nameWidth = report.items.map { DisplayWidth.of($0.name) }.max() ?? 0
+    let findings = report.items.map { (item: $0, words: texts.checkFinding($0.finding)) }
+    let schema = texts.checkFinding(.schemaLatest(version: 0)).subject
+    let nameWidth = (findings.map { DisplayWidth.of($0.words.subject) } + [DisplayWidth.of(schema)]).max() ?? 0
     let markWidth =
       [CheckReport.Severity.ok, .warning, .problem].map { DisplayWidth.of(texts.checkSeverity($0)) }
       .max() ?? 0
-    for item in report.items {
+    for (item, words) in findings {
       Terminal.say(
         "  \(DisplayWidth.pad(texts.checkSeverity(item.severity), to: markWidth))  "
-          + "\(DisplayWidth.pad(item.name, to: nameWidth))  \(item.detail)")
+          + "\(DisplayWidth.pad(words.subject, to: nameWidth))  \(words.detail)")
+    }
+    for difference in report.schemaDifferences {
+      Terminal.say(
+        "  \(DisplayWidth.pad(texts.checkSeverity(.problem), to: markWidth))  "
+          + "\(DisplayWidth.pad(schema, to: nameWidth))  \(texts.schemaDifference(difference))")
     }
     if report.isHealthy {
       Terminal.say(texts.checkHealthy)
     } else {
-      let count = report.items.filter { $0.severity == .problem }.count
-      throw RegistryError(.invalidData, texts.checkProblems(count: count, path: report.path))
+      let count = report.problemCount
+      throw Refusal.registryDamaged(path: report.path, problems: count)
     }
   }
 }

@@ -30,7 +30,6 @@ struct Demo: ParsableCommand {
       try Data(content.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
     }
     Terminal.say(Interface.texts.demo(.opening) + "\n")
-    try runLine(["init", "--subdistrict", "欧阳路街道", "--district", "虹口区"], path: path, show: true)
     let lines = DemoData.script.split(separator: "\n", omittingEmptySubsequences: false)
     for line in lines {
       var arguments = try DemoData.arguments(of: String(line))
@@ -41,9 +40,7 @@ struct Demo: ParsableCommand {
       try runLine(arguments, path: path, show: true)
     }
     Terminal.say(Interface.texts.demo(.registryAt(path)))
-    Terminal.say(Interface.texts.demo(.tryNext))
-    print("  gongjian list --db \(path)")
-    print("  gongjian report growth --db \(path) --period quarter --format svg -o growth.svg")
+    Terminal.say(Interface.texts.demo(.tryNext(ShellWords.quote(path))))
   }
 
   /// Runs one command exactly as if typed, with --db added, and shows it first.
@@ -64,7 +61,7 @@ struct Demo: ParsableCommand {
   static func temporaryFolder() throws -> String {
     var template = Array((NSTemporaryDirectory() + "gongjian-demo-XXXXXX").utf8CString)
     guard let pointer = mkdtemp(&template) else {
-      throw RegistryError(.ioFailure, "cannot create a temporary folder: \(String(cString: strerror(errno)))")
+      throw StorageProblem.cannotCreateFolder(path: NSTemporaryDirectory() + "gongjian-demo-XXXXXX", errno: errno)
     }
     return String(cString: pointer)
   }

@@ -2,12 +2,6 @@ import ArgumentParser
 import GongjianPresentation
 import GongjianRegistry
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export", abstract: help(.exportAbstract), discussion: help(.exportDiscussion))
@@ -35,31 +29,12 @@ struct Export: ParsableCommand {
     let count: Int
     switch format {
     case .csv, .json:
-      let sink = try OutputSink(path: outputPath, protecting: registry.path, mode: 0o600)
+      let sink = try OutputSink(path: outputPath, protecting: registry.path)
       count = format == .csv ? try registry.exportCSV(to: sink, bom: bom) : try registry.exportJSON(to: sink)
       try sink.finish()
     case .xlsx:
       guard let outputPath else { throw UsageMistake.workbookNeedsFile }
-      if OutputSink.sameFile(outputPath, registry.path) { throw UsageMistake.outputIsRegistry(outputPath) }
-      var info = stat()
-      if stat(outputPath, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-        // The workbook is renamed into place: over a device (/dev/null) that would replace it.
-        throw UsageMistake.outputNotRegularFile(outputPath)
-      }
-      let folder =
-        outputPath.contains("/") ? String(outputPath[..<(outputPath.lastIndex(of: "/") ?? outputPath.endIndex)]) : "."
-      let temporary =
-        "\(folder.isEmpty ? "/" : folder)/.\(outputPath.split(separator: "/").last ?? "export").part-\(getpid())"
-      do {
-        count = try registry.exportXLSX(to: temporary)
-        chmod(temporary, 0o600)
-        guard rename(temporary, outputPath) == 0 else {
-          throw RegistryError(.ioFailure, "cannot write \(outputPath): \(String(cString: strerror(errno)))")
-        }
-      } catch {
-        unlink(temporary)
-        throw error
-      }
+      count = try registry.exportXLSX(to: outputPath)
     }
     if let outputPath {
       Terminal.printNote(Interface.texts.exported(count: count, path: outputPath, format: format.rawValue))

@@ -18,7 +18,7 @@ struct History: ParsableCommand {
     let registry = try self.registry.open(.read)
     let unitID = try unit.map { try registry.resolveUnit($0).id }
     // History holds contacts' phone numbers: the file is for its owner only.
-    let sink = try OutputSink(path: output.outputPath, protecting: registry.path, mode: 0o600)
+    let sink = try OutputSink(path: output.outputPath, protecting: registry.path)
     let writer = output.writer(ListingColumns.history, to: sink, format: format)
     var count = 0
     try registry.forEachHistoryEntry(unit: unitID) {

@@ -31,13 +31,22 @@ struct Import: ParsableCommand {
   @Flag(help: ArgumentHelp(help(.importForce)))
   var force = false
 
+  @Option(help: help(.importSheet, value: .valueName))
+  var sheet: String?
+
+  @Flag(name: .customLong("create-groups"), help: ArgumentHelp(help(.importCreateGroups)))
+  var createGroups = false
+
   func run() throws {
-    let registry = try self.registry.open(dryRun ? .read : .write)
+    let registry = try self.registry.open(dryRun ? .rehearsal : .write)
     let progress = ProgressLine(enabled: Terminal.isInteractive)
     let summary: ImportSummary
     do {
       summary = try registry.importFile(
-        file, options: ImportOptions(dryRun: dryRun, update: update, encoding: encoding, allowSimilarNames: force),
+        file,
+        options: ImportOptions(
+          dryRun: dryRun, update: update, encoding: encoding, sheet: sheet, allowSimilarNames: force,
+          createGroups: createGroups),
         progress: { progress.show($0) })
       progress.clear()
     } catch {

@@ -41,7 +41,7 @@ struct List: ParsableCommand {
       activeInYear: try registry.checkedYear(activeIn), joinedInYear: try registry.checkedYear(joinedIn),
       leftInYear: try registry.checkedYear(leftIn), group: try group.map { try registry.resolveGroup($0).id },
       kind: kind, all: all)
-    let sink = try OutputSink(path: output.outputPath, protecting: registry.path, mode: 0o600)
+    let sink = try OutputSink(path: output.outputPath, protecting: registry.path)
     let writer = output.writer(ListingColumns.units, to: sink, format: format)
     var count = 0
     try registry.forEachUnit(filter) {

@@ -19,9 +19,12 @@ struct ErrorReport {
     case let refusal as FieldRefusal:
       message = texts.refusal(refusal.refusal, fields: refusal.naming)
       status = ErrorReport.status(refusal.refusal.outcome)
-    case let error as RegistryError:
-      message = texts.refusal(.storage(error), fields: { _ in nil })
-      status = error.exitStatus
+    case let problem as OutputProblem:
+      message = texts.output(problem)
+      status = ErrorReport.status(problem.outcome)
+    case let problem as StorageProblem:
+      message = texts.storage(problem)
+      status = ErrorReport.status(problem.outcome)
     case let mistake as UsageMistake:
       message = texts.usage(mistake)
       status = ErrorReport.status(mistake.outcome)

@@ -46,75 +46,50 @@ enum OutputFile {
   }
 }
 
-/// Where a command's output goes: stdout, or a file written under a temporary name and
-/// renamed into place when complete, so an interrupted command never leaves half a file.
+/// Where a command's output goes: stdout, a device or FIFO named directly, or a file that
+/// appears whole when the command succeeds (`AtomicFile`): an interrupted or failed command
+/// never leaves half a file, and nobody else can read it meanwhile.
 /// Buffered by hand and written with write(2), so a million-row export costs few system calls.
 final class OutputSink: TextOutput {
   private let writer: BufferedWriter
-  private var descriptor: Int32 { writer.descriptor }
-  private let finalPath: String?
-  private let temporaryPath: String?
+  private let file: AtomicFile?
+  /// The name the user gave, for problems.
+  private let name: String
   private var finished = false
   /// Whether the output is a terminal (colour, progress) rather than a file or pipe.
   let isTerminal: Bool
 
   /// `path` nil is stdout. `protecting` is a file that must never be overwritten (the registry).
-  /// `mode` is the new file's permissions: 0600 for files holding contacts.
-  init(path: String?, protecting registryPath: String? = nil, mode: mode_t = 0o644) throws {
+  /// A new file gets `mode` (by default the registry's output mode) from its creation.
+  init(path: String?, protecting registryPath: String? = nil, mode: mode_t? = nil) throws {
     // Anything print() buffered goes out first, so output keeps its order.
     fflush(nil)
     guard let path else {
       writer = BufferedWriter(descriptor: STDOUT_FILENO)
-      finalPath = nil
-      temporaryPath = nil
+      file = nil
+      name = "-"
       isTerminal = isatty(STDOUT_FILENO) == 1
       return
     }
-    guard !path.isEmpty else { throw UsageMistake.outputNameEmpty }
-    if let registryPath, OutputSink.sameFile(path, registryPath) { throw UsageMistake.outputIsRegistry(path) }
-    var info = stat()
-    if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFDIR {
-      // A device or a pipe (-o /dev/null, /dev/stdout, a FIFO) is written to as it is: renaming
-      // a finished file over it would replace the device itself (as root, /dev/null) with a
-      // regular file.
-      let handle = open(path, O_WRONLY | O_CLOEXEC)
-      guard handle >= 0 else {
-        let reason = String(cString: strerror(errno))
-        throw RegistryError(.cannotOpen, "cannot write \(path): \(reason).")
-      }
-      writer = BufferedWriter(descriptor: handle)
-      finalPath = nil
-      temporaryPath = nil
-      isTerminal = isatty(handle) == 1
-      return
+    name = path
+    switch try OutputTarget.resolve(path, protecting: registryPath, streams: true) {
+    case .stream(let descriptor):
+      writer = BufferedWriter(descriptor: descriptor)
+      file = nil
+      isTerminal = isatty(descriptor) == 1
+    case .file(let destination):
+      let created = try AtomicFile(
+        destination: destination, mode: mode ?? registryPath.map(AtomicFile.mode(sharingLike:)) ?? 0o600)
+      writer = BufferedWriter(descriptor: created.descriptor)
+      file = created
+      isTerminal = false
     }
-    let folder: String
-    if let slash = path.lastIndex(of: "/") {
-      folder = slash == path.startIndex ? "/" : String(path[..<slash])
-    } else {
-      folder = "."
-    }
-    let name = path.split(separator: "/").last.map(String.init) ?? "output"
-    let temporary = "\(folder)/.\(name).part-\(getpid())"
-    let handle = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
-    guard handle >= 0 else {
-      let code = errno
-      let reason = String(cString: strerror(code))
-      throw RegistryError(
-        code == ENOSPC ? .ioFailure : .cannotOpen,
-        "cannot write \(path): \(reason). Check that the folder exists and that you may write there.")
-    }
-    writer = BufferedWriter(descriptor: handle)
-    finalPath = path
-    temporaryPath = temporary
-    isTerminal = false
   }
 
   deinit {
-    if let temporaryPath, !finished {
-      close(descriptor)
-      unlink(temporaryPath)
-    }
+    // A stream opened here is closed here; stdout stays open. A file not finished is removed
+    // by the AtomicFile itself.
+    if file == nil && writer.descriptor != STDOUT_FILENO { close(writer.descriptor) }
   }
 
   func write(_ text: String) { writer.write(text) }
@@ -123,35 +98,20 @@ final class OutputSink: TextOutput {
 
   /// Flushes, and for a file: syncs it and moves it into place.
   func finish() throws {
-    writer.flush()
-    var failure = writer.failure
+    guard !finished else { return }
     finished = true
-    guard let finalPath, let temporaryPath else {
+    writer.flush()
+    let failure = writer.failure
+    guard let file else {
       if failure != 0 && failure != EPIPE {
-        throw RegistryError(.ioFailure, "cannot write the output: \(String(cString: strerror(failure)))")
+        throw OutputProblem.writing(name, errno: failure)
       }
       return
     }
-    if failure == 0 && fsync(descriptor) != 0 { failure = errno }
-    close(descriptor)
     guard failure == 0 else {
-      unlink(temporaryPath)
-      throw RegistryError(
-        .ioFailure,
-        failure == ENOSPC || failure == EFBIG
-          ? "the disk is full: \(finalPath) was not written."
-          : "cannot write \(finalPath): \(String(cString: strerror(failure)))")
+      file.discard()
+      throw OutputProblem.writing(file.destination, errno: failure)
     }
-    guard rename(temporaryPath, finalPath) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(temporaryPath)
-      throw RegistryError(.ioFailure, "cannot write \(finalPath): \(reason)")
-    }
-  }
-
-  static func sameFile(_ first: String, _ second: String) -> Bool {
-    var a = stat()
-    var b = stat()
-    return stat(first, &a) == 0 && stat(second, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino
+    try file.commit()
   }
 }

@@ -174,6 +174,8 @@ extension ChineseCatalogue: HelpWording {
     case .importDryRun: "只检查并报告将会做哪些改动，不写入任何内容。"
     case .importUpdate: "更新登记簿中已有的单位，而不是报错。"
     case .importEncoding: "CSV文件的编码：auto（自动）、utf-8 或 gb18030。"
+    case .importSheet: "要导入的XLSX工作表名称（默认：第一个未隐藏的工作表）。"
+    case .importCreateGroups: "文件中出现登记簿里没有的专项组时新建它，而不是报错。"
     case .importForce: "名称与已登记单位相近的，也作为新单位导入，而不是报错。"
     case .exportAbstract: "导出整个登记簿：CSV或XLSX（与导入格式相同），或包含全部内容的JSON。"
     case .exportDiscussion:

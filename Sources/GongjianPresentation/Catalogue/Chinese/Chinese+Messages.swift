@@ -152,25 +152,38 @@ extension ChineseCatalogue: MessageWording {
     "已将登记簿（共\(units)家单位）备份至 \(path)，文件大小\(ByteCount.text(bytes))。"
   }
 
+  /// The file's format and what was set aside, as lines under a summary.
+  func importNotes(_ summary: ImportSummary) -> [String] {
+    var notes = summary.layout.map(layoutNotes) ?? []
+    if !summary.otherKinds.isEmpty { notes.append(otherKinds(summary.otherKinds)) }
+    return notes.map { "  " + $0 }
+  }
+
+  func formatNote(_ summary: ImportSummary) -> String {
+    summary.layout.map { "（\(sourceFormat($0.format))）" } ?? ""
+  }
+
   public func imported(_ summary: ImportSummary) -> String {
-    var text = "已导入 \(summary.path)（\(summary.encoding)）：新增\(summary.added)家，更新\(summary.updated)家"
+    var text = "已导入 \(summary.path)\(formatNote(summary))：新增\(summary.added)家，更新\(summary.updated)家"
     if summary.unchanged > 0 { text += "，\(summary.unchanged)家无变化" }
     if !summary.createdGroups.isEmpty { text += "；新建专项组：" + list(summary.createdGroups) }
-    return text + "。"
+    return ([text + "。"] + importNotes(summary)).joined(separator: "\n")
   }
 
   public func importDryRun(_ summary: ImportSummary) -> String {
-    var lines = [
-      "试导入 \(summary.path)（\(summary.encoding)）：共\(summary.rows)行，未发现错误。正式导入将新增\(summary.added)家、"
-        + "更新\(summary.updated)家"
-        + (summary.createdGroups.isEmpty ? "" : "，并新建" + list(summary.createdGroups.map(groupName))) + "。"
-    ]
+    var first = "试导入 \(summary.path)\(formatNote(summary))：共\(summary.rows)行，未发现错误。"
+    first += "正式导入将新增\(summary.added)家、更新\(summary.updated)家"
+    if !summary.createdGroups.isEmpty { first += "，并新建专项组" + list(summary.createdGroups) }
+    var lines = [first + "。"]
     if !summary.addedNames.isEmpty {
-      lines.append("  将新增：" + list(summary.addedNames) + (summary.added > summary.addedNames.count ? "……" : ""))
+      let more = summary.added > summary.addedNames.count ? "……" : ""
+      lines.append("  将新增：" + list(summary.addedNames) + more)
     }
     if !summary.updatedNames.isEmpty {
-      lines.append("  将更新：" + list(summary.updatedNames) + (summary.updated > summary.updatedNames.count ? "……" : ""))
+      let more = summary.updated > summary.updatedNames.count ? "……" : ""
+      lines.append("  将更新：" + list(summary.updatedNames) + more)
     }
+    lines += importNotes(summary)
     lines.append("本次未写入任何内容。")
     return lines.joined(separator: "\n")
   }
@@ -224,11 +237,40 @@ extension ChineseCatalogue: MessageWording {
     }
   }
 
-  public var checkHealthy: String { "未发现问题。" }
-
-  public func checkProblems(count: Int, path: String) -> String {
-    "\(path) 中发现\(count)个问题。\n请用此前 gongjian backup 生成的备份恢复，或修正上面列出的记录。"
+  public func checkFinding(_ finding: CheckFinding) -> (subject: String, detail: String) {
+    switch finding {
+    case .file(let id): ("文件", "gongjian 登记簿（application_id 0x\(String(UInt32(bitPattern: id), radix: 16))）")
+    case .permissions(let mode):
+      (
+        "权限",
+        mode & 0o007 != 0
+          ? "\(octal(mode))：本机任何用户都能读取，而其中有联系人的姓名和电话；请运行 chmod 600（科室共用为 660）" : octal(mode)
+      )
+    case .schemaLatest(let version): ("结构", "版本\(version)（最新）")
+    case .schemaOlder(let version, let latest): ("结构", "版本\(version)，最新为\(latest)：下一个修改登记簿的命令会升级它")
+    case .schemaNewer(let version, let latest):
+      ("结构", "版本\(version)，比本程序支持的（\(latest)）新：请安装新版 gongjian")
+    case .migrationsMatch: ("迁移", "已执行的迁移文件校验和与本程序一致")
+    case .migrationsEdited(let versions):
+      ("迁移", "已执行的迁移\(versions.map(NumberFormat.fourDigits).joined(separator: "、"))与本程序中的不一致")
+    case .journal(let mode): ("日志模式", mode == "wal" ? "WAL" : "\(mode)（下一次写入时会切换为WAL）")
+    case .integrityOK: ("完整性", "PRAGMA integrity_check：正常")
+    case .integrityProblems(let lines): ("完整性", lines.joined(separator: "；"))
+    case .referencesOK: ("外键", "所有引用都指向存在的记录")
+    case .brokenReferences(let references):
+      ("外键", references.map { "\($0.table)表第\($0.row)行引用的\($0.parent)记录不存在" }.joined(separator: "；"))
+    case .groupRule(let count): ("专项组规则", count == 0 ? "符合" : "有\(count)条专项组记录属于已退出的单位却尚未结束")
+    case .periodRule(let count): ("期间规则", count == 0 ? "符合" : "有\(count)家单位没有任何共建期间")
+    case .unreadable(let message): ("完整性", "SQLite无法读取该文件：\(message)")
+    }
   }
+
+  func octal(_ mode: Int) -> String {
+    let text = String(mode, radix: 8)
+    return String(repeating: "0", count: max(0, 4 - text.count)) + text
+  }
+
+  public var checkHealthy: String { "未发现问题。" }
 
   public func checkHeading(path: String) -> String { "登记簿：\(path)" }
 
@@ -250,6 +292,7 @@ extension ChineseCatalogue: MessageWording {
     case .demoTargetExists(let path): "\(path) 已存在，而演示需要新建登记簿。请换一个路径，或去掉 --db。"
     case .unknownLanguage(let value): "--lang \(quoted(value))：请用 zh（中文）或 en（English）。"
     case .optionNeedsValue(let option): "选项 \(option) 缺少值。"
+    case .backupExists(let path): "\(path) 已存在，未写入任何内容。\n请换一个名字，或加 --force 覆盖它。"
     case .correctionWithDetails: "更正日期（--joined、--left）请单独进行，不要与修改其他信息放在同一条命令里。"
     case .registrySetNeedsValue: "请给出 --subdistrict 或 --district（至少一项）。"
     }
@@ -259,7 +302,9 @@ extension ChineseCatalogue: MessageWording {
     switch line {
     case .opening: "gongjian 演示：以虹口区欧阳路街道为例，取材于2019年区域化党建工作联席会议的报道；名称后标有“（示例）”的单位为虚构。"
     case .registryAt(let path): "示例登记簿位于：\(path)"
-    case .tryNext: "可以接着试试（在源码目录下把 gongjian 换成 swift run gongjian）："
+    case .tryNext(let path):
+      "可以接着试试（在源码目录下把 gongjian 换成 swift run gongjian）：\n"
+        + "  gongjian list --db \(path)\n  gongjian report growth --db \(path) --period quarter --format svg -o 发展情况.svg"
     }
   }
 }

@@ -105,6 +105,10 @@ extension ChineseCatalogue: RefusalWording {
       return "天数\(count)超出范围：请给出0至\(limit)之间的天数，例如90。"
     case .importFailed(let failure):
       return importFailure(failure)
+    case .unreadableInput(let path, let problem):
+      return inputProblem(problem, path: path)
+    case .importHeader(let path, let failure, let layout):
+      return headerFailure(failure, path: path, layout: layout)
     case .inputNameEmpty:
       return "文件名为空：请给出要导入的CSV或XLSX文件。"
     case .inputMissing(let path):
@@ -119,8 +123,8 @@ extension ChineseCatalogue: RefusalWording {
       return "\(path) 只有表头，没有可导入的数据行。"
     case .impossibleStoredDate(let text):
       return "登记簿中有一个不存在的日期\(quoted(text))，请运行 gongjian check 检查登记簿。"
-    case .storage(let error):
-      return error.message
+    case .registryDamaged(let path, let count):
+      return "\(path)中发现\(count)个问题（见上）。\n请用备份恢复（gongjian backup 可以生成备份），或修正上面列出的记录。"
     }
   }
 
@@ -136,6 +140,7 @@ extension ChineseCatalogue: RefusalWording {
   public func rowProblem(_ problem: RowProblem) -> String {
     var text = "第\(problem.line)行"
     if let column = problem.column { text += "，\(column)列" }
+    if let cell = problem.cell { text += "（\(cell)）" }
     return text + "：" + rowIssue(problem.issue)
   }
 
@@ -164,7 +169,20 @@ extension ChineseCatalogue: RefusalWording {
       return "登记簿中\(unit(reference))已于\(day(registry))退出，文件中\(file.map { "的退出日期是\(day($0))" } ?? "没有退出日期")；"
         + "退出日期不能用 --update 修改，请用 gongjian edit \(reference.id) --left 日期 更正"
     case .refused(let refusal): return self.refusal(refusal, fields: { _ in nil })
-    case .unreadable(let message): return message
+    case .unreadable(let problem): return inputProblem(problem, path: "")
+    case .errorValue(let code): return "单元格是错误值\(code)，没有可导入的内容；请在表格中改正公式或填入数值"
+    case .formulaWithoutValue:
+      return "单元格是公式，但文件中没有保存计算结果（多见于程序生成的表格）；请用Excel或WPS打开后保存，再导入"
+    case .formulaNumber(let number):
+      return "单元格是公式，保存的结果是数字\(NumberFormat.plain(number))，不是文字；请用Excel或WPS打开后保存，再导入"
+    case .numberInDateColumn(let number):
+      return "\(NumberFormat.plain(number))是数字，不是日期（多为把“2019.6”当数字输入了）；请写成完整日期，如2019年6月27日"
+    case .booleanInDateColumn: return "单元格是逻辑值（TRUE/FALSE），不是日期"
+    case .scientificNotation(let text):
+      return "\(quoted(text))是被表格软件改成科学计数法的号码，后几位已经丢失；请在原表中把该列设为“文本”格式，重新填写号码"
+    case .unknownGroup(let name, let known):
+      return "登记簿中没有专项组\(quoted(name))"
+        + (known.isEmpty ? "" : "（现有：\(list(known))）") + "；如确需新建，请加 --create-groups"
     }
   }
 
@@ -227,6 +245,112 @@ extension ChineseCatalogue: RefusalWording {
         month.map { "缺少日，请写出完整日期，如\(year)年\($0)月1日" } ?? "缺少月和日，请写出完整日期，如\(year)年1月1日"
     }
     return "\(quoted(failure.input))不是有效日期：\(reason)"
+  }
+
+  public func output(_ problem: OutputProblem) -> String {
+    switch problem {
+    case .emptyPath: return "-o 后须跟文件名，例如 -o 发展情况.csv。"
+    case .isTheRegistry(let path): return "\(path)是登记簿本身（或SQLite在它旁边的文件），请换一个文件名。"
+    case .isADirectory(let path): return "\(path)是文件夹，请给出其中的文件名，例如 \(path)/输出.csv。"
+    case .folderMissing(let path):
+      return "无法写入\(path)：文件夹\(FilePath.folder(of: path))不存在。请先建立该文件夹，或检查路径。"
+    case .symlinkRefused(let path):
+      return "\(path)是符号链接，指向的不是普通文件；未写入任何内容。请直接给出文件（或设备）本身。"
+    case .notARegularFile(let path): return "\(path)不是普通文件（而是设备、管道或套接字），未写入任何内容。请给出文件名。"
+    case .alreadyExists(let path): return "\(path)已经存在，未写入任何内容。请换一个名字。"
+    case .cannotCreate(let path, let code):
+      return "无法建立\(path)：\(FilePath.reason(code))。请确认您有权在\(FilePath.folder(of: path))中写入。"
+    case .cannotWrite(let path, let code): return "无法写入\(path)：\(FilePath.reason(code))。未保留任何内容。"
+    case .diskFull(let path): return "磁盘已满，\(path)未能写入。请腾出空间后重试。"
+    case .tooLarge(let path): return "\(path)将超过XLSX工作簿的上限（4 GB），未保留任何内容。请改为导出CSV。"
+    }
+  }
+
+  public func storage(_ problem: StorageProblem) -> String {
+    switch problem {
+    case .notARegistry(let path, let id):
+      return "\(path)不是 gongjian 登记簿（application_id 0x\(String(UInt32(bitPattern: id), radix: 16))）："
+        + "打开时文件被替换了。未写入任何内容。\n请检查 --db 或 $GONGJIAN_DB。"
+    case .foreignSchema(let path):
+      return "\(path)带有 gongjian 的标记，但其中有不是 gongjian 建立的表；未写入任何内容。\n"
+        + "请对它运行 gongjian check，或用备份恢复登记簿。"
+    case .needsUpgrade(let path, let version, let latest):
+      return "登记簿\(path)的结构版本是\(version)，需要升级到\(latest)；只读的命令不会升级它，未做任何改动。\n"
+        + "任何修改登记簿的命令都会先升级它。"
+    case .busy(let path):
+      return "登记簿\(path)一直忙：另一个 gongjian 命令占用它超过了等待时间。\n未做任何改动，请稍后再运行一次。"
+    case .emptyDatabasePath: return "--db 后须跟登记簿的路径，例如 --db ~/党建/registry.sqlite。"
+    case .noHomeFolder: return "无法确定登记簿的位置：没有设置 HOME。请用 --db 路径 或 $GONGJIAN_DB 指定。"
+    case .noRegistry(let path, let folderExists):
+      return folderExists
+        ? "找不到登记簿：\(path)。请检查路径，或先运行 gongjian init --db \(ShellWords.quote(path)) 新建。"
+        : "找不到登记簿：\(path)，文件夹\(FilePath.folder(of: path))也不存在。请检查路径，"
+          + "或先建立文件夹，再运行 gongjian init --db \(ShellWords.quote(path)) 新建。"
+    case .danglingSymlink(let path, let target):
+      return "\(path)是指向\(target)的符号链接，而后者不存在。请让链接指向登记簿，或用 --db 给出真实路径。"
+    case .registryIsFolder(let path):
+      return "\(path)是文件夹，不是登记簿文件。请给出文件的路径，例如 --db \(path)/registry.sqlite。"
+    case .notAFile(let path): return "\(path)不是普通文件，不可能是登记簿。"
+    case .emptyFile(let path):
+      return "\(path)是空文件，不是 gongjian 登记簿；未写入任何内容。\n如要把它作为登记簿，请删除它后运行 gongjian init --db \(ShellWords.quote(path))。"
+    case .notSQLite(let path):
+      return "\(path)不是 gongjian 登记簿（不是SQLite数据库）；未写入任何内容。\n请检查 --db 或 $GONGJIAN_DB；"
+        + "如要在别处新建登记簿，请用 gongjian init --db 新路径。"
+    case .otherApplication(let path, let id):
+      return "\(path)是其他程序的SQLite数据库（application_id 0x\(String(UInt32(bitPattern: id), radix: 16))），"
+        + "不是 gongjian 登记簿；未写入任何内容。\n请检查 --db 或 $GONGJIAN_DB。"
+    case .cannotReadFile(let path, let code):
+      return "无法读取\(path)：\(FilePath.reason(code))。\n请检查文件权限（ls -l）。"
+    case .folderMissing(let path, let folder):
+      return "无法建立\(path)：文件夹\(folder)不存在。\n请检查路径是否有误，或先建立文件夹（mkdir -p \(ShellWords.quote(folder))）。"
+    case .cannotCreateFolder(let path, let code): return "无法建立文件夹\(path)：\(FilePath.reason(code))。"
+    case .newerSchema(let path, let version, let latest):
+      return "登记簿\(path)是新版 gongjian 写的（结构版本\(version)，本程序只认识到\(latest)）。\n未做任何改动。请安装新版 gongjian。"
+    case .editedMigration(let path, let migration):
+      return "登记簿\(path)当初按迁移文件\(NumberFormat.fourDigits(migration))建立，而本程序中的这份迁移文件与之不同。\n"
+        + "未做任何改动。已发布的迁移文件不应修改；请使用建立该登记簿的 gongjian。"
+    case .readOnlyNeedsUpgrade(let path, let version, let latest):
+      return "登记簿\(path)需要升级结构（版本\(version) → \(latest)），但它是只读的。\n请由有写权限的人运行一次命令。"
+    case .cannotMigrate(let path, let version, let migration):
+      return "登记簿\(path)的结构版本是\(version)，无法执行迁移\(migration)。"
+    case .migrationBreaksReferences(let path, let migration, let name):
+      return "迁移\(migration)（\(name)）会在\(path)中留下无效的引用，未执行。"
+    case .readOnlyForYou(let path):
+      return "登记簿\(path)对您是只读的，未做任何改动。\n请检查文件权限（ls -l），或请它的所有者来运行这个命令。"
+    case .readOnly(let path, let detail):
+      return "登记簿\(path)是只读的，未做任何改动。\n请检查文件及其文件夹的权限（ls -l），或在副本上操作。（\(detail)）"
+    case .companionsNotWritable(let path, let files):
+      return "登记簿\(path)可以写入，但SQLite在它旁边的\(list(files))不可写，未做任何改动。\n"
+        + "可能有人在登记簿写保护期间读过它。请把这些文件也改为可写（ls -l \(ShellWords.quote(path))*；chmod u+w），或请其所有者处理。"
+    case .diskFull(let path, let detail):
+      return "磁盘已满：登记簿\(path)无法写入，未做任何改动。\n请腾出空间（或用 --db 把登记簿放到别处）后再运行一次。（\(detail)）"
+    case .ioError(let path, let detail): return "读写\(path)时出错：\(detail)。未做任何改动。"
+    case .damaged(let path, let detail):
+      return "\(path)已损坏，或不是SQLite数据库（\(detail)）。\n请用备份恢复（gongjian backup 可生成备份），或运行 gongjian check 查看详情。"
+    case .cannotOpen(let path, let detail):
+      return "无法打开登记簿\(path)（\(detail)）。\n请确认文件和文件夹存在，且您有读写权限。"
+    case .constraint(let detail): return "登记簿拒绝了这项改动：\(detail)。未做任何改动。"
+    case .unexpected(let path, let detail): return "读写\(path)时发生意外的SQLite错误：\(detail)。未做任何改动。"
+    case .copyDamaged(let verdict): return "备份副本没有通过完整性检查（\(verdict)），未保留。请再试一次。"
+    case .demoScriptDamaged(let line): return "演示脚本有一行无法读取：\(line)"
+    }
+  }
+
+  public func schemaDifference(_ difference: SchemaDifference) -> String {
+    switch difference {
+    case .missing(let kind, let name): "缺少\(schemaObject(kind)) \(name)（迁移文件会建立它）"
+    case .unexpected(let kind, let name): "多出了\(schemaObject(kind)) \(name)（不是 gongjian 建立的，是别的工具加上的）"
+    case .altered(let kind, let name): "\(schemaObject(kind)) \(name)与迁移文件建立的不同"
+    }
+  }
+
+  func schemaObject(_ kind: SchemaObjectKind) -> String {
+    switch kind {
+    case .table: "表"
+    case .index: "索引"
+    case .trigger: "触发器"
+    case .view: "视图"
+    }
   }
 
   public func badToday(source: String, _ failure: DayParser.Failure) -> String {

@@ -185,6 +185,8 @@ extension EnglishCatalogue: HelpWording {
     case .importDryRun: "Check everything and report what would change; write nothing."
     case .importUpdate: "Update units already in the registry instead of refusing them."
     case .importEncoding: "How the CSV's bytes are text: auto, utf-8 or gb18030."
+    case .importSheet: "The sheet of an XLSX workbook to read (default: the first visible one)."
+    case .importCreateGroups: "Create the working groups the file names that the registry does not have."
     case .importForce: "Add units whose names are like registered units' names instead of refusing them."
     case .exportAbstract: "Export the whole registry: CSV or XLSX in the import format, or JSON with everything."
     case .exportDiscussion:

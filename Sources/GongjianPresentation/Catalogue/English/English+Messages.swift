@@ -155,27 +155,38 @@ extension EnglishCatalogue: MessageWording {
     "Backed up \(unitCount(units)) to \(path) (\(ByteCount.text(bytes)))."
   }
 
+  /// The file's format and what was set aside, as lines under a summary.
+  func importNotes(_ summary: ImportSummary) -> [String] {
+    var notes = summary.layout.map(layoutNotes) ?? []
+    if !summary.otherKinds.isEmpty { notes.append(otherKinds(summary.otherKinds)) }
+    return notes.map { "  " + $0 }
+  }
+
+  func formatNote(_ summary: ImportSummary) -> String {
+    summary.layout.map { " (\(sourceFormat($0.format)))" } ?? ""
+  }
+
   public func imported(_ summary: ImportSummary) -> String {
-    var text = "Imported \(summary.path) (\(summary.encoding)): \(summary.added) added, \(summary.updated) updated"
+    var text = "Imported \(summary.path)\(formatNote(summary)): \(summary.added) added, \(summary.updated) updated"
     if summary.unchanged > 0 { text += ", \(summary.unchanged) already up to date" }
     if !summary.createdGroups.isEmpty { text += "; working groups created: " + list(summary.createdGroups) }
-    return text + "."
+    return ([text + "."] + importNotes(summary)).joined(separator: "\n")
   }
 
   public func importDryRun(_ summary: ImportSummary) -> String {
-    var lines = [
-      "Dry run: \(summary.path) (\(summary.encoding)) has no errors in \(summary.rows) rows. It would add "
-        + "\(unitCount(summary.added)) and update \(summary.updated)"
-        + (summary.createdGroups.isEmpty ? "" : ", and create the working groups " + list(summary.createdGroups))
-        + "."
-    ]
+    var first = "Dry run: \(summary.path)\(formatNote(summary)) has no errors in \(summary.rows) rows. "
+    first += "It would add \(unitCount(summary.added)) and update \(summary.updated)"
+    if !summary.createdGroups.isEmpty { first += ", and create the working groups " + list(summary.createdGroups) }
+    var lines = [first + "."]
     if !summary.addedNames.isEmpty {
-      lines.append("  to add: " + list(summary.addedNames) + (summary.added > summary.addedNames.count ? " …" : ""))
+      let more = summary.added > summary.addedNames.count ? " …" : ""
+      lines.append("  to add: " + list(summary.addedNames) + more)
     }
     if !summary.updatedNames.isEmpty {
-      lines.append(
-        "  to update: " + list(summary.updatedNames) + (summary.updated > summary.updatedNames.count ? " …" : ""))
+      let more = summary.updated > summary.updatedNames.count ? " …" : ""
+      lines.append("  to update: " + list(summary.updatedNames) + more)
     }
+    lines += importNotes(summary)
     lines.append("Nothing was written.")
     return lines.joined(separator: "\n")
   }
@@ -229,12 +240,53 @@ extension EnglishCatalogue: MessageWording {
     }
   }
 
-  public var checkHealthy: String { "No problems found." }
-
-  public func checkProblems(count: Int, path: String) -> String {
-    "\(count) problem\(count == 1 ? "" : "s") found in \(path).\n"
-      + "Restore a backup (gongjian backup makes one), or fix the rows named above."
+  public func checkFinding(_ finding: CheckFinding) -> (subject: String, detail: String) {
+    switch finding {
+    case .file(let id): ("file", "a gongjian registry (application_id 0x\(String(UInt32(bitPattern: id), radix: 16)))")
+    case .permissions(let mode):
+      (
+        "permissions",
+        mode & 0o007 != 0
+          ? "\(octal(mode)): anyone on this machine may read it, and it holds contacts' names and phones; "
+            + "chmod 600 (or 660 for a team)" : octal(mode)
+      )
+    case .schemaLatest(let version): ("schema", "version \(version) (latest)")
+    case .schemaOlder(let version, let latest):
+      ("schema", "version \(version) of \(latest): the next command that changes it upgrades it")
+    case .schemaNewer(let version, let latest):
+      ("schema", "version \(version), newer than this gongjian (\(latest)): install the newer gongjian")
+    case .migrationsMatch: ("migrations", "checksums of applied migrations match this gongjian's")
+    case .migrationsEdited(let versions):
+      (
+        "migrations",
+        "applied migration(s) \(versions.map(NumberFormat.fourDigits).joined(separator: ", ")) differ from this gongjian's copy"
+      )
+    case .journal(let mode): ("journal", mode == "wal" ? "WAL" : "\(mode) (the next write switches it to WAL)")
+    case .integrityOK: ("integrity", "PRAGMA integrity_check: ok")
+    case .integrityProblems(let lines): ("integrity", lines.joined(separator: "; "))
+    case .referencesOK: ("foreign keys", "every reference points to an existing row")
+    case .brokenReferences(let references):
+      (
+        "foreign keys",
+        references.map { "\($0.table) row \($0.row) points to a missing \($0.parent)" }.joined(separator: "; ")
+      )
+    case .groupRule(let count):
+      (
+        "group rule",
+        count == 0 ? "holds" : "\(count) open working-group membership(s) of units that have left the alliance"
+      )
+    case .periodRule(let count):
+      ("period rule", count == 0 ? "holds" : "\(count) unit(s) without any alliance membership period")
+    case .unreadable(let message): ("integrity", "SQLite cannot read the file: \(message)")
+    }
   }
+
+  func octal(_ mode: Int) -> String {
+    let text = String(mode, radix: 8)
+    return String(repeating: "0", count: max(0, 4 - text.count)) + text
+  }
+
+  public var checkHealthy: String { "No problems found." }
 
   public func checkHeading(path: String) -> String { "Registry \(path)" }
 
@@ -258,6 +310,8 @@ extension EnglishCatalogue: MessageWording {
       "\(path) already exists; the demo builds a new registry. Choose another path, or leave out --db."
     case .unknownLanguage(let value): "--lang \(quoted(value)): give zh (中文) or en (English)."
     case .optionNeedsValue(let option): "\(option) needs a value."
+    case .backupExists(let path):
+      "\(path) already exists; nothing was written.\nChoose another name, or add --force to replace it."
     case .correctionWithDetails: "correct dates (--joined, --left) on their own, not together with other details."
     case .registrySetNeedsValue: "give --subdistrict or --district."
     }
@@ -268,8 +322,9 @@ extension EnglishCatalogue: MessageWording {
     case .opening:
       "gongjian demo: the 欧阳路街道 (虹口区) sample, from the 2019 newsletter; units marked （示例） are invented."
     case .registryAt(let path): "The sample registry is \(path)."
-    case .tryNext:
-      "Try (from the package folder, `swift run gongjian` instead of `gongjian`):"
+    case .tryNext(let path):
+      "Try (from the package folder, `swift run gongjian` instead of `gongjian`):\n"
+        + "  gongjian list --db \(path)\n  gongjian report growth --db \(path) --period quarter --format svg -o growth.svg"
     }
   }
 }

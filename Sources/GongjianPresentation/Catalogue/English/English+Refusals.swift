@@ -110,6 +110,10 @@ extension EnglishCatalogue: RefusalWording {
       return "\(count) days: give a number of days from 0 to \(limit), e.g. 90."
     case .importFailed(let failure):
       return importFailure(failure)
+    case .unreadableInput(let path, let problem):
+      return inputProblem(problem, path: path)
+    case .importHeader(let path, let failure, let layout):
+      return headerFailure(failure, path: path, layout: layout)
     case .inputNameEmpty:
       return "the file name is empty; give the CSV or XLSX file to import."
     case .inputMissing(let path):
@@ -125,8 +129,9 @@ extension EnglishCatalogue: RefusalWording {
       return "\(path) has a header but no rows: nothing to import."
     case .impossibleStoredDate(let text):
       return "the registry holds an impossible date \(quoted(text)); run gongjian check."
-    case .storage(let error):
-      return error.message
+    case .registryDamaged(let path, let count):
+      return "\(count) problem(s) found in \(path) (listed above).\n"
+        + "Restore a backup (gongjian backup makes one), or fix the rows named above."
     }
   }
 
@@ -144,6 +149,7 @@ extension EnglishCatalogue: RefusalWording {
   public func rowProblem(_ problem: RowProblem) -> String {
     var text = "line \(problem.line)"
     if let column = problem.column { text += ", column \(column)" }
+    if let cell = problem.cell { text += " (\(cell))" }
     return text + ": " + rowIssue(problem.issue)
   }
 
@@ -175,7 +181,24 @@ extension EnglishCatalogue: RefusalWording {
       return
         "the registry has \(unit(reference)) leaving on \(day(registry)), the file \(file.map(day) ?? "nothing"); correct it with gongjian edit \(reference.id) --left DATE"
     case .refused(let refusal): return self.refusal(refusal, fields: { _ in nil })
-    case .unreadable(let message): return message
+    case .unreadable(let problem): return inputProblem(problem, path: "")
+    case .errorValue(let code): return "the cell holds the error value \(code); correct the formula or type the value"
+    case .formulaWithoutValue:
+      return "the cell is a formula the file holds no result for (files written by programs); open it in Excel or "
+        + "WPS, save it, and import again"
+    case .formulaNumber(let number):
+      return "the cell is a formula whose saved result is the number \(NumberFormat.plain(number)), not text; open the "
+        + "file in Excel or WPS, save it, and import again"
+    case .numberInDateColumn(let number):
+      return
+        "\(NumberFormat.plain(number)) is a number, not a date (typed as “2019.6”?); write the whole date, e.g. 2019-06-27"
+    case .booleanInDateColumn: return "the cell is TRUE or FALSE, not a date"
+    case .scientificNotation(let text):
+      return "\(quoted(text)) is a number a spreadsheet turned into scientific notation, and its last digits are lost; "
+        + "format the column as text in the original sheet and type the number again"
+    case .unknownGroup(let name, let known):
+      return "the registry has no working group \(quoted(name))"
+        + (known.isEmpty ? "" : " (it has \(list(known)))") + "; add --create-groups to create it"
     }
   }
 
@@ -242,6 +265,129 @@ extension EnglishCatalogue: RefusalWording {
         ?? "the month and day are missing: give the whole date, e.g. \(year)-01-01"
     }
     return "\(quoted(failure.input)) is not a date: \(reason)"
+  }
+
+  public func output(_ problem: OutputProblem) -> String {
+    switch problem {
+    case .emptyPath: return "-o needs a file name, e.g. -o growth.csv."
+    case .isTheRegistry(let path):
+      return "\(path) is the registry itself (or one of SQLite's files beside it); choose another file name."
+    case .isADirectory(let path): return "\(path) is a folder; give a file name inside it, e.g. \(path)/output.csv."
+    case .folderMissing(let path):
+      return
+        "cannot write \(path): the folder \(FilePath.folder(of: path)) does not exist. Create it first, or check the path."
+    case .symlinkRefused(let path):
+      return "\(path) is a symbolic link that does not lead to a regular file; nothing was written. "
+        + "Name the file (or the device) itself."
+    case .notARegularFile(let path):
+      return "\(path) is not a regular file (a device, a FIFO or a socket); nothing was written. Give a file name."
+    case .alreadyExists(let path): return "\(path) already exists; nothing was written. Choose another name."
+    case .cannotCreate(let path, let code):
+      return
+        "cannot create \(path): \(FilePath.reason(code)). Check that you may write in \(FilePath.folder(of: path))."
+    case .cannotWrite(let path, let code): return "cannot write \(path): \(FilePath.reason(code)). Nothing was kept."
+    case .diskFull(let path): return "the disk is full: \(path) was not written. Free some space and try again."
+    case .tooLarge(let path):
+      return "\(path) would be larger than an XLSX workbook may be (4 GB); nothing was kept. Export CSV instead."
+    }
+  }
+
+  public func storage(_ problem: StorageProblem) -> String {
+    switch problem {
+    case .notARegistry(let path, let id):
+      return "\(path) is not a gongjian registry (application_id 0x\(String(UInt32(bitPattern: id), radix: 16))): "
+        + "the file was replaced while it was being opened. Nothing was written to it.\nCheck --db or $GONGJIAN_DB."
+    case .foreignSchema(let path):
+      return "\(path) carries gongjian's mark but holds tables gongjian did not make; nothing was written to it.\n"
+        + "Run gongjian check on it, or restore the registry from a backup."
+    case .needsUpgrade(let path, let version, let latest):
+      return "the registry \(path) is at schema version \(version) and needs upgrading to \(latest), which a command "
+        + "that only reads never does; nothing was changed.\nAny command that changes the registry upgrades it first."
+    case .busy(let path):
+      return "the registry \(path) stayed busy: another gongjian command kept it locked past the timeout.\n"
+        + "Nothing was changed; run the command again in a moment."
+    case .emptyDatabasePath: return "--db needs a path, e.g. --db ~/党建/registry.sqlite."
+    case .noHomeFolder:
+      return "cannot tell where the registry is: HOME is not set. Name it with --db PATH or $GONGJIAN_DB."
+    case .noRegistry(let path, let folderExists):
+      return folderExists
+        ? "no registry at \(path).\nCheck the path for a typo, or create a registry there with: "
+          + "gongjian init --db \(ShellWords.quote(path))"
+        : "no registry at \(path): the folder \(FilePath.folder(of: path)) does not exist.\n"
+          + "Check the path for a typo, or create the folder and run: gongjian init --db \(ShellWords.quote(path))"
+    case .danglingSymlink(let path, let target):
+      return "\(path) is a symbolic link to \(target), which does not exist.\n"
+        + "Point the link at the registry, or use --db with the real path."
+    case .registryIsFolder(let path):
+      return "\(path) is a folder, not a registry file.\nGive the path of the file, e.g. --db \(path)/registry.sqlite"
+    case .notAFile(let path): return "\(path) is not a regular file, so it cannot be a registry."
+    case .emptyFile(let path):
+      return "\(path) is an empty file, not a gongjian registry; nothing was written to it.\n"
+        + "If it should become one, delete it and run: gongjian init --db \(ShellWords.quote(path))"
+    case .notSQLite(let path):
+      return "\(path) is not a gongjian registry (it is not an SQLite database); nothing was written to it.\n"
+        + "Check --db or $GONGJIAN_DB; to start a new registry elsewhere use gongjian init --db NEW_PATH"
+    case .otherApplication(let path, let id):
+      return "\(path) is an SQLite database of another application (application_id "
+        + "0x\(String(UInt32(bitPattern: id), radix: 16))), not a gongjian registry; nothing was written to it.\n"
+        + "Check --db or $GONGJIAN_DB."
+    case .cannotReadFile(let path, let code):
+      return "cannot read \(path): \(FilePath.reason(code)).\nCheck the file's permissions (ls -l)."
+    case .folderMissing(let path, let folder):
+      return "cannot create \(path): the folder \(folder) does not exist.\n"
+        + "Check the path for a typo, or create the folder first (mkdir -p \(ShellWords.quote(folder)))."
+    case .cannotCreateFolder(let path, let code): return "cannot create the folder \(path): \(FilePath.reason(code))"
+    case .newerSchema(let path, let version, let latest):
+      return "the registry \(path) was written by a newer gongjian (schema version \(version); this one knows up to "
+        + "\(latest)).\nNothing was changed. Install the newer gongjian to use it."
+    case .editedMigration(let path, let migration):
+      return
+        "the registry \(path) was set up by migration \(NumberFormat.fourDigits(migration)) as it was then, and this "
+        + "gongjian's copy of that migration differs.\nNothing was changed. A shipped migration must never be edited; "
+        + "use the gongjian the registry came from."
+    case .readOnlyNeedsUpgrade(let path, let version, let latest):
+      return "the registry \(path) needs a schema upgrade (version \(version) → \(latest)) but is read-only.\n"
+        + "Run the command once as someone who may write the file."
+    case .cannotMigrate(let path, let version, let migration):
+      return "the registry \(path) is at schema version \(version) and cannot take migration \(migration)."
+    case .migrationBreaksReferences(let path, let migration, let name):
+      return "migration \(migration) (\(name)) would leave broken references in \(path); it was not applied."
+    case .readOnlyForYou(let path):
+      return "the registry \(path) is read-only for you: nothing was changed.\n"
+        + "Check the file's permissions (ls -l), or ask its owner to run the command."
+    case .readOnly(let path, let detail):
+      return "the registry \(path) is read-only: nothing was changed.\n"
+        + "Check the permissions of the file and its folder (ls -l), or work on a copy. (\(detail))"
+    case .companionsNotWritable(let path, let files):
+      return
+        "the registry \(path) is writable, but SQLite's \(list(files)) beside it \(files.count == 1 ? "is" : "are") "
+        + "not: nothing was changed.\nSomeone probably read the registry while it was write-protected. Make "
+        + "\(files.count == 1 ? "it" : "them") writable too (ls -l \(ShellWords.quote(path))*; chmod u+w), or ask the owner."
+    case .diskFull(let path, let detail):
+      return "the disk is full: the registry \(path) could not be written, and nothing was changed.\n"
+        + "Free some space (or move the registry with --db) and run the command again. (\(detail))"
+    case .ioError(let path, let detail): return "an input/output error on \(path): \(detail). Nothing was changed."
+    case .damaged(let path, let detail):
+      return "\(path) is damaged or not an SQLite database (\(detail)).\n"
+        + "Restore it from a backup (gongjian backup makes one), or run gongjian check for details."
+    case .cannotOpen(let path, let detail):
+      return "cannot open the registry \(path) (\(detail)).\n"
+        + "Check that the file and its folder exist and that you may read and write them."
+    case .constraint(let detail): return "the registry refused the change: \(detail). Nothing was changed."
+    case .unexpected(let path, let detail): return "unexpected SQLite error on \(path): \(detail). Nothing was changed."
+    case .copyDamaged(let verdict):
+      return "the copy failed its integrity check (\(verdict)); nothing was kept. Try again."
+    case .demoScriptDamaged(let line): return "the demo's script has a line it cannot read: \(line)"
+    }
+  }
+
+  public func schemaDifference(_ difference: SchemaDifference) -> String {
+    switch difference {
+    case .missing(let kind, let name): "missing \(kind.rawValue) \(name) (the migrations create it)"
+    case .unexpected(let kind, let name):
+      "unexpected \(kind.rawValue) \(name) (not made by gongjian: another tool added it)"
+    case .altered(let kind, let name): "\(kind.rawValue) \(name) differs from the one the migrations create"
+    }
   }
 
   public func badToday(source: String, _ failure: DayParser.Failure) -> String {

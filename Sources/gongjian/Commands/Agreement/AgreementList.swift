@@ -23,7 +23,7 @@ struct AgreementList: ParsableCommand {
     if expiringWithin != nil && unit != nil { throw UsageMistake.expiringWithUnit }
     let format = try output.resolvedFormat()
     let registry = try self.registry.open(.read)
-    let sink = try OutputSink(path: output.outputPath, protecting: registry.path, mode: 0o600)
+    let sink = try OutputSink(path: output.outputPath, protecting: registry.path)
     if let days = expiringWithin {
       let rows = try registry.expiringAgreements(within: days)
       let writer = output.writer(ListingColumns.expiringAgreements, to: sink, format: format)

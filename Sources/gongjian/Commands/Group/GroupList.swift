@@ -12,7 +12,7 @@ struct GroupList: ParsableCommand {
     let format = try output.resolvedFormat()
     let registry = try self.registry.open(.read)
     let groups = try registry.groups()
-    let sink = try OutputSink(path: output.outputPath, protecting: registry.path, mode: 0o600)
+    let sink = try OutputSink(path: output.outputPath, protecting: registry.path)
     let writer = output.writer(ListingColumns.groups, to: sink, format: format)
     groups.forEach(writer.add)
     writer.finish()

@@ -16,7 +16,7 @@ struct GroupShow: ParsableCommand {
     let format = try output.resolvedFormat()
     let registry = try self.registry.open(.read)
     let detail = try registry.groupDetail(registry.resolveGroup(group).id)
-    let sink = try OutputSink(path: output.outputPath, protecting: registry.path, mode: 0o600)
+    let sink = try OutputSink(path: output.outputPath, protecting: registry.path)
     switch format {
     case .table:
       sink.write(

@@ -51,7 +51,7 @@ struct ReportGrowth: ParsableCommand {
       from: try registry.checkedYear(from), to: try registry.checkedYear(to), period: period,
       group: try group.map { try registry.resolveGroup($0).id }, kind: kind, by: by)
     let report = try registry.growth(request)
-    let sink = try OutputSink(path: outputPath, protecting: registry.path, mode: 0o600)
+    let sink = try OutputSink(path: outputPath, protecting: registry.path)
     let color = sink.isTerminal && Terminal.colorAllowed()
     let texts = Interface.texts
     switch format {

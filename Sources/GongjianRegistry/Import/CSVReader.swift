@@ -1,27 +1,21 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// Reads RFC 4180 CSV from a file (or bytes in memory) in fixed-size chunks, one record at a
-/// time: memory stays the same however long the file. Fields are bytes; decoding is the caller's (the encoding may
-/// only be known once non-ASCII text appears). Accepts CRLF, LF and CR line ends, quoted fields
-/// with commas, doubled quotes and line breaks, and is lenient where Excel is (a stray quote in
-/// an unquoted field is kept as text).
+/// Reads RFC 4180 CSV in fixed-size chunks, one record at a time: memory stays the same however
+/// long the file, and a record, a field count or a line past its limit ends the read with an
+/// `InputProblem`. Fields are bytes; decoding is the caller's. Accepts CRLF, LF and CR line
+/// ends, quoted fields with separators, doubled quotes and line breaks, and is lenient where
+/// Excel is (a stray quote in an unquoted field is kept as text). The separator is `,` unless
+/// told otherwise (`;` and tab are what Excel writes in some locales and as "text").
 ///
 /// Written by hand rather than taken from a package: it must report physical line numbers,
 /// hand back undecoded bytes for GB18030, and stream a million rows quickly.
 public final class CSVReader {
-  /// A problem in the file's structure.
-  public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var message: String
-    public var description: String { "line \(line): \(message)" }
-  }
+  /// The problems this reader stops on: `unclosedQuote`, `recordTooLong`, `tooManyFields`,
+  /// `readFailed`.
+  public typealias Failure = InputProblem
 
-  /// The open file, or -1 when reading bytes in memory (`memory`).
-  private let descriptor: Int32
+  /// The file, or nil when reading bytes in memory (`memory`).
+  private let file: InputFile?
+  /// Where the next read from `file` starts.
+  private var fileOffset = 0
   /// In-memory input not yet moved into `chunk`, and how far it has been moved.
   private var memory: [UInt8] = []
   private var memoryOffset = 0
@@ -30,6 +24,9 @@ public final class CSVReader {
   private var position = 0
   private var atEnd = false
   private var line = 1
+  private let separator: UInt8
+  private let recordLimit: Int
+  private let fieldLimit: Int
   /// Bytes read so far, for progress.
   public private(set) var bytesRead = 0
   /// The file's size when opened, for progress.
@@ -43,19 +40,18 @@ public final class CSVReader {
 
   public static let chunkSize = 1 << 20
 
-  public init(path: String) throws {
-    let handle = open(path, O_RDONLY | O_CLOEXEC)
-    guard handle >= 0 else {
-      let reason = String(cString: strerror(errno))
-      throw RegistryError.cannotOpen("cannot open \(path): \(reason)")
-    }
-    var info = stat()
-    if fstat(handle, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-      close(handle)
-      throw RegistryError.cannotOpen("\(path) is a folder, not a file")
-    }
-    descriptor = handle
-    fileSize = Int(info.st_size)
+  /// Opens a file with comma-separated records and the standard limits.
+  public convenience init(path: String) throws {
+    let limits = InputLimits.standard
+    try self.init(file: InputFile(path: path, limits: limits, lineLimit: limits.recordBytes), limits: limits)
+  }
+
+  init(file: InputFile, separator: CSVSeparator = .comma, limits: InputLimits) {
+    self.file = file
+    fileSize = file.size
+    self.separator = separator.rawValue
+    recordLimit = limits.recordBytes
+    fieldLimit = limits.columns
     chunk = [UInt8](repeating: 0, count: CSVReader.chunkSize)
     bytes.reserveCapacity(4096)
     ends.reserveCapacity(32)
@@ -68,9 +64,14 @@ public final class CSVReader {
 
   /// Reads `bytes` through a chunk of `chunkSize` bytes, refilled as from a file: a small
   /// chunk puts records across chunk boundaries, the way a large file does.
-  init(bytes: [UInt8], chunkSize: Int) {
-    descriptor = -1
+  init(
+    bytes: [UInt8], chunkSize: Int, separator: CSVSeparator = .comma, limits: InputLimits = .standard
+  ) {
+    file = nil
     fileSize = bytes.count
+    self.separator = separator.rawValue
+    recordLimit = limits.recordBytes
+    fieldLimit = limits.columns
     if chunkSize >= bytes.count {
       // All of it at once: the chunk is the input, already read to its end.
       chunk = bytes
@@ -82,8 +83,6 @@ public final class CSVReader {
       chunk = [UInt8](repeating: 0, count: max(chunkSize, 1))
     }
   }
-
-  deinit { if descriptor >= 0 { close(descriptor) } }
 
   /// Number of fields in the current record.
   public var fieldCount: Int { ends.count }
@@ -119,29 +118,25 @@ public final class CSVReader {
       if remaining > 0 {
         chunk.withUnsafeMutableBytes { buffer in
           guard let base = buffer.baseAddress else { return }
-          memmove(base, base + position, remaining)
+          base.copyMemory(from: base + position, byteCount: remaining)
         }
       }
       chunkLength = remaining
       position = 0
     }
     while chunkLength < chunk.count {
-      if descriptor < 0 {
+      guard let file else {
         fillFromMemory()
         break
       }
-      let count = chunk.withUnsafeMutableBytes { buffer in
-        read(descriptor, buffer.baseAddress! + chunkLength, buffer.count - chunkLength)
-      }
-      if count < 0 {
-        if errno == EINTR { continue }
-        let reason = String(cString: strerror(errno))
-        throw RegistryError.io("cannot read the file: \(reason)")
+      let count = try chunk.withUnsafeMutableBytes { buffer in
+        try file.read(at: fileOffset, into: UnsafeMutableRawBufferPointer(rebasing: buffer[chunkLength...]))
       }
       if count == 0 {
         atEnd = true
         break
       }
+      fileOffset += count
       chunkLength += count
       bytesRead += count
       if chunkLength >= CSVReader.chunkSize / 2 { break }
@@ -159,7 +154,7 @@ public final class CSVReader {
   }
 
   /// Reads the next record. Returns false at the end of the file. Lines that are empty, or
-  /// hold only commas, are skipped (spreadsheets leave them at the end).
+  /// hold only separators, are skipped (spreadsheets leave them at the end).
   public func next() throws -> Bool {
     while true {
       guard try readRecord() else { return false }
@@ -181,6 +176,9 @@ public final class CSVReader {
     var quotedCR = false
   }
 
+  /// How a scan of the chunk stopped.
+  private enum ScanEnd { case record, chunkEnd, tooLong, tooManyFields }
+
   private func readRecord() throws -> Bool {
     bytes.removeAll(keepingCapacity: true)
     ends.removeAll(keepingCapacity: true)
@@ -190,38 +188,47 @@ public final class CSVReader {
       if position >= chunkLength {
         if atEnd {
           if progress.pendingCR { return true }
-          if progress.state == .quoted {
-            throw Failure(line: recordLine, message: "a quoted field that starts here is never closed (a missing \")")
-          }
+          if progress.state == .quoted { throw InputProblem.unclosedQuote(line: recordLine) }
           if progress.state == .fieldStart && !progress.sawAnything { return false }
           ends.append(bytes.count)
+          guard ends.count <= fieldLimit else {
+            throw InputProblem.tooManyFields(line: recordLine, limit: fieldLimit)
+          }
           return true
         }
         try refill()
         continue
       }
-      if scan(&progress) { return true }
+      switch scan(&progress) {
+      case .record: return true
+      case .chunkEnd: continue
+      case .tooLong: throw InputProblem.recordTooLong(line: recordLine, limit: recordLimit)
+      case .tooManyFields: throw InputProblem.tooManyFields(line: recordLine, limit: fieldLimit)
+      }
     }
   }
 
-  /// Consumes bytes of the current chunk. Returns true at the end of a record, false when the
-  /// chunk ran out first. Works on a pointer and local copies: this loop sees every byte of
-  /// a million-row import.
-  private func scan(_ progress: inout Progress) -> Bool {
+  /// Consumes bytes of the current chunk, up to the end of a record or of the chunk, or to a
+  /// limit. Works on a pointer and local copies: this loop sees every byte of a million-row
+  /// import.
+  private func scan(_ progress: inout Progress) -> ScanEnd {
     var state = progress.state
     var index = position
     let limit = chunkLength
+    let separator = self.separator
+    let recordLimit = self.recordLimit
+    let fieldLimit = self.fieldLimit
     var lines = 0
     defer {
       position = index
       line += lines
       progress.state = state
     }
-    return chunk.withUnsafeBufferPointer { buffer -> Bool in
+    return chunk.withUnsafeBufferPointer { buffer -> ScanEnd in
       if progress.pendingCR {
         progress.pendingCR = false
         if index < limit && buffer[index] == 0x0A { index += 1 }
-        return true
+        return .record
       }
       if progress.quotedCR && index < limit {
         progress.quotedCR = false
@@ -240,18 +247,20 @@ public final class CSVReader {
           let start = index
           while index < limit {
             let byte = buffer[index]
-            if byte == 0x2C || byte == 0x0A || byte == 0x0D { break }
+            if byte == separator || byte == 0x0A || byte == 0x0D { break }
             index += 1
           }
           if index > start {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index]))
+            if bytes.count > recordLimit { return .tooLong }
             state = .unquoted
           }
-          guard index < limit else { return false }
+          guard index < limit else { return .chunkEnd }
           let byte = buffer[index]
           index += 1
           ends.append(bytes.count)
-          if byte == 0x2C {
+          if ends.count > fieldLimit { return .tooManyFields }
+          if byte == separator {
             state = .fieldStart
             continue
           }
@@ -262,11 +271,11 @@ public final class CSVReader {
             } else {
               progress.pendingCR = true
               state = .fieldStart
-              return false
+              return .chunkEnd
             }
           }
           state = .fieldStart
-          return true
+          return .record
         case .quoted:
           let start = index
           while index < limit && buffer[index] != 0x22 {
@@ -283,8 +292,11 @@ public final class CSVReader {
             }
             index += 1
           }
-          if index > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index])) }
-          guard index < limit else { return false }
+          if index > start {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index]))
+            if bytes.count > recordLimit { return .tooLong }
+          }
+          guard index < limit else { return .chunkEnd }
           index += 1
           state = .quoteInQuoted
         case .quoteInQuoted:
@@ -294,15 +306,14 @@ public final class CSVReader {
             bytes.append(0x22)
             index += 1
             state = .quoted
-          } else if byte == 0x2C || byte == 0x0A || byte == 0x0D {
-            state = .unquoted
           } else {
-            // Text after a closing quote: not RFC 4180, but keep it rather than lose it.
+            // A separator or line end is handled as after unquoted text; other text after a
+            // closing quote is not RFC 4180, but is kept rather than lost.
             state = .unquoted
           }
         }
       }
-      return false
+      return .chunkEnd
     }
   }
 }
