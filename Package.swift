@@ -8,6 +8,7 @@ let package = Package(
     .executable(name: "gongjian", targets: ["gongjian"]),
     // For the fuzz targets in Fuzz/ (a separate package that depends on this one by path).
     .library(name: "GongjianRegistry", targets: ["GongjianRegistry"]),
+    .library(name: "GongjianPresentation", targets: ["GongjianPresentation"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,9 +21,10 @@ let package = Package(
       name: "CSQLite",
       providers: [.apt(["libsqlite3-dev"])]
     ),
-    // The system zlib, for reading and writing the deflate streams inside XLSX workbooks.
+    // The system zlib, for reading and writing the deflate streams inside XLSX workbooks. Not
+    // named CZlib: that is ZIPFoundation's module, which the tests use to build workbooks.
     .systemLibrary(
-      name: "CZlib",
+      name: "GongjianZlib",
       providers: [.apt(["zlib1g-dev"])]
     ),
     // C for the storage layer: the signal handler that removes temporary files, and Linux
@@ -36,7 +38,7 @@ let package = Package(
       dependencies: [
         "SQLite",
         "CStorage",
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "GongjianZlib",
       ],
       plugins: ["EmbedMigrationsPlugin"]
     ),
@@ -69,6 +71,8 @@ let package = Package(
     .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
     .testTarget(name: "GongjianRegistryTests", dependencies: ["GongjianRegistry", "SQLite"]),
     .testTarget(name: "GongjianPresentationTests", dependencies: ["GongjianPresentation", "GongjianRegistry"]),
+    // ZIPFoundation builds and unpacks workbooks in the tests, independently of the registry's
+    // own ZIP reader and writer.
     .testTarget(
       name: "gongjianTests",
       dependencies: ["gongjian", "SQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

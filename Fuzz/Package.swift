@@ -47,7 +47,10 @@ let package = Package(
     + fuzzTargets.map { name in
       .executableTarget(
         name: name,
-        dependencies: ["FuzzSupport", .product(name: "GongjianRegistry", package: "gongjian")],
+        dependencies: [
+          "FuzzSupport", .product(name: "GongjianRegistry", package: "gongjian"),
+          .product(name: "GongjianPresentation", package: "gongjian"),
+        ],
         linkerSettings: [.unsafeFlags(["-Xlinker", fuzzerRuntime(), "-lstdc++"])]
       )
     },

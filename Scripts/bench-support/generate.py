@@ -33,6 +33,16 @@ REASONS = ["单位合并", "单位迁出本街道", "停业", "机构调整"]
 ORDINALS = "一二三四五六七八九十"
 
 
+def similar(name):
+    """What gongjian compares to find one unit typed two ways: the name without brackets and
+    without 有限公司, 集团 and 股份 (its similar-name rule), so the data has no near-duplicates."""
+    for mark in "()（）〔〕【】[]「」":
+        name = name.replace(mark, "")
+    for word in ("有限公司", "集团", "股份"):
+        name = name.replace(word, "")
+    return name
+
+
 def main():
     count = int(sys.argv[1])
     out = sys.argv[2]
@@ -45,11 +55,11 @@ def main():
             while True:
                 name = (rng.choice(PLACES) + rng.choice(BRAND) + rng.choice(BRAND) + rng.choice(TRADES)
                         + rng.choice(FORMS[kind]))
-                if name in seen:
+                if similar(name) in seen:
                     name += "第" + rng.choice(ORDINALS) + rng.choice(ORDINALS) + "分部"
-                if name not in seen and 10 <= len(name) <= 20:
+                if similar(name) not in seen and 10 <= len(name) <= 20:
                     break
-            seen.add(name)
+            seen.add(similar(name))
             year = rng.randint(2000, 2025)
             joined = "%d-%02d-%02d" % (year, rng.randint(1, 12), rng.randint(1, 28))
             left = reason = note = ""

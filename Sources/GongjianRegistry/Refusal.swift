@@ -147,6 +147,8 @@ public enum ValueProblem: Error, Equatable, Sendable {
   case expiresBeforeSigned(expires: Day, signed: Day)
   case rejoiningBeforeLastLeaving(day: Day, lastLeft: Day)
   case leavingGroupBeforeJoining(day: Day, group: GroupReference, joined: Day)
+  /// A year outside the years the registry knows.
+  case yearOutOfRange(Int)
 }
 
 /// Why a change cannot be undone.

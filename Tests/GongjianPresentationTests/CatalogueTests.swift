@@ -212,7 +212,8 @@ import Testing
     let chinese = ChineseCatalogue().help(key)
     let english = EnglishCatalogue().help(key)
     #expect(!chinese.isEmpty && !english.isEmpty)
-    #expect(chinese != english, "\(key) is the same in both languages")
+    // A value name that is the literal values themselves reads the same in both.
+    if key != .valueBreakdown { #expect(chinese != english, "\(key) is the same in both languages") }
   }
 
   @Test func everyDateProblemCarriesTheInputInBothLanguages() {

@@ -421,7 +421,7 @@ func terminalColumns(_ text: Substring) -> Int {
         Refusal(["list", "--group", "不存在的组"], 1, "不存在的组", "gongjian group list"),
         .usage(["list", "--format", "xml"], naming: "xml", "--format", "table", "csv", "json"),
         Refusal(["list", "-o", "out.xlsx"], 64, ".xlsx", ".csv", ".json", ".txt", "--format"),
-        Refusal(["list", "--format", "csv", "-o", "registry.sqlite"], 64, "-o registry.sqlite"),
+        Refusal(["list", "--format", "csv", "-o", "registry.sqlite"], 64, "registry.sqlite"),
         Refusal(["list", "-o", "no-such-folder/out.csv"], 66, "no-such-folder/out.csv"),
         Refusal(["list", "--today", "2019-02-30"], 65, "--today", "2019-02-30", "28"),
       ], in: space)

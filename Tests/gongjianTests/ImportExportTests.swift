@@ -79,7 +79,9 @@ private func importCounts(_ output: String, path: String, names: [String] = []) 
 /// name, the value): one line of the report holds them all, in order, and before the first of
 /// them the numbers of `place` and no other number.
 private func namesProblem(_ report: String, at place: [Int], _ mentions: [String]) -> Bool {
-  report.split(separator: "\n").contains { text in
+  report.split(separator: "\n").contains { line in
+    // The file's path holds digits of its own: only what follows it places the problem.
+    let text = line.firstRange(of: /units\.[a-z]+[:：] ?/).map { line[$0.upperBound...] } ?? line[...]
     guard let first = mentions.first, let found = text.range(of: first) else { return false }
     return numbers(in: text[..<found.lowerBound]) == place && hasLine(String(text), with: mentions)
   }
@@ -94,8 +96,10 @@ enum SheetCell: Sendable {
   /// A shared string made of two rich-text runs.
   case rich(String, String)
   case inline(String)
-  /// A number cell, as written in the XML (an Excel serial day, a phone number…).
+  /// A number cell in the General format, as written in the XML (a phone number…).
   case number(String)
+  /// A number cell formatted as a date (what Excel writes when a date is typed): a serial day.
+  case date(String)
   case empty
 }
 
@@ -127,6 +131,8 @@ private func writeWorkbook(_ rows: [[SheetCell]], to path: String) throws {
       case .inline(let text):
         sheet += "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(xmlEscaped(text))</t></is></c>"
       case .number(let value):
+        sheet += "<c r=\"\(reference)\"><v>\(value)</v></c>"
+      case .date(let value):
         sheet += "<c r=\"\(reference)\" s=\"1\"><v>\(value)</v></c>"
       }
     }
@@ -145,6 +151,7 @@ private func writeWorkbook(_ rows: [[SheetCell]], to path: String) throws {
         + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
         + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>"
+        + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
         + "</Types>"
     ),
     (
@@ -161,7 +168,14 @@ private func writeWorkbook(_ rows: [[SheetCell]], to path: String) throws {
       "xl/_rels/workbook.xml.rels",
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"\(package)\">"
         + "<Relationship Id=\"rId7\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-        + "<Relationship Id=\"rId8\" Type=\"\(relationships)/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"
+        + "<Relationship Id=\"rId8\" Type=\"\(relationships)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        + "<Relationship Id=\"rId9\" Type=\"\(relationships)/styles\" Target=\"styles.xml\"/></Relationships>"
+    ),
+    (
+      // Style 1 is the built-in short date (number format 14), as Excel applies to a typed date.
+      "xl/styles.xml",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"\(main)\"><cellXfs count=\"2\">"
+        + "<xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>"
     ),
     (
       "xl/sharedStrings.xml",
@@ -408,17 +422,17 @@ let goodImports: [GoodImport] = [
     workbook: [
       [.shared("单位名称"), .shared("加入日期"), .shared("退出日期"), .shared("联系电话"), .shared("单位类别"), .shared("专项组")],
       [
-        .rich("复旦大学", "外文学院"), .number(String(excelSerial("2019-06-27"))), .empty, .number("13800000000"),
+        .rich("复旦大学", "外文学院"), .date(String(excelSerial("2019-06-27"))), .empty, .number("13800000000"),
         .shared("高校"), .shared("组织共建"),
       ],
       [
-        .shared("建设银行虹口支行"), .number(String(excelSerial("2016-02-29")) + ".75"),
-        .number(String(excelSerial("2018-12-31"))),
+        .shared("建设银行虹口支行"), .date(String(excelSerial("2016-02-29")) + ".75"),
+        .date(String(excelSerial("2018-12-31"))),
       ],
       [.inline("浦发银行虹口支行"), .shared("2019/6/27"), .empty, .inline("021-65000000")],
       [.empty, .empty, .empty, .empty, .empty, .empty],
     ],
-    counts: [3, 0], says: ["XLSX"],
+    counts: [3, 0], says: ["单位"],
     expected: [
       ("复旦大学外文学院", "joined_on", "2019-06-27"), ("复旦大学外文学院", "phone", "13800000000"),
       ("复旦大学外文学院", "kind", "高校"), ("复旦大学外文学院", "groups", "组织共建"),
@@ -428,10 +442,10 @@ let goodImports: [GoodImport] = [
   GoodImport(
     "XLSX with English headers and the 1900 leap-year quirk",
     workbook: [
-      [.inline("name"), .inline("joined_on")], [.inline("Early Unit"), .number("61")],
-      [.inline("Late Unit"), .number(String(excelSerial("2026-11-27")))],
+      [.inline("name"), .inline("joined_on")], [.inline("Early Unit"), .date("61")],
+      [.inline("Late Unit"), .date(String(excelSerial("2026-11-27")))],
     ],
-    counts: [2, 0], says: ["XLSX"],
+    counts: [2, 0], says: ["单位"],
     expected: [("Early Unit", "joined_on", "1900-03-01"), ("Late Unit", "joined_on", "2026-11-27")]),
 ]
 
@@ -440,10 +454,11 @@ private let knownColumns = ["单位名称 (name)", "加入日期 (joined_on)", "
 let badImports: [BadImport] = [
   BadImport(
     "missing required column", GoodImport.utf8("单位名称,单位类别\n甲,高校\n"),
-    problems: [([1], ["加入日期 (joined_on)"])], says: knownColumns),
+    // The first line names the header line; the problem's own line, what is missing.
+    problems: [([], ["加入日期 (joined_on)"])], says: knownColumns),
   BadImport(
     "unknown column, with the known ones listed", GoodImport.utf8("单位名称,加入日期,邮箱\n甲,2019-01-01,a@b.cn\n"),
-    problems: [([1], ["邮箱"])], says: knownColumns),
+    problems: [([3], ["邮箱"])], says: knownColumns),
   BadImport(
     "wrong column count", GoodImport.utf8("单位名称,加入日期,备注\n甲,2019-01-01,\n乙,2019-01-01,x,y\n丙,2019-01-01\n"),
     problems: [([3], ["4", "3"]), ([4], ["2", "3"])], errors: (2, 3)),
@@ -472,17 +487,21 @@ let badImports: [BadImport] = [
     "duplicate against the registry", GoodImport.utf8("单位名称,加入日期\n新单位,2019-01-01\n已有单位,2018-01-01\n"),
     problems: [([3], ["单位名称", "#1 已有单位", "2018-01-01", "--update"])], errors: (1, 2)),
   BadImport(
+    "a working group the registry does not have (a typo, more often than a new group)",
+    GoodImport.utf8("单位名称,加入日期,专项组\n新单位,2019-01-01,文明共见\n"),
+    problems: [([2], ["专项组", "文明共见", "文明共创", "--create-groups"])], errors: (1, 1)),
+  BadImport(
     "--update with a different joining date",
     GoodImport.utf8("单位名称,加入日期\n已有单位,2018-02-01\n"), arguments: ["--update"],
     problems: [([2], ["加入日期", "2018-01-01", "#1 已有单位", "2018-02-01", "gongjian edit 1"])], errors: (1, 1)),
   BadImport(
     "invalid UTF-8 with --encoding utf-8",
     GoodImport.utf8("单位名称,加入日期\n甲,2019-01-01\n") + Data([0xC3, 0x28, 0xFF]) + GoodImport.utf8(",2019-01-01\n"),
-    arguments: ["--encoding", "utf-8"], problems: [([3, 1], ["UTF-8"])]),
+    arguments: ["--encoding", "utf-8"], problems: [([3], ["单位名称", "UTF-8"])]),
   BadImport(
     "UTF-8 lines, then a GB18030 line",
     GoodImport.utf8("单位名称,加入日期\n甲,2019-01-01\n") + GoodImport.gb("乙单位,2019-01-01\n"),
-    problems: [([3, 1], ["UTF-8"])]),
+    problems: [([3], ["UTF-8"])]),
   BadImport(
     "a GB18030 file read as UTF-8", GoodImport.gb("单位名称,加入日期\n甲,2019-01-01\n"), arguments: ["--encoding", "utf-8"],
     problems: [([1, 1], ["UTF-8"])]),
@@ -514,7 +533,7 @@ struct ImportExportTests {
     let space = try emptyRegistry()
     try succeed(space, "group", "add", "文明共创")
     try example.contents(space.file(example.file))
-    let result = try command(space, ["import", space.file(example.file)] + example.arguments)
+    let result = try command(space, ["import", space.file(example.file), "--create-groups"] + example.arguments)
     #expect(result.status == 0, "\(result)")
     #expect(result.stdout.contains(space.file(example.file)), "the file: \(result.stdout)")
     #expect(importCounts(result.stdout, path: space.file(example.file)) == example.counts, "\(result.stdout)")
@@ -564,7 +583,7 @@ struct ImportExportTests {
     try Data("单位名称,单位类别,加入日期,专项组\n新单位,高校,2019-01-01,新专项组\n已有单位,金融机构,2018-01-01,\n".utf8).write(
       to: URL(fileURLWithPath: file))
     let before = try space.dump()
-    let dry = try command(space, ["import", file, "--dry-run", "--update"])
+    let dry = try command(space, ["import", file, "--dry-run", "--update", "--create-groups"])
     #expect(dry.status == 0, "\(dry)")
     // The file's rows, the units it would add and update, and the group it would create.
     let lines = dry.stdout.split(separator: "\n").map(String.init)
@@ -619,6 +638,25 @@ struct ImportExportTests {
     let groups = try succeed(space, "group", "list")
     #expect(!groups.contains("新专项组"), "\(groups)")
     #expect(!result.stdout.contains("新专项组"), "\(result)")
+  }
+
+  @Test("the first import into a registry without groups creates the file's groups")
+  func firstImportCreatesGroups() throws {
+    let space = try emptyRegistry()
+    let file = space.file("units.csv")
+    try Data("单位名称,加入日期,专项组\n甲,2019-01-01,文明共创\n乙,2019-02-01,组织共建\n".utf8).write(
+      to: URL(fileURLWithPath: file))
+    let result = try command(space, ["import", file])
+    #expect(result.status == 0, "\(result)")
+    let units = try exportedUnits(space)
+    #expect(field(units["甲"], "groups") == "文明共创")
+    #expect(field(units["乙"], "groups") == "组织共建")
+    // Once there are groups, a new name in a file is refused unless asked for.
+    try Data("单位名称,加入日期,专项组\n丙,2019-03-01,平安共建\n".utf8).write(to: URL(fileURLWithPath: file))
+    #expect(try command(space, ["import", file]).status == 65)
+    let created = try command(space, ["import", file, "--create-groups"])
+    #expect(created.status == 0, "\(created)")
+    #expect(field(try exportedUnits(space)["丙"], "groups") == "平安共建")
   }
 
   // MARK: - Round trips

@@ -151,7 +151,7 @@ import Testing
     let chinese = try space.run(["show", "四达", "--db", space.registry, "--lang", "zh"])
     #expect(
       chinese.stdout == """
-        #2 上海四达电器集团有限公司  (国有企业)
+        #2 上海四达电器集团有限公司（国有企业）
           状态：     已退出（2019年8月31日），原因：单位合并
           联系电话： 021-12345678
 

@@ -3,6 +3,7 @@
 // Input: the text given to `DayParser.parse`; its first 8 bytes are also read as a Double
 // (an XLSX date cell) and as a day count.
 import FuzzSupport
+import GongjianPresentation
 import GongjianRegistry
 
 enum Fixture {
@@ -53,8 +54,10 @@ runFuzzer { buffer in
     }
   case .failure(let failure):
     // The message is built from the input: it must be one line, whatever the input holds.
-    let message = failure.description
-    expect(!message.contains("\n") && !message.contains("\r"), "a multi-line message for \(typed.debugDescription)")
+    for message in [ChineseCatalogue().dateProblem(failure), EnglishCatalogue().dateProblem(failure)] {
+      expect(
+        !message.contains("\n") && !message.contains("\r"), "a multi-line message for \(typed.debugDescription)")
+    }
   }
   if let stored = Day(iso: typed) {
     expect(stored.iso == typed, "Day(iso: \(typed)) is \(stored)")

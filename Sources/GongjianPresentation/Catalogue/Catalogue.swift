@@ -127,6 +127,8 @@ public protocol MessageWording {
   func importProgress(rows: Int, rate: Int, secondsLeft: Int?) -> String
   /// The labels of `show` and `group show`.
   func sheetLabel(_ label: SheetLabel) -> String
+  /// The first line of a unit's page: #14 上海虹欧机电设备有限公司（非公企业）.
+  func sheetTitle(_ unit: UnitDetail) -> String
   /// A unit's state: in the alliance since …, left on … (reason).
   func unitStatus(_ unit: UnitDetail) -> String
   func formerName(_ name: FormerName) -> String

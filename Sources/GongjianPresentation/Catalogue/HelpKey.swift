@@ -8,7 +8,8 @@ public enum HelpKey: String, CaseIterable, Sendable {
   case optionDatabase, optionToday, optionLanguage, optionBy, optionFormat, optionOutput
   // Value names in usage lines: --joined <date>.
   case valueDate, valueName, valueUnit, valueGroup, valueYear, valuePath, valueFile, valueText, valuePerson, valueTitle
-  case valueKind, valueNumber, valueDays
+  case valueKind, valueNumber, valueDays, valueJobTitle, valueIndex, valueFormat, valuePeriod, valueBreakdown
+  case valueEncoding
   // init
   case initAbstract, initDiscussion, initSubdistrict, initDistrict, initShared
   // register

@@ -62,6 +62,9 @@ public enum ListingColumns {
     Column(
       "at", "时间", "time", value: { .text($0.at) }, display: { entry, _ in LocalTime.minutes(entry.at) }),
     Column("user", "经办人", "by", value: { .text($0.changedBy) }),
+    Column(
+      "command", "命令", "command", value: { .text($0.command) },
+      display: { entry, _ in DisplayWidth.truncate(entry.command, to: 40) }),
     Column("action", "操作", "action", hiddenInTable: true, value: { .text($0.action) }),
     Column("entity", "对象", "entity", hiddenInTable: true, value: { .text($0.entity) }),
     Column("unit_id", "单位编号", "unit id", hiddenInTable: true, value: { .optionalInt($0.unit?.id.rawValue) }),
@@ -70,9 +73,6 @@ public enum ListingColumns {
       "summary", "改动内容", "change", value: { .text($0.recordedSummary) },
       display: { entry, texts in DisplayWidth.truncate(texts.change(entry), to: 60) }),
     Column("facts", "要点", "facts", hiddenInTable: true, value: { .json($0.facts ?? .null) }),
-    Column(
-      "command", "命令", "command", value: { .text($0.command) },
-      display: { entry, _ in DisplayWidth.truncate(entry.command, to: 40) }),
     Column(
       "before", "改动前", "before", hiddenInTable: true, value: { .json($0.before.map(JSONValue.raw) ?? .null) }),
     Column("after", "改动后", "after", hiddenInTable: true, value: { .json($0.after.map(JSONValue.raw) ?? .null) }),

@@ -4,7 +4,7 @@ import GongjianRegistry
 public enum UnitSheet {
   public static func render(_ unit: UnitDetail, language: Language) -> String {
     let texts = language.texts
-    var text = "#\(unit.id) \(unit.name)  (\(unit.kind))\n"
+    var text = texts.sheetTitle(unit) + "\n"
     var fields: [(SheetLabel, String?)] = [(.status, texts.unitStatus(unit))]
     fields += [
       (.partyOrganisation, unit.details.partyOrganisation), (.contact, unit.details.contactName),

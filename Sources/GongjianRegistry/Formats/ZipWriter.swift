@@ -1,8 +1,4 @@
-// Today this resolves to ZIPFoundation's module of the same name (the XLSX reader still needs
-// that package, and two modules named CZlib cannot meet in one build); once it goes, to the
-// package's own CZlib. Either way it is the system zlib, and only zlib's own functions are
-// called here, so the code does not change.
-internal import CZlib
+internal import GongjianZlib
 
 #if canImport(Glibc)
   import Glibc
@@ -55,10 +51,7 @@ final class ZipWriter {
     stream.initialize(to: z_stream())
     compressed = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: ZipWriter.chunk)
     pending.reserveCapacity(ZipWriter.chunk)
-    // deflateInit2 is a macro; this is what it expands to. Window bits -15: raw deflate, as a
-    // ZIP entry holds it.
-    let status = deflateInit2_(
-      stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+    let status = gongjian_deflate_init_raw(stream, level)
     guard status == Z_OK else { throw OutputProblem.cannotWrite(path: path, errno: ENOMEM) }
     streamReady = true
   }

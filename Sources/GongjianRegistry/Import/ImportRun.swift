@@ -24,6 +24,8 @@ struct ImportRun {
   var groups: [String: Registry.ResolvedGroup] = [:]
   /// The registry's groups, for the message about a group it does not have.
   var knownGroupNames: [String]?
+  /// Whether the registry had no working group when the import began.
+  var hadNoGroups: Bool?
   /// The highest unit id before the import: a duplicate above it is a row of this file.
   var lastIDBefore = 0
   /// Keys that appear twice in the file, with the later lines, to name the first line afterwards.
@@ -50,10 +52,18 @@ struct ImportRun {
   static let problemsKept = 500
 
   mutating func problem(_ line: Int, _ field: Field?, _ issue: RowIssue, cell: String? = nil) {
+    record(RowProblem(line: line, column: field.map(columnName), cell: cell, issue: issue))
+  }
+
+  /// A row the file's reader could not read: named by its line and, for one cell, the column's header.
+  mutating func unreadable(_ line: Int, _ problem: InputProblem) {
+    let column = problem.column.map { headers.indices.contains($0) ? headers[$0] : String($0 + 1) }
+    record(RowProblem(line: line, column: column, cell: nil, issue: .unreadable(problem)))
+  }
+
+  private mutating func record(_ problem: RowProblem) {
     problemCount += 1
-    if problems.count < ImportRun.problemsKept {
-      problems.append(RowProblem(line: line, column: field.map(columnName), cell: cell, issue: issue))
-    }
+    if problems.count < ImportRun.problemsKept { problems.append(problem) }
   }
 
   func columnName(_ field: Field) -> String {
@@ -67,7 +77,7 @@ struct ImportRun {
       switch next {
       case .unreadable(let line, let problem):
         summary.rows += 1
-        self.problem(line, nil, .unreadable(problem))
+        unreadable(line, problem)
       case .row(let line, let cells):
         summary.rows += 1
         try importRow(line: line, cells: cells)
@@ -194,10 +204,6 @@ struct ImportRun {
         report([(.groups, .value(issue))])
         return
       case .success(let cleanName):
-        if !options.createGroups, try knownGroup(cleanName) == nil {
-          report([(.groups, .unknownGroup(name: cleanName, known: try knownGroups()))])
-          return
-        }
         cleanGroups.append((cleanName, role))
       }
     }
@@ -209,6 +215,10 @@ struct ImportRun {
       _ = try registry.insertUnit(input, clean: clean, recordHistory: false) {
         var resolved: [Registry.ResolvedGroup] = []
         for (name, role) in cleanGroups {
+          // A name the registry does not know is more often a typo than a new group.
+          if !options.createGroups, try !registryHasNoGroups(), try knownGroup(name) == nil {
+            throw UnknownGroupInRow(name: name)
+          }
           var group = try group(named: name)
           group.role = role
           if !resolved.contains(where: { $0.reference.id == group.reference.id }) { resolved.append(group) }
@@ -242,6 +252,8 @@ struct ImportRun {
             line: inFile ? (firstLine ?? 0) : nil)
         )
       ])
+    } catch let unknown as UnknownGroupInRow {
+      report([(.groups, .unknownGroup(name: unknown.name, known: try knownGroups()))])
     } catch let refusal as Refusal {
       problem(line, nil, .refused(refusal))
     }
@@ -325,6 +337,16 @@ struct ImportRun {
     let statement = try registry.db.prepare(sql: "SELECT id, name FROM working_group WHERE name_key = \(key)")
     guard try statement.step() else { return nil }
     return GroupReference(id: GroupID(try statement.required(0)), name: try statement.required(1))
+  }
+
+  /// Whether the registry had no working group before this import: then every group the file
+  /// names is new by nature (a first import, or an export read back into a new registry), and
+  /// creating them is what is asked. Against groups that exist, an unknown name is a typo.
+  mutating func registryHasNoGroups() throws -> Bool {
+    if let hadNoGroups { return hadNoGroups }
+    let count = try registry.db.scalar(Int.self, "SELECT count(*) FROM working_group") ?? 0
+    hadNoGroups = count == 0
+    return count == 0
   }
 
   /// The registry's groups by name, read once.
@@ -446,4 +468,9 @@ struct ImportRun {
     return ImportProblems(
       path: path, rows: summary.rows, problems: Array(sorted.prefix(Registry.importErrorsShown)), count: problemCount)
   }
+}
+
+/// A new unit's row names a working group the registry does not have (and groups are not to be created).
+private struct UnknownGroupInRow: Error {
+  let name: String
 }

@@ -135,6 +135,16 @@ extension InputProblem {
       return nil
     }
   }
+
+  /// The column (counted from 0) the problem is in, for the problems of one cell.
+  public var column: Int? {
+    switch self {
+    case .notValidText(_, let column, _), .mixedEncodings(_, let column, _), .fieldTooLong(_, let column, _):
+      return column
+    default:
+      return nil
+    }
+  }
 }
 
 extension InputProblem {

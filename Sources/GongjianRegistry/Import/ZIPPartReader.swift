@@ -1,8 +1,4 @@
-// Today this resolves to ZIPFoundation's module of the same name (two modules named CZlib
-// cannot meet in one build, and the XLSX writer still needs that package); once it goes, to
-// the package's own CZlib. Either way it is the system zlib, and only zlib's own functions are
-// called here, so the code does not change.
-internal import CZlib
+internal import GongjianZlib
 
 /// The bytes of one part of a ZIP archive, unpacked as they are read. Trusts nothing the
 /// archive says: the bytes produced are counted as they come and stop at the part's limit, at
@@ -39,9 +35,7 @@ final class ZIPPartReader: ByteSource {
     if entry.method == 8 {
       let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
       stream.initialize(to: z_stream())
-      // inflateInit2 is a macro Swift cannot import; this is what it expands to. Negative
-      // window bits: raw deflate, what a ZIP entry holds.
-      guard inflateInit2_(stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+      guard gongjian_inflate_init_raw(stream) == Z_OK else {
         stream.deallocate()
         input.deallocate()
         throw InputProblem.deflateDamaged(part: entry.name)
@@ -114,7 +108,7 @@ final class ZIPPartReader: ByteSource {
       let room = min(buffer.count, Int(UInt32.max))
       stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
       stream.pointee.avail_out = uInt(room)
-      let status = CZlib.inflate(stream, Z_NO_FLUSH)
+      let status = GongjianZlib.inflate(stream, Z_NO_FLUSH)
       let count = room - Int(stream.pointee.avail_out)
       switch status {
       case Z_STREAM_END:

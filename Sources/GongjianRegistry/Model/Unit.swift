@@ -120,7 +120,7 @@ public enum Field: String, Sendable, CaseIterable {
   case name, kind, joinedOn, leftOn, leftReason, signatory, signatoryTitle, agreementTitle, expiresOn, groups
   case contactName, contactPhone, address, partyOrganisation, note
   case signedOn, groupName, groupDescription, establishedOn, renamedOn
-  case subdistrict, district
+  case subdistrict, district, year
 
   /// Position in `allCases` (a switch: import reads it for every cell).
   var ordinal: Int {
@@ -147,6 +147,7 @@ public enum Field: String, Sendable, CaseIterable {
     case .renamedOn: 19
     case .subdistrict: 20
     case .district: 21
+    case .year: 22
     }
   }
 }

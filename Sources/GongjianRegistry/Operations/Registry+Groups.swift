@@ -21,6 +21,14 @@ public enum GroupJoinOutcome: Equatable, Sendable {
   case roleChanged(from: GroupRole, since: Day)
 }
 
+extension GroupJoinOutcome {
+  /// The role the unit had in the group before, when this changed it.
+  public var previousRole: GroupRole? {
+    if case .roleChanged(let previous, _) = self { return previous }
+    return nil
+  }
+}
+
 /// A unit's joining of a working group.
 public struct GroupJoinResult: Equatable, Sendable {
   public var unit: UnitReference
@@ -149,7 +157,10 @@ extension Registry {
       if case .joined = outcome { outcome = .joined(since: since) }
       try record(
         .groupJoin, entity: "group_membership", entityID: Int(db.lastInsertRowID), unit: unitID,
-        facts: ["group": .string(group.name), "role": .string(role.rawValue), "on": .string(since.iso)],
+        facts: [
+          "group": .string(group.name), "role": .string(role.rawValue), "on": .string(since.iso),
+          "previous_role": .optional(outcome.previousRole?.rawValue),
+        ],
         before: UnitJSON.detail(detail), after: try unitSnapshot(unitID))
       return GroupJoinResult(unit: unit, group: group, role: role, outcome: outcome)
     }

@@ -25,7 +25,7 @@ struct Edit: ParsableCommand {
   @Option(help: help(.editLeft, value: .valueDate))
   var left: String?
 
-  @Option(help: help(.editPeriod, value: .valueNumber))
+  @Option(help: help(.editPeriod, value: .valueIndex))
   var period: Int?
 
   func run() throws {

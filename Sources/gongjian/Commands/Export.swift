@@ -10,7 +10,7 @@ struct Export: ParsableCommand {
 
   @OptionGroup var registry: RegistryOptions
 
-  @Option(help: ArgumentHelp(help(.exportFormat)))
+  @Option(help: help(.exportFormat, value: .valueFormat))
   var format: Format?
 
   @Flag(help: ArgumentHelp(help(.exportBOM)))

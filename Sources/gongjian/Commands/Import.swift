@@ -25,7 +25,7 @@ struct Import: ParsableCommand {
   @Flag(help: ArgumentHelp(help(.importUpdate)))
   var update = false
 
-  @Option(help: ArgumentHelp(help(.importEncoding)))
+  @Option(help: help(.importEncoding, value: .valueEncoding))
   var encoding: TextEncodingChoice = .auto
 
   @Flag(help: ArgumentHelp(help(.importForce)))

@@ -38,8 +38,10 @@ struct List: ParsableCommand {
     let registry = try self.registry.open(.read)
     let filter = UnitFilter(
       activeOn: try Arguments.optionalDay(activeOn, option: "--active-on", field: .joinedOn, today: registry.today),
-      activeInYear: try registry.checkedYear(activeIn), joinedInYear: try registry.checkedYear(joinedIn),
-      leftInYear: try registry.checkedYear(leftIn), group: try group.map { try registry.resolveGroup($0).id },
+      activeInYear: try registry.checkedYear(activeIn, option: "--active-in"),
+      joinedInYear: try registry.checkedYear(joinedIn, option: "--joined-in"),
+      leftInYear: try registry.checkedYear(leftIn, option: "--left-in"),
+      group: try group.map { try registry.resolveGroup($0).id },
       kind: kind, all: all)
     let sink = try OutputSink(path: output.outputPath, protecting: registry.path)
     let writer = output.writer(ListingColumns.units, to: sink, format: format)

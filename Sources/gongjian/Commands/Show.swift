@@ -13,7 +13,7 @@ struct Show: ParsableCommand {
   @Argument(help: help(.showUnit, value: .valueUnit))
   var unit: String
 
-  @Option(help: ArgumentHelp(help(.showFormat)))
+  @Option(help: help(.showFormat, value: .valueFormat))
   var format: Format = .table
 
   func run() throws {

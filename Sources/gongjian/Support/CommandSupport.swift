@@ -60,9 +60,11 @@ struct Year: ExpressibleByArgument, Sendable {
 
 extension Registry {
   /// The units, groups and years a person typed, resolved to what the registry knows.
-  func checkedYear(_ year: Year?) throws -> Int? {
+  func checkedYear(_ year: Year?, option: String) throws -> Int? {
     guard let year else { return nil }
-    guard (Day.earliestYear...Day.latestYear).contains(year.value) else { throw Refusal.yearOutOfRange(year.value) }
+    guard (Day.earliestYear...Day.latestYear).contains(year.value) else {
+      throw FieldRefusal(refusal: .invalid(.year, .yearOutOfRange(year.value)), naming: { _ in option })
+    }
     return year.value
   }
 }

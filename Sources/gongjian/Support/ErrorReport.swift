@@ -30,6 +30,11 @@ struct ErrorReport {
       status = ErrorReport.status(mistake.outcome)
     case let mistake as ParserMistake:
       message = texts.parserError(mistake)
+      if case .unknownCommand(let command, _) = mistake {
+        // Where the commands that do exist are listed.
+        let parent = ["gongjian"] + command.split(separator: " ").dropLast().map(String.init)
+        message += "\n" + texts.seeHelp(parent.joined(separator: " "))
+      }
       status = 64
     case let code as ExitCode:
       status = code.rawValue

@@ -8,13 +8,17 @@ enum HelpText {
       ("OVERVIEW:", .helpOverview), ("USAGE:", .helpUsage), ("ARGUMENTS:", .helpArguments),
       ("OPTIONS:", .helpOptions), ("SUBCOMMANDS:", .helpSubcommands), ("Show help information.", .helpShowHelp),
       ("Show the version.", .helpShowVersion),
-      ("See 'gongjian help <subcommand>' for detailed help.", .helpSeeSubcommand),
     ]
     var text = page
     for (english, key) in replacements {
       text = text.replacingEvery(english, with: help(key))
     }
+    // "See 'gongjian help group <subcommand>' for detailed help.", with the command's path.
+    text.replace(/See 'gongjian help ((?:[a-z-]+ )*)<subcommand>' for detailed help\./) { match in
+      help(.helpSeeSubcommand).replacingEvery("gongjian help ", with: "gongjian help " + match.output.1)
+    }
     text = text.replacingEvery("(default: ", with: "(" + help(.helpDefault) + ": ")
+    text = text.replacingEvery("; default: ", with: "; " + help(.helpDefault) + ": ")
     text = text.replacingEvery("(values: ", with: "(" + help(.helpValues) + ": ")
     text = text.replacingEvery("<subcommand>", with: "<" + help(.helpSubcommandWord) + ">")
     text = text.replacingEvery("<options>", with: "<" + help(.helpOptionsWord) + ">")

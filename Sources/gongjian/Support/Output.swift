@@ -12,7 +12,7 @@ extension ListingFormat: ExpressibleByArgument {}
 
 /// `--format` and `-o`, taken by every listing.
 struct ListingOutputOptions: ParsableArguments {
-  @Option(help: ArgumentHelp(help(.optionFormat)))
+  @Option(help: help(.optionFormat, value: .valueFormat))
   var format: ListingFormat?
 
   @Option(name: [.customShort("o"), .customLong("output")], help: help(.optionOutput, value: .valueFile))

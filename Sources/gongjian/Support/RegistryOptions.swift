@@ -79,7 +79,7 @@ struct RegistryOptions: ParsableArguments {
 struct ChangingRegistryOptions: ParsableArguments {
   @OptionGroup var registry: RegistryOptions
 
-  @Option(name: .customLong("by"), help: help(.optionBy, value: .valueName))
+  @Option(name: .customLong("by"), help: help(.optionBy, value: .valuePerson))
   var changedBy: String?
 
   var withAuthor: RegistryOptions {

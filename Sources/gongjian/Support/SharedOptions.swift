@@ -7,7 +7,7 @@ struct AgreementOptions: ParsableArguments {
   @Option(help: help(.agreementSignatory, value: .valuePerson))
   var signatory: String?
 
-  @Option(name: .customLong("signatory-title"), help: help(.agreementSignatoryTitle, value: .valueTitle))
+  @Option(name: .customLong("signatory-title"), help: help(.agreementSignatoryTitle, value: .valueJobTitle))
   var signatoryTitle: String?
 
   @Option(name: .customLong("agreement"), help: help(.agreementTitle, value: .valueTitle))

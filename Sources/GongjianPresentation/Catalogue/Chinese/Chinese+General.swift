@@ -63,6 +63,7 @@ extension ChineseCatalogue: GeneralWording {
     case .establishedOn: "成立日期"
     case .renamedOn: "更名日期"
     case .subdistrict: "街道名称"
+    case .year: "年份"
     case .district: "区名称"
     }
   }

@@ -37,7 +37,11 @@ extension ChineseCatalogue: HistoryWording {
       return "新增" + groupName(facts["name"]?.stringValue ?? "") + (founded ?? "")
     case .groupJoin:
       let role = facts["role"]?.stringValue.flatMap(GroupRole.init(rawValue:)).map(self.role) ?? ""
-      return "自\(on)起以\(role)身份加入" + groupName(facts["group"]?.stringValue ?? "")
+      let group = groupName(facts["group"]?.stringValue ?? "")
+      if let previous = facts["previous_role"]?.stringValue.flatMap(GroupRole.init(rawValue:)) {
+        return "自\(on)起在\(group)由\(self.role(previous))改任\(role)"
+      }
+      return "自\(on)起以\(role)身份加入" + group
     case .groupLeave:
       return "\(on)退出" + groupName(facts["group"]?.stringValue ?? "")
     case .agreementAdd:

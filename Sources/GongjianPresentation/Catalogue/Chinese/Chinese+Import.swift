@@ -3,6 +3,18 @@ import GongjianRegistry
 extension ChineseCatalogue: ImportWording {
   static let saveAgain = "请用Excel或WPS打开后另存为.xlsx，或另存为CSV后导入"
 
+  /// A problem in one row, said after the line and column the row listing already names.
+  func rowInputProblem(_ problem: InputProblem) -> String {
+    switch problem {
+    case .notValidText(_, _, let encoding):
+      return "内容不是有效的\(encodingName(encoding))文字；请检查 --encoding（auto、utf-8 或 gb18030）"
+    case .mixedEncodings(_, _, let first):
+      return "既不是UTF-8（文件从第\(first)行起不再是UTF-8）也不是GB18030；请把整个文件存成同一种编码（Excel：“CSV UTF-8”）"
+    case .fieldTooLong(_, _, let limit): return "超过\(limit)个字，是一个单元格能容纳的上限"
+    default: return inputProblem(problem, path: "")
+    }
+  }
+
   public func inputProblem(_ problem: InputProblem, path: String) -> String {
     let file = path.isEmpty ? "" : "\(path)："
     switch problem {
@@ -17,7 +29,7 @@ extension ChineseCatalogue: ImportWording {
       return "\(file)第\(line)行第\(column + 1)列的内容不是有效的\(encodingName(encoding))文字；"
         + "请检查 --encoding（auto、utf-8 或 gb18030）"
     case .mixedEncodings(let line, let column, let first):
-      return "\(file)第\(line)行第\(column + 1)列既不是GB18030也不是UTF-8（文件从第\(first)行起不是UTF-8）；"
+      return "\(file)第\(first)行起文件不再是UTF-8编码，而第\(line)行第\(column + 1)列按GB18030也读不通；"
         + "请把整个文件存成同一种编码（Excel：“CSV UTF-8”）"
     case .unclosedQuote(let line): return "\(file)第\(line)行开始的带引号内容没有结束（少了一个 \"）"
     case .recordTooLong(let line, let limit): return "\(file)第\(line)行超过\(ByteCount.text(limit))，不像一行表格数据"

@@ -210,6 +210,8 @@ extension ChineseCatalogue: MessageWording {
     }
   }
 
+  public func sheetTitle(_ unit: UnitDetail) -> String { "#\(unit.id) \(unit.name)（\(unit.kind)）" }
+
   public func unitStatus(_ unit: UnitDetail) -> String {
     if let open = unit.openPeriod { return "在册（自\(day(open.joinedOn))起）" }
     if let last = unit.periods.last, let left = last.leftOn {

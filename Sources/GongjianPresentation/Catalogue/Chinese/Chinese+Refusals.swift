@@ -169,7 +169,7 @@ extension ChineseCatalogue: RefusalWording {
       return "登记簿中\(unit(reference))已于\(day(registry))退出，文件中\(file.map { "的退出日期是\(day($0))" } ?? "没有退出日期")；"
         + "退出日期不能用 --update 修改，请用 gongjian edit \(reference.id) --left 日期 更正"
     case .refused(let refusal): return self.refusal(refusal, fields: { _ in nil })
-    case .unreadable(let problem): return inputProblem(problem, path: "")
+    case .unreadable(let problem): return rowInputProblem(problem)
     case .errorValue(let code): return "单元格是错误值\(code)，没有可导入的内容；请在表格中改正公式或填入数值"
     case .formulaWithoutValue:
       return "单元格是公式，但文件中没有保存计算结果（多见于程序生成的表格）；请用Excel或WPS打开后保存，再导入"
@@ -188,6 +188,7 @@ extension ChineseCatalogue: RefusalWording {
 
   public func valueProblem(_ problem: ValueProblem) -> String {
     switch problem {
+    case .yearOutOfRange(let year): return "\(year)年超出了登记簿能处理的范围，请给出\(Day.earliestYear)至\(Day.latestYear)之间的年份"
     case .missing: return "不能为空"
     case .tooLong(let limit): return "超过\(limit)个字，请缩短"
     case .tooLongOnceNormalised(let limit, let length):

@@ -61,6 +61,7 @@ extension EnglishCatalogue: GeneralWording {
     case .establishedOn: "founding date"
     case .renamedOn: "renaming date"
     case .subdistrict: "subdistrict"
+    case .year: "year"
     case .district: "district"
     }
   }

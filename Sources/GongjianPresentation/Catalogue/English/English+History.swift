@@ -37,6 +37,9 @@ extension EnglishCatalogue: HistoryWording {
       return "added the working group \(facts["name"]?.stringValue ?? "")" + (founded ?? "")
     case .groupJoin:
       let role = facts["role"]?.stringValue.flatMap(GroupRole.init(rawValue:)).map(self.role) ?? ""
+      if let previous = facts["previous_role"]?.stringValue.flatMap(GroupRole.init(rawValue:)) {
+        return "\(self.role(previous)) → \(role) of \(facts["group"]?.stringValue ?? "") from \(on)"
+      }
       return "joined \(facts["group"]?.stringValue ?? "") as \(role) on \(on)"
     case .groupLeave:
       return "left \(facts["group"]?.stringValue ?? "") on \(on)"

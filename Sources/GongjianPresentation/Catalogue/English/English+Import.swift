@@ -3,6 +3,19 @@ import GongjianRegistry
 extension EnglishCatalogue: ImportWording {
   static let saveAgain = "open it in Excel or WPS and save it as .xlsx again, or save it as CSV and import that"
 
+  /// A problem in one row, said after the line and column the row listing already names.
+  func rowInputProblem(_ problem: InputProblem) -> String {
+    switch problem {
+    case .notValidText(_, _, let encoding):
+      return "holds bytes that are not valid \(encodingName(encoding)); check --encoding (auto, utf-8 or gb18030)"
+    case .mixedEncodings(_, _, let first):
+      return "neither UTF-8 (the file stops being UTF-8 on line \(first)) nor GB18030; save the whole file in one "
+        + "encoding (Excel: \"CSV UTF-8\")"
+    case .fieldTooLong(_, _, let limit): return "longer than \(limit) characters, the most a cell holds"
+    default: return inputProblem(problem, path: "")
+    }
+  }
+
   public func inputProblem(_ problem: InputProblem, path: String) -> String {
     let file = path.isEmpty ? "" : "\(path): "
     switch problem {
@@ -19,8 +32,8 @@ extension EnglishCatalogue: ImportWording {
       return "\(file)line \(line): column \(column + 1) holds bytes that are not valid \(encodingName(encoding)); "
         + "check --encoding (auto, utf-8 or gb18030)"
     case .mixedEncodings(let line, let column, let first):
-      return "\(file)line \(line): column \(column + 1) is neither GB18030 nor UTF-8 (the file is not UTF-8 from line "
-        + "\(first)); save the whole file in one encoding (Excel: \"CSV UTF-8\")"
+      return "\(file)line \(first): the file is UTF-8 before this line but not from it, and line \(line) column "
+        + "\(column + 1) is not GB18030 either; save the whole file in one encoding (Excel: \"CSV UTF-8\")"
     case .unclosedQuote(let line):
       return "\(file)line \(line): a quoted field that starts here is never closed (a missing \")"
     case .recordTooLong(let line, let limit): return "\(file)line \(line): a row longer than \(ByteCount.text(limit))"

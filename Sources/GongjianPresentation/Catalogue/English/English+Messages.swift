@@ -213,6 +213,8 @@ extension EnglishCatalogue: MessageWording {
     }
   }
 
+  public func sheetTitle(_ unit: UnitDetail) -> String { "#\(unit.id) \(unit.name)  (\(unit.kind))" }
+
   public func unitStatus(_ unit: UnitDetail) -> String {
     if let open = unit.openPeriod { return "in the alliance since \(day(open.joinedOn))" }
     if let last = unit.periods.last, let left = last.leftOn {

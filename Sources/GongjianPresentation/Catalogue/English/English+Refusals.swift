@@ -181,7 +181,7 @@ extension EnglishCatalogue: RefusalWording {
       return
         "the registry has \(unit(reference)) leaving on \(day(registry)), the file \(file.map(day) ?? "nothing"); correct it with gongjian edit \(reference.id) --left DATE"
     case .refused(let refusal): return self.refusal(refusal, fields: { _ in nil })
-    case .unreadable(let problem): return inputProblem(problem, path: "")
+    case .unreadable(let problem): return rowInputProblem(problem)
     case .errorValue(let code): return "the cell holds the error value \(code); correct the formula or type the value"
     case .formulaWithoutValue:
       return "the cell is a formula the file holds no result for (files written by programs); open it in Excel or "
@@ -204,6 +204,8 @@ extension EnglishCatalogue: RefusalWording {
 
   public func valueProblem(_ problem: ValueProblem) -> String {
     switch problem {
+    case .yearOutOfRange(let year):
+      return "\(year) is not a year the registry knows; give a year from \(Day.earliestYear) to \(Day.latestYear)"
     case .missing: return "empty; it is required"
     case .tooLong(let limit): return "longer than \(limit) characters; shorten it"
     case .tooLongOnceNormalised(let limit, let length):

@@ -19,7 +19,7 @@ struct AgreementAdd: ParsableCommand {
   @Option(help: help(.agreementSignatory, value: .valuePerson))
   var signatory: String?
 
-  @Option(name: .customLong("signatory-title"), help: help(.agreementSignatoryTitle, value: .valueTitle))
+  @Option(name: .customLong("signatory-title"), help: help(.agreementSignatoryTitle, value: .valueJobTitle))
   var signatoryTitle: String?
 
   @Option(help: help(.agreementTitle, value: .valueTitle))

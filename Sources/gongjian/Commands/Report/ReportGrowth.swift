@@ -22,7 +22,7 @@ struct ReportGrowth: ParsableCommand {
   @Option(help: help(.reportTo, value: .valueYear))
   var to: Year?
 
-  @Option(help: ArgumentHelp(help(.reportPeriod)))
+  @Option(help: help(.reportPeriod, value: .valuePeriod))
   var period: PeriodLength = .year
 
   @Option(help: help(.reportGroup, value: .valueGroup))
@@ -31,10 +31,10 @@ struct ReportGrowth: ParsableCommand {
   @Option(help: help(.reportKind, value: .valueKind))
   var kind: String?
 
-  @Option(help: ArgumentHelp(help(.reportBy)))
+  @Option(help: help(.reportBy, value: .valueBreakdown))
   var by: GrowthRequest.Breakdown?
 
-  @Option(help: ArgumentHelp(help(.reportFormat)))
+  @Option(help: help(.reportFormat, value: .valueFormat))
   var format: ReportFormat?
 
   @Option(name: [.customShort("o"), .customLong("output")], help: help(.optionOutput, value: .valueFile))
@@ -48,7 +48,8 @@ struct ReportGrowth: ParsableCommand {
       ?? .table
     let registry = try self.registry.open(.read)
     let request = GrowthRequest(
-      from: try registry.checkedYear(from), to: try registry.checkedYear(to), period: period,
+      from: try registry.checkedYear(from, option: "--from"), to: try registry.checkedYear(to, option: "--to"),
+      period: period,
       group: try group.map { try registry.resolveGroup($0).id }, kind: kind, by: by)
     let report = try registry.growth(request)
     let sink = try OutputSink(path: outputPath, protecting: registry.path)
