@@ -75,7 +75,9 @@ let package = Package(
     // own ZIP reader and writer.
     .testTarget(
       name: "gongjianTests",
-      dependencies: ["gongjian", "SQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: [
+        "gongjian", "SQLite", "GongjianPresentation", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
     ),
   ],
   swiftLanguageModes: [.v6]

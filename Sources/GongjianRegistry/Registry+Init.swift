@@ -15,7 +15,8 @@ public struct RegistrySettings: Equatable, Sendable {
 
 extension Registry {
   public enum InitOutcome: Equatable, Sendable {
-    case created
+    /// With the folders made for it, outermost first (none when its folder was there).
+    case created(newFolders: [String])
     /// A registry was already there; nothing was changed.
     case alreadyExists
   }
@@ -27,18 +28,18 @@ extension Registry {
     context: ChangeContext
   ) throws -> InitOutcome {
     let path = location.path
+    var newFolders: [String] = []
     var problems = Problems()
     let subdistrictName = (problems.take(TextInput.optionalLine(subdistrict), .subdistrict) ?? nil) ?? ""
     let districtName = (problems.take(TextInput.optionalLine(district), .district) ?? nil) ?? ""
     try problems.check()
     switch RegistryFile.entry(at: path) {
     case .missing(let parentExists):
+      // Creating a registry is asked for by name, so its folders are made too (private to
+      // the owner, or to the owner's group when shared); every other command refuses a
+      // missing path, so a typo there never becomes a new registry.
       if !parentExists {
-        guard location.isDefault else {
-          let folder = RegistryFile.parent(of: path)
-          throw StorageProblem.folderMissing(path: path, folder: folder)
-        }
-        try RegistryFile.createDirectories(RegistryFile.parent(of: path))
+        newFolders = try RegistryFile.createDirectories(RegistryFile.parent(of: path), mode: shared ? 0o770 : 0o700)
       }
     case .file, .directory, .other, .danglingSymlink:
       // Something is there already: if it is a registry, say so and change nothing.
@@ -75,7 +76,7 @@ extension Registry {
         throw StorageProblem.from(error, path: path)
       }
     }
-    return created ? .created : .alreadyExists
+    return created ? .created(newFolders: newFolders) : .alreadyExists
   }
 
   /// The registry's settings row.

@@ -535,7 +535,10 @@ private func jsonObject(_ text: String?) -> [String: Any]? {
     let test = try fixture()
     let fudan = try test.registry.add("复旦大学外文学院", joined: "2019-06-20", groups: ["文明共创"], lead: true).unit
     _ = try test.registry.leaveGroup(unit: "烟草", group: "文明共创", on: day("2020-01-01"))
-    let detail = try test.registry.groupDetail("文明")
+    // By default the roster of today: the former member is not on it.
+    let today = try test.registry.groupDetail("文明")
+    #expect(today.memberships.map(\.unit) == [fudan])
+    let detail = try test.registry.groupDetail("文明", includePast: true)
     #expect(detail.group.reference == Self.civility)
     #expect(detail.group.memberCount == 1)
     #expect(detail.group.leads == ["复旦大学外文学院"])
@@ -598,17 +601,20 @@ private func jsonObject(_ text: String?) -> [String: Any]? {
     try registry.add("己 明年到期", joined: "2022-06-01", expires: "2027-06-01")
     try registry.add("庚 今天到期", joined: "2021-11-27", expires: "2026-11-27")
 
+    // An agreement without an expiry date is listed last whatever the horizon: nobody knows
+    // when to renew it, and the centre should find out.
     let within30 = try registry.expiringAgreements(within: 30)
-    #expect(within30.map(\.agreement.unit.name) == ["丙 已过期", "庚 今天到期", "甲 即将到期"])
-    #expect(within30.map(\.daysLeft) == [-695, 0, 18])
-    #expect(try registry.expiringAgreements(within: 0).map(\.agreement.unit.name) == ["丙 已过期", "庚 今天到期"])
-    #expect(try registry.expiringAgreements(within: 17).count == 2)
-    #expect(try registry.expiringAgreements(within: 18).count == 3)
+    #expect(within30.map(\.agreement.unit.name) == ["丙 已过期", "庚 今天到期", "甲 即将到期", "戊 无期限"])
+    #expect(within30.map(\.daysLeft) == [-695, 0, 18, nil])
+    #expect(
+      try registry.expiringAgreements(within: 0).map(\.agreement.unit.name) == ["丙 已过期", "庚 今天到期", "戊 无期限"])
+    #expect(try registry.expiringAgreements(within: 17).count == 3)
+    #expect(try registry.expiringAgreements(within: 18).count == 4)
     #expect(
       try registry.expiringAgreements(within: 365).map(\.agreement.unit.name) == [
-        "丙 已过期", "庚 今天到期", "甲 即将到期", "己 明年到期",
+        "丙 已过期", "庚 今天到期", "甲 即将到期", "己 明年到期", "戊 无期限",
       ])
-    #expect(try registry.expiringAgreements(within: 36_500).count == 5, "乙's latest agreement counts, 丁 left")
+    #expect(try registry.expiringAgreements(within: 36_500).count == 6, "乙's latest agreement counts, 丁 left")
     #expect(
       expectRefusal { _ = try registry.expiringAgreements(within: -1) }
         == .dayCountOutOfRange(-1, limit: Registry.longestExpiryHorizon))

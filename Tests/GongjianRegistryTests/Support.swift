@@ -142,8 +142,8 @@ extension Registry {
     try agreementList(unit: resolveUnit(unit).id)
   }
 
-  func groupDetail(_ group: String) throws -> GroupDetail {
-    try groupDetail(resolveGroup(group).id)
+  func groupDetail(_ group: String, includePast: Bool = false) throws -> GroupDetail {
+    try groupDetail(resolveGroup(group).id, includePast: includePast)
   }
 
   /// How many rows `table` holds.

@@ -387,7 +387,12 @@ func terminalColumns(_ text: Substring) -> Int {
     #expect(try space.ok("list", "-o", space.file("out.csv")).isEmpty)
     let csv = try #require(space.bytes("out.csv").map { String(decoding: $0, as: UTF8.self) })
     #expect(parseCSV(csv)?.count == 5)
-    #expect(csv.hasPrefix("id,name,kind,joined_on,left_on,groups\r\n"))
+    // A CSV file starts with the byte-order mark Excel needs to read Chinese; stdout does not.
+    #expect(csv.hasPrefix("\u{FEFF}id,name,kind,joined_on,left_on,groups\r\n"))
+    #expect(try space.ok("list", "--format", "csv").hasPrefix("id,name,"))
+    #expect(try space.ok("list", "--format", "csv", "--bom").hasPrefix("\u{FEFF}id,name,"))
+    #expect(try space.ok("list", "-o", space.file("plain.csv"), "--no-bom").isEmpty)
+    #expect(space.bytes("plain.csv").map { String(decoding: $0, as: UTF8.self) }?.hasPrefix("id,name,") == true)
 
     #expect(try space.ok("list", "--all", "--output", "out.json").isEmpty, "a relative path is in the working folder")
     let data = try #require(space.bytes("out.json"))
@@ -420,7 +425,9 @@ func terminalColumns(_ text: Substring) -> Int {
         Refusal(["list", "--all", "--active-in", "2019"], 64, "--all", "--active-in"),
         Refusal(["list", "--group", "不存在的组"], 1, "不存在的组", "gongjian group list"),
         .usage(["list", "--format", "xml"], naming: "xml", "--format", "table", "csv", "json"),
-        Refusal(["list", "-o", "out.xlsx"], 64, ".xlsx", ".csv", ".json", ".txt", "--format"),
+        Refusal(["list", "-o", "out.pdf"], 64, ".pdf", ".csv", ".xlsx", ".html", ".json", ".txt", "--format"),
+        Refusal(["list", "--format", "xlsx"], 64, "-o"),
+        Refusal(["list", "--format", "json", "--bom"], 64, "--bom"),
         Refusal(["list", "--format", "csv", "-o", "registry.sqlite"], 64, "registry.sqlite"),
         Refusal(["list", "-o", "no-such-folder/out.csv"], 66, "no-such-folder/out.csv"),
         Refusal(["list", "--today", "2019-02-30"], 65, "--today", "2019-02-30", "28"),
@@ -428,7 +435,7 @@ func terminalColumns(_ text: Substring) -> Int {
     try expectRefusals(
       [Refusal(["list"], 65, "$GONGJIAN_TODAY", "tomorrow")], in: space,
       environment: ["GONGJIAN_TODAY": "tomorrow"])
-    #expect(!space.exists("out.xlsx"))
+    #expect(!space.exists("out.pdf"))
   }
 }
 
@@ -638,7 +645,11 @@ func terminalColumns(_ text: Substring) -> Int {
     #expect(table.contains("文明共创"))
     #expect(table.split(separator: "\n").count == 5)
 
-    let detail = try #require(try space.json("group", "show", "平安", "--format", "json") as? [String: Any])
+    // Today's roster: the lead and the member; with --all the former role too.
+    let current = try #require(try space.json("group", "show", "平安", "--format", "json") as? [String: Any])
+    #expect((current["memberships"] as? [[String: Any]])?.count == 2, "\(current)")
+    let detail = try #require(
+      try space.json("group", "show", "平安", "--all", "--format", "json") as? [String: Any])
     #expect(detail["name"] as? String == "平安共建")
     let memberships = try #require(detail["memberships"] as? [[String: Any]])
     #expect(memberships.count == 3)
@@ -658,14 +669,16 @@ func terminalColumns(_ text: Substring) -> Int {
     #expect(head.count == 4 && hasLine(head[0], with: "#1", "文明共创"), "\(shown)")
     #expect(head.count == 4 && head[1].contains("文明城区共创") && head[2].contains("2016-01-01"), "\(shown)")
     #expect(head.count == 4 && numbers(in: head[3]) == [1], "\(shown)")
-    #expect(shown.contains("虹口区房管局"))
+    // A former member is on the roster only with --all.
+    #expect(!shown.contains("虹口区房管局"))
+    #expect(try space.ok("group", "show", "文明共创", "--all").contains("虹口区房管局"))
 
     let left = try space.ok("group", "leave", "建设银行", "平安", "--on", "2022-01-01")
     #expect(hasLine(left, with: "#3 建设银行虹口支行", "平安共建", "2022-01-01", "2021-01-01"), "\(left)")
     let after = try #require(try space.json("list", "--group", "平安共建", "--format", "json") as? [[String: Any]])
     #expect(after.map { $0["id"] as? Int } == [4])
-    let csv = try #require(parseCSV(try space.ok("group", "show", "平安", "--format", "csv")))
-    #expect(csv.first == ["unit_id", "unit", "group", "role", "joined_on", "left_on"])
+    let csv = try #require(parseCSV(try space.ok("group", "show", "平安", "--all", "--format", "csv")))
+    #expect(csv.first == ["unit_id", "unit", "group", "role", "kind", "contact", "phone", "joined_on", "left_on"])
     #expect(csv.count == 4)
   }
 

@@ -197,7 +197,7 @@ private func writeWorkbook(_ rows: [[SheetCell]], to path: String) throws {
 }
 
 /// One part of a workbook, unpacked.
-private func workbookPart(_ path: String, _ name: String) throws -> Data {
+func workbookPart(_ path: String, _ name: String) throws -> Data {
   let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
   let entry = try #require(archive[name], "\(path) has no \(name)")
   var data = Data()
@@ -206,7 +206,7 @@ private func workbookPart(_ path: String, _ name: String) throws -> Data {
 }
 
 /// The cells of a worksheet: reference, style, type and value (inline text or `<v>`).
-private final class SheetCells: NSObject, XMLParserDelegate {
+final class SheetCells: NSObject, XMLParserDelegate {
   struct Cell: Equatable, CustomStringConvertible {
     var reference: String
     var style: String?

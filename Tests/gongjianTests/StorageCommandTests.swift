@@ -75,15 +75,23 @@ import Testing
     #expect(space.bytes(space.registry) == before)
   }
 
-  @Test func initInAMissingFolderSaysSoAndCreatesNothing() throws {
+  @Test func initMakesTheMissingFoldersPrivateAndSaysSo() throws {
     let space = Workspace()
-    let path = space.file("no-such-folder/registry.sqlite")
+    let path = space.file("党建/2026/registry.sqlite")
     let result = try space.run(["init", "--db", path])
-    #expect(result.status == 66, "\(result)")
-    // The folder that is missing, and how to make it.
-    #expect(result.stderr.contains(space.file("no-such-folder")), "\(result)")
-    #expect(result.stderr.contains("mkdir -p"), "\(result)")
-    #expect(!space.exists("no-such-folder"))
+    #expect(result.status == 0, "\(result)")
+    #expect(space.exists("党建/2026/registry.sqlite"))
+    // Each folder made is named, and private to its owner like the registry.
+    #expect(result.stdout.contains(space.file("党建")) && result.stdout.contains(space.file("党建/2026")), "\(result)")
+    #expect(try space.mode("党建") == 0o700 && space.mode("党建/2026") == 0o700)
+    // Shared: the owner's group may enter the folders too.
+    let shared = try space.run(["init", "--db", space.file("共享/registry.sqlite"), "--shared"])
+    #expect(shared.status == 0, "\(shared)")
+    #expect(try space.mode("共享") == 0o770)
+    // Any other command on a missing folder still refuses and creates nothing.
+    let list = try space.run(["list", "--db", space.file("别处/registry.sqlite")])
+    #expect(list.status == 66, "\(list)")
+    #expect(!space.exists("别处"))
   }
 
   @Test func initWithoutDbCreatesTheDefaultUnderXDGDataHome() throws {

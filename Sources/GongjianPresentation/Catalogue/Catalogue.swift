@@ -29,6 +29,8 @@ public protocol GeneralWording {
   func entity(_ kind: EntityKind) -> String
   /// 牵头单位 / lead, 成员单位 / member.
   func role(_ role: GroupRole) -> String
+  /// Who signed, with their title: 罗英华（党委书记）.
+  func signatory(_ name: String?, title: String?) -> String
   /// The name of a field in a sentence: 加入日期 / joining date.
   func field(_ field: Field) -> String
   /// A number of units: 43家 / 43 units.
@@ -63,6 +65,16 @@ public protocol RefusalWording {
   var errorPrefix: String { get }
 }
 
+/// Which listing a printed page or a workbook holds, with what its title names.
+public enum ListingTitle: Sendable {
+  case units
+  case groups
+  case groupRoster(group: String)
+  case agreements
+  case expiringAgreements(days: Int)
+  case history(unit: String?)
+}
+
 /// The growth report's words.
 public protocol ReportWording {
   /// 欧阳路街道区域化党建共建单位发展情况
@@ -86,6 +98,8 @@ public protocol ReportWording {
   var chartJoinedLegend: String { get }
   /// "As of 2026-12-07" under a page's title.
   func asOf(_ day: Day) -> String
+  /// The title of a listing printed or handed over as a workbook.
+  func listingTitle(_ listing: ListingTitle, subdistrict: String) -> String
   /// The `lang` of an HTML page.
   var htmlLanguage: String { get }
 }
@@ -93,12 +107,19 @@ public protocol ReportWording {
 /// What commands say when they have done their work, and the words of listings.
 public protocol MessageWording {
   func registryCreated(path: String, shared: Bool) -> String
+  /// `init` made the folders the registry goes into.
+  func foldersCreated(_ folders: [String]) -> String
   var registryNextStep: String { get }
   func registryExists(path: String, settingsGiven: Bool) -> String
   func corrected(_ correction: PeriodCorrection) -> String
   /// What `remove` would delete, and how to confirm.
   func removalPreview(_ unit: UnitDetail) -> String
   func removed(_ unit: UnitDetail) -> String
+  /// What `history purge` would take out, and how to confirm.
+  func purgePreview(_ purge: HistoryPurge) -> String
+  func purged(_ purge: HistoryPurge) -> String
+  /// 联系电话 / phone number, as the field is named in a sentence.
+  func personalField(_ code: String) -> String
   /// What `undo` would take back, and how to confirm.
   func undoPreview(_ plan: UndoPlan) -> String
   func undone(_ plan: UndoPlan) -> String
@@ -113,7 +134,7 @@ public protocol MessageWording {
   func groupLeft(_ result: GroupLeaveResult) -> String
   func agreementRecorded(_ agreement: Agreement) -> String
   /// An agreement's state in `agreement list --expiring-within`.
-  func expiry(daysLeft: Int) -> String
+  func expiry(daysLeft: Int?) -> String
   func agreementCount(_ count: Int) -> String
   /// Under a listing of units: 共43家单位 / 43 units.
   func listedUnits(_ count: Int) -> String
@@ -129,6 +150,8 @@ public protocol MessageWording {
   func sheetLabel(_ label: SheetLabel) -> String
   /// The first line of a unit's page: #14 上海虹欧机电设备有限公司（非公企业）.
   func sheetTitle(_ unit: UnitDetail) -> String
+  /// Under a unit's agreements, when its latest one has expired and it is still in the alliance.
+  func latestAgreementExpired(on day: Day) -> String
   /// A unit's state: in the alliance since …, left on … (reason).
   func unitStatus(_ unit: UnitDetail) -> String
   func formerName(_ name: FormerName) -> String
@@ -165,6 +188,7 @@ public enum UsageMistake: Error, Equatable, Sendable {
   case nothingToEdit
   case expiringWithUnit
   case bomNotCSV
+  case purgeNeedsField
   case workbookNeedsFile
   case outputIsRegistry(String)
   case outputNotRegularFile(String)

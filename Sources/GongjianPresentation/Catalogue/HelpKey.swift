@@ -5,10 +5,11 @@ public enum HelpKey: String, CaseIterable, Sendable {
   // The program.
   case rootAbstract, rootDiscussion
   // Options every command takes.
-  case optionDatabase, optionToday, optionLanguage, optionBy, optionFormat, optionOutput
+  case optionDatabase, optionToday, optionLanguage, optionBy, optionFormat, optionOutput, optionBOM
   // Value names in usage lines: --joined <date>.
   case valueDate, valueName, valueUnit, valueGroup, valueYear, valuePath, valueFile, valueText, valuePerson, valueTitle
-  case valueKind, valueNumber, valueDays, valueJobTitle, valueIndex, valueFormat, valuePeriod, valueBreakdown
+  case valueKind, valueNumber, valueDays, valueJobTitle, valueIndex, valueFormat, valuePeriod, valueBreakdown,
+    valueField
   case valueEncoding
   // init
   case initAbstract, initDiscussion, initSubdistrict, initDistrict, initShared
@@ -31,14 +32,15 @@ public enum HelpKey: String, CaseIterable, Sendable {
   case rejoinAbstract, rejoinDiscussion, rejoinOn
   // group
   case groupAbstract, groupAddAbstract, groupAddName, groupAddDescription, groupAddEstablished
-  case groupListAbstract, groupShowAbstract, groupShowGroup
+  case groupListAbstract, groupShowAbstract, groupShowDiscussion, groupShowGroup, groupShowAll
   case groupJoinAbstract, groupJoinDiscussion, groupJoinOn, groupJoinLead
   case groupLeaveAbstract, groupLeaveOn
   // agreement
   case agreementAbstract, agreementAddAbstract, agreementAddSigned
   case agreementListAbstract, agreementListDiscussion, agreementListExpiring, agreementListUnit
   // history
-  case historyAbstract, historyDiscussion, historyUnit
+  case historyAbstract, historyDiscussion, historyUnit, historyPurgeAbstract, historyPurgeDiscussion, historyPurgeField,
+    historyPurgeYes
   // report
   case reportAbstract, reportGrowthAbstract, reportGrowthDiscussion, reportFrom, reportTo, reportPeriod, reportGroup
   case reportKind, reportBy, reportFormat

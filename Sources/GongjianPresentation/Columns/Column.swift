@@ -63,10 +63,16 @@ public struct Column<Row>: Sendable {
   let display: (@Sendable (Row, any Catalogue) -> String)?
   /// Left out of the table (machine formats still carry it).
   let tableHidden: Bool
+  /// Left out of a table that would not fit the terminal otherwise (the least needed column).
+  let droppableWhenNarrow: Bool
+  /// The widest a terminal table shows the value (a long command line or description is cut
+  /// there); a workbook and a printed page show it whole.
+  let tableLimit: Int?
 
   public init(
     _ key: String, _ chinese: String, _ english: String, alignment: Alignment = .left, hiddenInTable: Bool = false,
-    value: @escaping @Sendable (Row) -> ColumnValue, display: (@Sendable (Row, any Catalogue) -> String)? = nil
+    droppableWhenNarrow: Bool = false, tableLimit: Int? = nil, value: @escaping @Sendable (Row) -> ColumnValue,
+    display: (@Sendable (Row, any Catalogue) -> String)? = nil
   ) {
     self.key = key
     self.chinese = chinese
@@ -75,6 +81,8 @@ public struct Column<Row>: Sendable {
     self.value = value
     self.display = display
     tableHidden = hiddenInTable
+    self.droppableWhenNarrow = droppableWhenNarrow
+    self.tableLimit = tableLimit
   }
 
   public func heading(_ language: Language) -> String {
@@ -92,12 +100,20 @@ public struct Column<Row>: Sendable {
     var lifted: (@Sendable (Outer, any Catalogue) -> String)?
     if let display { lifted = { display(extract($0), $1) } }
     return Column<Outer>(
-      key, chinese, english, alignment: alignment, hiddenInTable: tableHidden, value: { value(extract($0)) },
-      display: lifted)
+      key, chinese, english, alignment: alignment, hiddenInTable: tableHidden, droppableWhenNarrow: droppableWhenNarrow,
+      tableLimit: tableLimit, value: { value(extract($0)) }, display: lifted)
   }
 
+  /// The value as a reader sees it: the column's own wording, or the plain text.
   func tableText(_ row: Row, _ texts: any Catalogue) -> String {
     display?(row, texts) ?? value(row).text
+  }
+
+  /// The value in a terminal table: the reader's text, cut at the column's limit.
+  func terminalText(_ row: Row, _ texts: any Catalogue) -> String {
+    let text = tableText(row, texts)
+    guard let tableLimit else { return text }
+    return DisplayWidth.truncate(text, to: tableLimit)
   }
 }
 

@@ -1,9 +1,9 @@
 import GongjianRegistry
 
 /// The growth report's columns.
-enum GrowthColumns {
+public enum GrowthColumns {
   /// The columns of a growth report: the same keys in CSV and JSON, headings per language.
-  static func columns(_ report: GrowthReport) -> [Column<GrowthRow>] {
+  public static func columns(_ report: GrowthReport) -> [Column<GrowthRow>] {
     let length = report.request.period
     var columns: [Column<GrowthRow>] = [
       Column(

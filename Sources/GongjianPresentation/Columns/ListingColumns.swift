@@ -8,8 +8,18 @@ public enum ListingColumns {
     Column("kind", "单位类别", "kind", value: { .text($0.kind) }),
     Column("joined_on", "加入日期", "joined", value: { .day($0.joinedOn) }),
     Column("left_on", "退出日期", "left", value: { .day($0.leftOn) }),
-    Column("groups", "专项组", "groups", value: { .list($0.groups) }),
+    Column("groups", "专项组", "groups", droppableWhenNarrow: true, value: { .list($0.groups) }),
   ]
+
+  /// The units of one working group (`list --group`): each with its role and time in the group.
+  public static let groupUnits: [Column<UnitListing>] =
+    units + [
+      Column(
+        "group_role", "在组角色", "role", value: { .optionalText($0.groupStint?.role.rawValue) },
+        display: { unit, texts in unit.groupStint.map { texts.role($0.role) } ?? "" }),
+      Column("group_joined_on", "入组日期", "in group from", value: { .day($0.groupStint?.joinedOn) }),
+      Column("group_left_on", "离组日期", "until", value: { .day($0.groupStint?.leftOn) }),
+    ]
 
   public static let agreements: [Column<Agreement>] = [
     Column("id", "编号", "id", alignment: .right, value: { .int($0.id) }),
@@ -20,9 +30,7 @@ public enum ListingColumns {
     Column("expires_on", "到期日期", "expires", value: { .day($0.expiresOn) }),
     Column(
       "signatory", "签约人", "signatory", value: { .optionalText($0.signatory) },
-      display: { agreement, _ in
-        [agreement.signatory, agreement.signatoryTitle].compactMap { $0 }.joined(separator: " ")
-      }),
+      display: { agreement, texts in texts.signatory(agreement.signatory, title: agreement.signatoryTitle) }),
     Column(
       "signatory_title", "签约人职务", "signatory's title", hiddenInTable: true, value: { .optionalText($0.signatoryTitle) }),
   ]
@@ -30,7 +38,7 @@ public enum ListingColumns {
   public static let expiringAgreements: [Column<ExpiringAgreement>] =
     agreements.map { $0.lifted { (row: ExpiringAgreement) in row.agreement } } + [
       Column(
-        "days_left", "状态", "status", alignment: .left, value: { .int($0.daysLeft) },
+        "days_left", "状态", "status", alignment: .left, value: { .optionalInt($0.daysLeft) },
         display: { row, texts in texts.expiry(daysLeft: row.daysLeft) })
     ]
 
@@ -42,8 +50,8 @@ public enum ListingColumns {
     Column("established_on", "成立日期", "founded", value: { .day($0.establishedOn) }),
     Column("dissolved_on", "撤销日期", "dissolved", hiddenInTable: true, value: { .day($0.dissolvedOn) }),
     Column(
-      "description", "说明", "description", value: { .optionalText($0.description) },
-      display: { group, _ in DisplayWidth.truncate(group.description ?? "", to: 40) }),
+      "description", "说明", "description", droppableWhenNarrow: true, tableLimit: 40,
+      value: { .optionalText($0.description) }),
   ]
 
   public static let groupMemberships: [Column<GroupMembership>] = [
@@ -57,21 +65,28 @@ public enum ListingColumns {
     Column("left_on", "退出日期", "until", value: { .day($0.leftOn) }),
   ]
 
+  /// A working group's roster (`group show`): each member with its role and contact.
+  public static let groupRoster: [Column<GroupMember>] =
+    groupMemberships.prefix(4).map { $0.lifted { (member: GroupMember) in member.membership } } + [
+      Column("kind", "单位类别", "kind", value: { .optionalText($0.kind) }),
+      Column("contact", "联系人", "contact", value: { .optionalText($0.contactName) }),
+      Column("phone", "联系电话", "phone", value: { .optionalText($0.contactPhone) }),
+    ] + groupMemberships.suffix(2).map { $0.lifted { (member: GroupMember) in member.membership } }
+
   public static let history: [Column<HistoryEntry>] = [
     Column("id", "序号", "id", alignment: .right, hiddenInTable: true, value: { .int($0.id) }),
     Column(
       "at", "时间", "time", value: { .text($0.at) }, display: { entry, _ in LocalTime.minutes(entry.at) }),
     Column("user", "经办人", "by", value: { .text($0.changedBy) }),
     Column(
-      "command", "命令", "command", value: { .text($0.command) },
-      display: { entry, _ in DisplayWidth.truncate(entry.command, to: 40) }),
+      "command", "命令", "command", droppableWhenNarrow: true, tableLimit: 40, value: { .text($0.command) }),
     Column("action", "操作", "action", hiddenInTable: true, value: { .text($0.action) }),
     Column("entity", "对象", "entity", hiddenInTable: true, value: { .text($0.entity) }),
     Column("unit_id", "单位编号", "unit id", hiddenInTable: true, value: { .optionalInt($0.unit?.id.rawValue) }),
     Column("unit", "单位", "unit", value: { .optionalText($0.unit?.name) }),
     Column(
-      "summary", "改动内容", "change", value: { .text($0.recordedSummary) },
-      display: { entry, texts in DisplayWidth.truncate(texts.change(entry), to: 60) }),
+      "summary", "改动内容", "change", tableLimit: 60, value: { .text($0.recordedSummary) },
+      display: { entry, texts in texts.change(entry) }),
     Column("facts", "要点", "facts", hiddenInTable: true, value: { .json($0.facts ?? .null) }),
     Column(
       "before", "改动前", "before", hiddenInTable: true, value: { .json($0.before.map(JSONValue.raw) ?? .null) }),

@@ -13,25 +13,34 @@ public enum GrowthText {
       group: report.group?.name, kind: report.request.kind)
   }
 
-  public static func table(_ report: GrowthReport, texts: any Catalogue, language: Language, color: Bool) -> String {
+  public static func table(
+    _ report: GrowthReport, texts: any Catalogue, language: Language, color: Bool, maxWidth: Int? = nil
+  ) -> String {
     let output = StringOutput()
-    output.write(title(report, texts: texts) + "\n\n")
+    output.write(fitted(title(report, texts: texts), to: maxWidth) + "\n\n")
     let writer = ListingWriter(
-      columns: GrowthColumns.columns(report), format: .table, output: output, language: language, color: color)
+      columns: GrowthColumns.columns(report), format: .table, output: output, language: language,
+      presentation: ListingPresentation(title: "", maxWidth: maxWidth, color: color))
     report.rows.forEach(writer.add)
-    writer.finish()
+    try? writer.finish()  // Text written to a string cannot fail.
     if report.rows.isEmpty { output.write(texts.growthNoPeriods + "\n") }
     if let summary = report.summary {
-      output.write("\n" + texts.growthSummary(summary, length: report.request.period) + "\n")
+      output.write("\n" + fitted(texts.growthSummary(summary, length: report.request.period), to: maxWidth) + "\n")
     }
     return TerminalText.sanitize(output.text)
+  }
+
+  /// A sentence broken into lines no wider than the terminal.
+  static func fitted(_ text: String, to maxWidth: Int?) -> String {
+    guard let maxWidth else { return text }
+    return DisplayWidth.wrap(text, to: maxWidth).joined(separator: "\n")
   }
 
   public static func csv(_ report: GrowthReport) -> String {
     let output = StringOutput()
     let writer = ListingWriter(columns: GrowthColumns.columns(report), format: .csv, output: output, language: .en)
     report.rows.forEach(writer.add)
-    writer.finish()
+    try? writer.finish()  // Text written to a string cannot fail.
     return output.text
   }
 

@@ -83,4 +83,32 @@ public enum DisplayWidth {
     }
     return result + "…"
   }
+
+  /// `text` broken into lines of at most `width` columns: between characters for Chinese, at a
+  /// space for words in Latin letters where one is near (a word longer than a line is broken).
+  public static func wrap(_ text: String, to width: Int) -> [String] {
+    guard width > 1, of(text) > width else { return [text] }
+    var lines: [String] = []
+    var line = ""
+    var used = 0
+    for character in text {
+      let next = of(character)
+      if used + next > width {
+        // Break at the last space of the line when it is in the line's second half.
+        if let space = line.lastIndex(of: " "), of(String(line[..<space])) > width / 2 {
+          lines.append(String(line[..<space]))
+          line = String(line[line.index(after: space)...])
+        } else {
+          lines.append(line)
+          line = ""
+        }
+        used = of(line)
+      }
+      if line.isEmpty && character == " " { continue }
+      line.append(character)
+      used += next
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+  }
 }

@@ -7,10 +7,16 @@ public struct TextTable {
   public struct Column {
     public var title: String
     public var alignment: Alignment = .left
+    /// Left out when the table cannot fit its width otherwise.
+    public var droppable = false
+    /// Whether its cells may be cut short to fit (not dates: a cut date is no date).
+    public var shrinkable = true
 
-    public init(title: String, alignment: Alignment = .left) {
+    public init(title: String, alignment: Alignment = .left, droppable: Bool = false, shrinkable: Bool = true) {
       self.title = title
       self.alignment = alignment
+      self.droppable = droppable
+      self.shrinkable = shrinkable
     }
   }
 
@@ -30,8 +36,10 @@ public struct TextTable {
   }
 
   /// The table as lines: a header, a rule, the rows. Two spaces between columns; no trailing
-  /// spaces. With `maxWidth` (a terminal's width), the widest text columns are shortened, with
-  /// "…" where a cell was cut, until every line fits.
+  /// spaces. With `maxWidth` (a terminal's width), droppable columns are left out, then the
+  /// widest text columns are shortened, with "…" where a cell was cut; a table of numbers that
+  /// still does not fit (a report by kind) continues its columns in a second block below,
+  /// each block repeating the first column.
   public func render(color: Bool, maxWidth: Int? = nil) -> String {
     var widths = columns.map { DisplayWidth.of($0.title) }
     for row in rows {
@@ -39,13 +47,43 @@ public struct TextTable {
         widths[index] = max(widths[index], DisplayWidth.of(cell))
       }
     }
-    if let maxWidth { widths = TextTable.fitting(widths, columns: columns, into: maxWidth) }
+    var shown = Array(columns.indices)
+    guard let maxWidth else { return block(shown, widths: widths, color: color) }
+    // The least needed columns go first, whole, rather than every column cut short.
+    while TextTable.total(widths, shown) > maxWidth, let dropped = shown.last(where: { columns[$0].droppable }) {
+      shown.removeAll { $0 == dropped }
+    }
+    widths = TextTable.fitting(widths, columns: columns, into: maxWidth, narrowest: 6, shown: shown)
+    return TextTable.blocks(shown, widths: widths, into: maxWidth)
+      .map { block($0, widths: widths, color: color) }.joined(separator: "\n")
+  }
+
+  /// The shown columns split into blocks that each fit `total`, every block after the first
+  /// repeating the first column (the period, the name) so its rows can still be read.
+  static func blocks(_ shown: [Int], widths: [Int], into total: Int) -> [[Int]] {
+    guard let first = shown.first, TextTable.total(widths, shown) > total else { return [shown] }
+    var result: [[Int]] = []
+    var current: [Int] = []
+    for index in shown {
+      if !current.isEmpty && current != [first] && TextTable.total(widths, current + [index]) > total {
+        result.append(current)
+        current = [first]
+      }
+      current.append(index)
+    }
+    result.append(current)
+    return result
+  }
+
+  /// One block of columns: the header, the rule, the rows; cells wider than their column cut.
+  private func block(_ shown: [Int], widths: [Int], color: Bool) -> String {
     func line(_ cells: [String]) -> String {
       var parts: [String] = []
-      for (index, column) in columns.enumerated() {
+      for index in shown {
+        let column = columns[index]
         var cell = index < cells.count ? cells[index] : ""
         if DisplayWidth.of(cell) > widths[index] { cell = DisplayWidth.truncate(cell, to: widths[index]) }
-        let isLast = index == columns.count - 1
+        let isLast = index == shown.last
         switch column.alignment {
         case .left: parts.append(isLast ? cell : DisplayWidth.pad(cell, to: widths[index]))
         case .right: parts.append(DisplayWidth.padLeft(cell, to: widths[index]))
@@ -57,7 +95,7 @@ public struct TextTable {
     }
     let header = line(columns.map { TerminalText.cell($0.title) })
     var output = (color ? header.bold : header) + "\n"
-    let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
+    let rule = shown.map { String(repeating: "─", count: widths[$0]) }.joined(separator: "  ")
     output += (color ? rule.dim : rule) + "\n"
     for row in rows {
       output += line(row) + "\n"
@@ -65,14 +103,22 @@ public struct TextTable {
     return output
   }
 
-  /// Column widths that fit `total` columns: the widest left-aligned column loses a column at
-  /// a time (numbers and dates keep their width), none below a few characters.
-  static func fitting(_ widths: [Int], columns: [Column], into total: Int) -> [Int] {
+  /// The width of the shown columns with the two spaces between them.
+  static func total(_ widths: [Int], _ shown: [Int]) -> Int {
+    shown.reduce(max(0, shown.count - 1) * 2) { $0 + widths[$1] }
+  }
+
+  /// Column widths that fit `total` columns: the widest left-aligned column of those shown
+  /// loses a column at a time (numbers and dates keep their width), none below `narrowest`.
+  static func fitting(
+    _ widths: [Int], columns: [Column], into total: Int, narrowest: Int, shown: [Int]? = nil
+  ) -> [Int] {
     var result = widths
-    let separators = max(0, widths.count - 1) * 2
-    let narrowest = 6
-    while result.reduce(separators, +) > total {
-      let candidates = result.indices.filter { columns[$0].alignment == .left && result[$0] > narrowest }
+    let shown = shown ?? Array(widths.indices)
+    while TextTable.total(result, shown) > total {
+      let candidates = shown.filter {
+        columns[$0].alignment == .left && columns[$0].shrinkable && result[$0] > narrowest
+      }
       guard let widest = candidates.max(by: { result[$0] < result[$1] }) else { break }
       result[widest] -= 1
     }

@@ -14,20 +14,33 @@
 /// stays flat at a million rows and no uncompressed sheet is ever written anywhere. Sheets are
 /// written in order: `addRow` fills the current sheet, `nextSheet` moves on, `finish` ends
 /// the workbook.
-final class XLSXWriter {
-  enum CellKind { case text, date }
+public final class XLSXWriter {
+  /// How a column's values are written: text (the default: digits keep their zeros), dates as
+  /// date cells, numbers (counts, percentages) as numbers a spreadsheet can add up.
+  public enum CellKind: Sendable { case text, date, number }
 
-  struct Column {
-    var title: String
-    var kind: CellKind
+  public struct Column: Sendable {
+    public var title: String
+    public var kind: CellKind
     /// In characters, as Excel counts them.
-    var width: Int
+    public var width: Int
+
+    public init(title: String, kind: CellKind, width: Int) {
+      self.title = title
+      self.kind = kind
+      self.width = width
+    }
   }
 
-  struct Sheet {
+  public struct Sheet: Sendable {
     /// The tab's name: at most 31 characters, none of : \\ / ? * [ ].
-    var name: String
-    var columns: [Column]
+    public var name: String
+    public var columns: [Column]
+
+    public init(name: String, columns: [Column]) {
+      self.name = name
+      self.columns = columns
+    }
   }
 
   private let zip: ZipWriter
@@ -44,7 +57,7 @@ final class XLSXWriter {
   /// Starts a workbook in `descriptor`, a new empty file whose final name is `path` (for
   /// problems), and begins its first sheet. `title` goes into the document's properties.
   /// `compressionLevel` is zlib's (0 stores the XML as it is, for tests to read).
-  init(descriptor: Int32, path: String, sheets: [Sheet], title: String, compressionLevel: Int32 = 6) throws {
+  public init(descriptor: Int32, path: String, sheets: [Sheet], title: String, compressionLevel: Int32 = 6) throws {
     zip = try ZipWriter(descriptor: descriptor, path: path, level: compressionLevel)
     self.sheets = sheets
     self.title = title
@@ -66,7 +79,7 @@ final class XLSXWriter {
 
   /// Adds a row to the current sheet: values in column order, nil or empty for an empty cell.
   /// A date column's value is ISO `YYYY-MM-DD`; anything else there is written as text.
-  func addRow(_ values: [String?]) throws {
+  public func addRow(_ values: [String?]) throws {
     guard sheetIndex < sheets.count else { return }
     let columns = sheets[sheetIndex].columns
     lastRows[sheetIndex] += 1
@@ -83,6 +96,13 @@ final class XLSXWriter {
         xml.append("\" s=\"2\"><v>")
         xml.append(DayParser.excelSerial(of: day))
         xml.append("</v></c>")
+      } else if column.kind == .number, XLSXWriter.isPlainNumber(value) {
+        xml.append("<c r=\"")
+        xml.append(columnNames[index])
+        xml.append(row)
+        xml.append("\"><v>")
+        xml.append(value)
+        xml.append("</v></c>")
       } else {
         appendTextCell(value, column: index, row: row, style: 3)
       }
@@ -92,7 +112,7 @@ final class XLSXWriter {
   }
 
   /// Ends the current sheet and begins the next.
-  func nextSheet() throws {
+  public func nextSheet() throws {
     guard sheetIndex < sheets.count else { return }
     try endSheet()
     sheetIndex += 1
@@ -101,7 +121,7 @@ final class XLSXWriter {
 
   /// Ends the last sheet and writes the workbook part and the ZIP's directory. The caller
   /// flushes the file to disk and gives it its name.
-  func finish() throws {
+  public func finish() throws {
     while sheetIndex < sheets.count { try nextSheet() }
     try zip.beginEntry("xl/workbook.xml")
     try zip.write(XLSXWriter.workbook(sheets: sheets, lastRows: lastRows))
@@ -180,6 +200,21 @@ final class XLSXWriter {
     guard xml.bytes.count >= 1 << 16 else { return }
     try xml.bytes.withUnsafeBytes { try zip.write(bytes: $0) }
     xml.removeAll()
+  }
+
+  /// `12`, `-3`, `48.3`: what a number cell holds as it is (no exponent, no spaces).
+  static func isPlainNumber(_ text: String) -> Bool {
+    var digits = 0
+    var dots = 0
+    for (offset, byte) in text.utf8.enumerated() {
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+      case UInt8(ascii: "."): dots += 1
+      case UInt8(ascii: "-") where offset == 0: break
+      default: return false
+      }
+    }
+    return digits > 0 && dots <= 1 && text.utf8.last != UInt8(ascii: ".")
   }
 
   // MARK: - Names and references

@@ -30,6 +30,15 @@ public struct UnitListing: Equatable, Sendable {
   public var leftOn: Day?
   /// Working groups the unit belonged to on the listing's reference day, by name.
   public var groups: [String]
+  /// In a listing of one working group: the unit's membership in it (its role and dates).
+  public var groupStint: GroupStint? = nil
+}
+
+/// A unit's time in one working group, as a group's listing shows it.
+public struct GroupStint: Equatable, Sendable {
+  public var role: GroupRole
+  public var joinedOn: Day
+  public var leftOn: Day?
 }
 
 /// An alliance membership period.

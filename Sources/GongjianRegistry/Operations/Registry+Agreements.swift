@@ -3,8 +3,9 @@ import SQLite
 /// An agreement due for renewal.
 public struct ExpiringAgreement: Equatable, Sendable {
   public var agreement: Agreement
-  /// Days until it expires; negative when it already has.
-  public var daysLeft: Int
+  /// Days until it expires; negative when it already has; nil when no expiry date was
+  /// recorded (listed too: the centre cannot know when to renew it).
+  public var daysLeft: Int?
 }
 
 extension Registry {
@@ -56,12 +57,13 @@ extension Registry {
     return try read {
       let list = try agreements(
         where: """
-          a.expires_on IS NOT NULL AND a.expires_on <= \(horizon.iso)
+          (a.expires_on IS NULL OR a.expires_on <= \(horizon.iso))
           AND a.id = (SELECT b.id FROM agreement AS b WHERE b.unit_id = a.unit_id ORDER BY b.signed_on DESC, b.id DESC LIMIT 1)
           AND EXISTS (SELECT 1 FROM membership AS m WHERE m.unit_id = a.unit_id AND m.left_on IS NULL)
-          """, order: "a.expires_on, a.unit_id")
-      return list.map {
-        ExpiringAgreement(agreement: $0, daysLeft: ($0.expiresOn?.daysSinceEpoch ?? 0) - today.daysSinceEpoch)
+          """, order: "(a.expires_on IS NULL), a.expires_on, a.unit_id")
+      return list.map { agreement in
+        ExpiringAgreement(
+          agreement: agreement, daysLeft: agreement.expiresOn.map { $0.daysSinceEpoch - today.daysSinceEpoch })
       }
     }
   }

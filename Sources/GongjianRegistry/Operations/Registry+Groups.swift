@@ -48,7 +48,24 @@ public struct GroupLeaveResult: Equatable, Sendable {
 /// One working group and every membership it has had.
 public struct GroupDetail: Equatable, Sendable {
   public var group: WorkingGroup
-  public var memberships: [GroupMembership]
+  /// The group's members today (lead units first), or with `includePast` every membership,
+  /// current ones first.
+  public var memberships: [GroupMember]
+}
+
+/// A membership on a group's roster, with the unit's kind and contact, so the roster can be
+/// handed out or printed as it is.
+public struct GroupMember: Equatable, Sendable {
+  public var membership: GroupMembership
+  public var kind: String?
+  public var contactName: String?
+  public var contactPhone: String?
+
+  public var unit: UnitReference { membership.unit }
+  public var group: GroupReference { membership.group }
+  public var role: GroupRole { membership.role }
+  public var joinedOn: Day { membership.joinedOn }
+  public var leftOn: Day? { membership.leftOn }
 }
 
 extension Registry {
@@ -118,14 +135,34 @@ extension Registry {
   }
 
   /// One group and every membership it has had, current ones first.
-  public func groupDetail(_ id: GroupID) throws -> GroupDetail {
+  public func groupDetail(_ id: GroupID, includePast: Bool = false) throws -> GroupDetail {
     try read {
       guard let group = try loadGroups(on: today, only: id).first else {
         throw Refusal.noSuchID(.group, id: id.rawValue)
       }
+      let current: SQL =
+        includePast ? "1" : "gm.joined_on <= \(today.iso) AND (gm.left_on IS NULL OR gm.left_on > \(today.iso))"
       let memberships = try groupMemberships(
-        where: "gm.group_id = \(id.rawValue)", order: "(gm.left_on IS NOT NULL), gm.role, gm.joined_on, u.id")
-      return GroupDetail(group: group, memberships: memberships)
+        where: "gm.group_id = \(id.rawValue) AND \(current)",
+        order: "(gm.left_on IS NOT NULL), gm.role, gm.joined_on, u.id")
+      let contacts = try db.prepare(
+        sql: """
+          SELECT u.id, u.kind, u.contact_name, u.contact_phone FROM unit AS u
+          WHERE u.id IN (SELECT unit_id FROM group_membership WHERE group_id = \(id.rawValue))
+          """)
+      var details: [UnitID: (String?, String?, String?)] = [:]
+      while try contacts.step() {
+        details[UnitID(try contacts.required(0))] = (
+          try contacts.column(1, as: String.self), try contacts.column(2, as: String.self),
+          try contacts.column(3, as: String.self)
+        )
+      }
+      return GroupDetail(
+        group: group,
+        memberships: memberships.map {
+          let unit = details[$0.unit.id]
+          return GroupMember(membership: $0, kind: unit?.0, contactName: unit?.1, contactPhone: unit?.2)
+        })
     }
   }
 

@@ -30,7 +30,7 @@ extension Registry {
         Int.self,
         """
         SELECT max(batch) FROM history
-        WHERE action <> 'undo' AND batch NOT IN (
+        WHERE action NOT IN ('undo', 'history purge') AND batch NOT IN (
           SELECT json_extract(facts, '$.undone_batch') FROM history WHERE action = 'undo')
         """)
     else { throw Refusal.nothingToUndo }

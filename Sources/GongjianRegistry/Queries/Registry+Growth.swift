@@ -122,10 +122,11 @@ extension Registry {
       }
       var summary: GrowthSummary?
       if let first = rows.first, let last = rows.last {
-        let periodsPerYear: Double = request.period == .year ? 1 : request.period == .quarter ? 4 : 12
-        let years = Double(rows.count - 1) / periodsPerYear
+        // A compound annual rate is a yearly report's figure: over quarters or months it would
+        // annualise a few weeks' change into a number nobody reported.
+        let years = Double(rows.count - 1)
         var cagr: Double?
-        if years > 0, first.total > 0 {
+        if request.period == .year, years > 0, first.total > 0 {
           cagr = (pow(Double(last.total) / Double(first.total), 1 / years) - 1) * 100
         }
         summary = GrowthSummary(
@@ -248,12 +249,18 @@ extension Registry {
     let statement = try db.prepare(
       """
       SELECT u.kind FROM unit AS u WHERE u.id IN (SELECT p.unit_id FROM \(source.table) AS p WHERE 1\(source.condition))
-      GROUP BY u.kind ORDER BY count(*) DESC, u.kind
+      GROUP BY u.kind
       """)
     try statement.bind(source.arguments)
     var kinds: [String] = []
     while try statement.step() { kinds.append(try statement.required(0)) }
-    return kinds
+    // The standard kinds in their usual order (党政机关, 事业单位, 国有企业…), then any other kind
+    // by name, 其他 last.
+    func rank(_ kind: String) -> (Int, String) {
+      if kind == UnitKind.fallback { return (UnitKind.standard.count + 1, kind) }
+      return (UnitKind.standard.firstIndex(of: kind) ?? UnitKind.standard.count, kind)
+    }
+    return kinds.sorted { rank($0) < rank($1) }
   }
 
   private func allGroups() throws -> [GroupReference] {

@@ -18,6 +18,7 @@ public enum ChangeAction: String, Sendable, CaseIterable {
   case remove
   case registrySet = "registry set"
   case undo
+  case historyPurge = "history purge"
 }
 
 /// One change in the history.

@@ -62,11 +62,21 @@ extension Registry {
       if let kind = filter.kind {
         conditions.append("u.kind = \(try cleanKind(kind))")
       }
+      // A group's listing is of its memberships: each with the alliance period it lies in, so
+      // a former member shows the role and period it had in the group, not a later one.
+      var groupJoin: SQL = ""
+      var stintColumns: SQL = "NULL AS stint_role, NULL AS stint_joined_on, NULL AS stint_left_on"
+      var latestFirst: SQL = "m.joined_on DESC"
       if let group = filter.group {
         _ = try groupReference(group)
-        var membership: SQL = "gm.unit_id = u.id AND gm.group_id = \(group.rawValue)"
+        var membership: SQL = """
+          gm.unit_id = u.id AND gm.group_id = \(group.rawValue) AND gm.joined_on >= m.joined_on
+          AND (m.left_on IS NULL OR gm.joined_on < m.left_on)
+          """
         if let reference { membership += " AND " + ActivePeriods.on(reference, alias: "gm") }
-        conditions.append("EXISTS (SELECT 1 FROM group_membership AS gm WHERE \(membership))")
+        groupJoin = "JOIN group_membership AS gm ON " + membership
+        stintColumns = "gm.role AS stint_role, gm.joined_on AS stint_joined_on, gm.left_on AS stint_left_on"
+        latestFirst = "gm.joined_on DESC, gm.id DESC"
       }
       let groupDay = reference ?? today
       let filtered: SQL = conditions.isEmpty ? "" : "WHERE " + SQL.joined(conditions, separator: " AND ")
@@ -76,11 +86,14 @@ extension Registry {
             (SELECT group_concat(name, char(31)) FROM (
                SELECT g.name FROM group_membership AS gm JOIN working_group AS g ON g.id = gm.group_id
                WHERE gm.unit_id = picked.id AND \(ActivePeriods.on(groupDay, alias: "gm"))
-               ORDER BY gm.role, g.id))
+               ORDER BY gm.role, g.id)),
+            stint_role, stint_joined_on, stint_left_on
           FROM (
             SELECT u.id, u.name, u.kind, m.joined_on, m.left_on,
-                   row_number() OVER (PARTITION BY u.id ORDER BY m.joined_on DESC) AS latest
+                   \(stintColumns),
+                   row_number() OVER (PARTITION BY u.id ORDER BY \(latestFirst)) AS latest
             FROM unit AS u JOIN membership AS m ON m.unit_id = u.id
+            \(groupJoin)
             \(filtered)
           ) AS picked
           WHERE latest = 1
@@ -88,10 +101,16 @@ extension Registry {
           """)
       while try statement.step() {
         let groups = try statement.column(5, as: String.self)?.split(separator: "\u{1F}").map(String.init) ?? []
+        var stint: GroupStint?
+        if let role = try statement.column(6, as: String.self) {
+          stint = GroupStint(
+            role: GroupRole(rawValue: role) ?? .member, joinedOn: try day(statement, 7),
+            leftOn: try optionalDay(statement, 8))
+        }
         try body(
           UnitListing(
             id: UnitID(try statement.required(0)), name: try statement.required(1), kind: try statement.required(2),
-            joinedOn: try day(statement, 3), leftOn: try optionalDay(statement, 4), groups: groups))
+            joinedOn: try day(statement, 3), leftOn: try optionalDay(statement, 4), groups: groups, groupStint: stint))
       }
     }
   }

@@ -110,11 +110,19 @@ enum RegistryFile {
     return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
   }
 
-  /// `mkdir -p`, each new folder private to its owner.
-  static func createDirectories(_ path: String) throws {
-    if path.isEmpty || directoryExists(path) { return }
-    try createDirectories(parent(of: path))
-    if mkdir(path, 0o700) != 0 && errno != EEXIST { throw StorageProblem.cannotCreateFolder(path: path, errno: errno) }
+  /// `mkdir -p` with `mode` for each new folder; returns the folders made, outermost first.
+  @discardableResult
+  static func createDirectories(_ path: String, mode: mode_t = 0o700) throws -> [String] {
+    if path.isEmpty || directoryExists(path) { return [] }
+    var made = try createDirectories(parent(of: path), mode: mode)
+    if mkdir(path, mode) != 0 {
+      guard errno == EEXIST else { throw StorageProblem.cannotCreateFolder(path: path, errno: errno) }
+      return made
+    }
+    // The umask may have taken bits away (a shared folder's group bits): set them as asked.
+    _ = chmod(path, mode)
+    made.append(path)
+    return made
   }
 
   static func linkTarget(_ path: String) -> String? {

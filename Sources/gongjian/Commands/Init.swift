@@ -26,7 +26,8 @@ struct Init: ParsableCommand {
         at: location, shared: shared, subdistrict: subdistrict, district: district, context: registry.context())
     }
     switch outcome {
-    case .created:
+    case .created(let newFolders):
+      if !newFolders.isEmpty { Terminal.say(Interface.texts.foldersCreated(newFolders)) }
       Terminal.say(Interface.texts.registryCreated(path: location.path, shared: shared))
       Terminal.say(Interface.texts.registryNextStep)
     case .alreadyExists:

@@ -34,23 +34,22 @@ struct List: ParsableCommand {
   func run() throws {
     if activeOn != nil && activeIn != nil { throw UsageMistake.activeOnAndActiveIn }
     if all && (activeOn != nil || activeIn != nil) { throw UsageMistake.allWithActive }
-    let format = try output.resolvedFormat()
+    _ = try output.resolvedFormat()
     let registry = try self.registry.open(.read)
+    let group = try self.group.map { try registry.resolveGroup($0) }
     let filter = UnitFilter(
       activeOn: try Arguments.optionalDay(activeOn, option: "--active-on", field: .joinedOn, today: registry.today),
       activeInYear: try registry.checkedYear(activeIn, option: "--active-in"),
       joinedInYear: try registry.checkedYear(joinedIn, option: "--joined-in"),
       leftInYear: try registry.checkedYear(leftIn, option: "--left-in"),
-      group: try group.map { try registry.resolveGroup($0).id },
+      group: group?.id,
       kind: kind, all: all)
-    let sink = try OutputSink(path: output.outputPath, protecting: registry.path)
-    let writer = output.writer(ListingColumns.units, to: sink, format: format)
-    var count = 0
-    try registry.forEachUnit(filter) {
-      writer.add($0)
-      count += 1
+    try output.write(
+      group == nil ? ListingColumns.units : ListingColumns.groupUnits,
+      listing: group.map { .groupRoster(group: $0.name) } ?? .units, of: registry,
+      footer: Interface.texts.listedUnits
+    ) { add in
+      try registry.forEachUnit(filter, add)
     }
-    writer.finish(footer: Interface.texts.listedUnits(count))
-    try sink.finish()
   }
 }

@@ -21,7 +21,10 @@ struct Show: ParsableCommand {
     let detail = try registry.unitDetail(registry.resolveUnit(unit).id)
     switch format {
     case .json: print(UnitJSON.detail(detail).prettyText)
-    case .table: print(UnitSheet.render(detail, language: Interface.language), terminator: "")
+    case .table:
+      let sheet = UnitSheet.render(
+        detail, language: Interface.language, today: registry.today, maxWidth: Terminal.width())
+      print(sheet, terminator: "")
     }
   }
 }

@@ -8,14 +8,18 @@ enum CommandNames {
   /// the parser reports itself).
   static func unknown(in arguments: [String]) -> ParserMistake? {
     var commands = children(of: Gongjian.configuration)
+    var takesArguments = false
     var path: [String] = []
     for argument in arguments {
       guard !commands.isEmpty, !argument.hasPrefix("-"), argument != "help" else { return nil }
       if let match = commands.first(where: { $0.name == argument }) {
         commands = match.children
+        takesArguments = match.hasDefault
         path.append(argument)
         continue
       }
+      // A command whose subcommands have a default reads other words as the default's arguments.
+      if takesArguments { return nil }
       let ranked = commands.map { (name: $0.name, distance: editDistance($0.name, argument)) }
         .filter { $0.distance <= max(2, argument.count / 3) || $0.name.hasPrefix(argument) }
         .sorted { $0.distance < $1.distance }
@@ -30,12 +34,14 @@ enum CommandNames {
   struct Node {
     var name: String
     var children: [Node]
+    var hasDefault: Bool
   }
 
   static func children(of configuration: CommandConfiguration) -> [Node] {
     configuration.subcommands.map { type in
       let own = type.configuration
-      return Node(name: own.commandName ?? "", children: children(of: own))
+      return Node(
+        name: own.commandName ?? "", children: children(of: own), hasDefault: own.defaultSubcommand != nil)
     }
   }
 

@@ -10,7 +10,7 @@ import GongjianRegistry
 
 extension ListingFormat: ExpressibleByArgument {}
 
-/// `--format` and `-o`, taken by every listing.
+/// `--format`, `-o` and `--bom`/`--no-bom`, taken by every listing.
 struct ListingOutputOptions: ParsableArguments {
   @Option(help: help(.optionFormat, value: .valueFormat))
   var format: ListingFormat?
@@ -18,20 +18,57 @@ struct ListingOutputOptions: ParsableArguments {
   @Option(name: [.customShort("o"), .customLong("output")], help: help(.optionOutput, value: .valueFile))
   var outputPath: String?
 
-  /// A writer of this listing to the chosen place, in the chosen format and language.
-  func writer<Row>(_ columns: [Column<Row>], to sink: OutputSink, format: ListingFormat) -> ListingWriter<Row> {
-    ListingWriter(
-      columns: columns, format: format, output: sink, language: Interface.language,
-      color: sink.isTerminal && Terminal.colorAllowed())
-  }
+  @Flag(inversion: .prefixedNo, help: ArgumentHelp(help(.optionBOM)))
+  var bom: Bool?
+
+  /// The extensions `-o` understands, and the format each names.
+  static let formatsByExtension: [String: ListingFormat] = [
+    "csv": .csv, "json": .json, "txt": .table, "xlsx": .xlsx, "html": .html, "htm": .html,
+  ]
 
   func resolvedFormat() throws -> ListingFormat {
-    try OutputFile.format(explicit: format, path: outputPath, byExtension: ["csv": .csv, "json": .json, "txt": .table])
-      ?? .table
+    let format =
+      try OutputFile.format(explicit: format, path: outputPath, byExtension: Self.formatsByExtension) ?? .table
+    if bom != nil && format != .csv { throw UsageMistake.bomNotCSV }
+    if format == .xlsx && outputPath == nil { throw UsageMistake.workbookNeedsFile }
+    return format
+  }
+
+  /// Writes a listing of `registry`: resolves the format, opens the output (a workbook needs a
+  /// regular file), hands `rows` a function to add each row with, and finishes with the
+  /// count's footer. A printed page and a workbook are titled as `listing` says.
+  func write<Row>(
+    _ columns: [Column<Row>], listing: ListingTitle, of registry: Registry,
+    orientation: PrintablePage.Orientation = .landscape, footer: (Int) -> String?,
+    rows: (_ add: (Row) -> Void) throws -> Void
+  ) throws {
+    let texts = Interface.texts
+    let title = texts.listingTitle(listing, subdistrict: try registry.settings().subdistrict)
+    let subtitle = texts.asOf(registry.today)
+    let registryPath = registry.path
+    let format = try resolvedFormat()
+    let sink = try OutputSink(path: outputPath, protecting: registryPath, seekable: format == .xlsx)
+    let presentation = ListingPresentation(
+      title: title, subtitle: subtitle, bom: format == .csv && OutputFile.wantsBOM(bom, path: outputPath),
+      maxWidth: sink.isTerminal || outputPath == nil ? Terminal.width() : nil,
+      color: sink.isTerminal && Terminal.colorAllowed(), orientation: orientation)
+    let writer = ListingWriter(
+      columns: columns, format: format, output: sink, language: Interface.language, presentation: presentation)
+    var count = 0
+    try rows {
+      writer.add($0)
+      count += 1
+    }
+    try writer.finish(footer: footer(count))
+    try sink.finish()
   }
 }
 
 enum OutputFile {
+  /// A CSV written to a file starts with a byte-order mark, so Excel opens its Chinese as
+  /// Chinese; on stdout (a pipe, a script) it does not. `--bom`/`--no-bom` decide otherwise.
+  static func wantsBOM(_ flag: Bool?, path: String?) -> Bool { flag ?? (path != nil) }
+
   /// The format named by `--format`, else by the output file's extension.
   static func format<Format>(explicit: Format?, path: String?, byExtension: [String: Format]) throws -> Format? {
     if let explicit { return explicit }
@@ -50,7 +87,7 @@ enum OutputFile {
 /// appears whole when the command succeeds (`AtomicFile`): an interrupted or failed command
 /// never leaves half a file, and nobody else can read it meanwhile.
 /// Buffered by hand and written with write(2), so a million-row export costs few system calls.
-final class OutputSink: TextOutput {
+final class OutputSink: WorkbookOutput {
   private let writer: BufferedWriter
   private let file: AtomicFile?
   /// The name the user gave, for problems.
@@ -61,7 +98,8 @@ final class OutputSink: TextOutput {
 
   /// `path` nil is stdout. `protecting` is a file that must never be overwritten (the registry).
   /// A new file gets `mode` (by default the registry's output mode) from its creation.
-  init(path: String?, protecting registryPath: String? = nil, mode: mode_t? = nil) throws {
+  /// `seekable` output (a workbook) must be a regular file: a device or FIFO is refused.
+  init(path: String?, protecting registryPath: String? = nil, mode: mode_t? = nil, seekable: Bool = false) throws {
     // Anything print() buffered goes out first, so output keeps its order.
     fflush(nil)
     guard let path else {
@@ -72,7 +110,7 @@ final class OutputSink: TextOutput {
       return
     }
     name = path
-    switch try OutputTarget.resolve(path, protecting: registryPath, streams: true) {
+    switch try OutputTarget.resolve(path, protecting: registryPath, streams: !seekable) {
     case .stream(let descriptor):
       writer = BufferedWriter(descriptor: descriptor)
       file = nil
@@ -93,6 +131,10 @@ final class OutputSink: TextOutput {
   }
 
   func write(_ text: String) { writer.write(text) }
+
+  var descriptor: Int32 { writer.descriptor }
+
+  var destinationPath: String { file?.destination ?? name }
 
   func write(bytes: UnsafeRawBufferPointer) { writer.write(bytes: bytes) }
 

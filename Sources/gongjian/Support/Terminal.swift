@@ -19,6 +19,17 @@ enum Terminal {
 
   static var isInteractive: Bool { isatty(STDERR_FILENO) == 1 }
 
+  /// The width tables must fit: the terminal's, else `$COLUMNS` when set (what a script or a
+  /// test asks for); nil when output goes to a pipe or file without it: nothing is cut.
+  static func width() -> Int? {
+    var size = winsize()
+    if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+      return Int(size.ws_col)
+    }
+    if let value = getenv("COLUMNS"), let columns = Int(String(cString: value)), columns >= 20 { return columns }
+    return nil
+  }
+
   /// An error for the user: "gongjian：" and the message, on stderr.
   static func printError(_ message: String) {
     writeError(Interface.texts.errorPrefix + TerminalText.sanitize(message) + "\n")

@@ -33,6 +33,15 @@ extension ChineseCatalogue: GeneralWording {
     }
   }
 
+  public func signatory(_ name: String?, title: String?) -> String {
+    switch (name, title) {
+    case (let name?, let title?): "\(name)（\(title)）"
+    case (let name?, nil): name
+    case (nil, let title?): title
+    case (nil, nil): ""
+    }
+  }
+
   public func role(_ role: GroupRole) -> String {
     switch role {
     case .lead: "牵头单位"

@@ -18,8 +18,9 @@ extension ChineseCatalogue: HelpWording {
     case .optionToday: "把“今天”设为指定日期，便于重现输出结果（默认：$GONGJIAN_TODAY，否则为系统当天日期）。"
     case .optionLanguage: "提示和报表的语言：zh（中文）或 en（英文）。"
     case .optionBy: "经办人姓名，记入修改记录（默认：$GONGJIAN_USER，否则为当前登录用户）。"
-    case .optionFormat: "输出格式：table（表格）、csv 或 json（默认为表格，或按 -o 文件的扩展名）。"
-    case .optionOutput: "写入文件，而不是显示在屏幕上；按扩展名（.csv、.json）决定格式。"
+    case .optionFormat: "输出格式：table（表格）、csv、json、xlsx（Excel工作簿）或 html（可打印的网页）；默认为表格，或按 -o 文件的扩展名。"
+    case .optionOutput: "写入文件，而不是显示在屏幕上；按扩展名（.csv、.xlsx、.html、.json）决定格式。"
+    case .optionBOM: "CSV文件开头是否加BOM标记（写入文件时默认加，Excel才能正确显示中文；输出到屏幕或管道时默认不加）。"
     case .valueDate: "日期"
     case .valueName: "名称"
     case .valueUnit: "单位"
@@ -38,6 +39,7 @@ extension ChineseCatalogue: HelpWording {
     case .valueFormat: "格式"
     case .valuePeriod: "周期"
     case .valueBreakdown: "kind|group"
+    case .valueField: "phone|contact"
     case .valueEncoding: "编码"
     case .initAbstract: "新建登记簿（仅本人可读写；加 --shared 则同组用户也可读写）。"
     case .initDiscussion: "如该位置已有登记簿，只作提示，不做任何改动。"
@@ -49,6 +51,7 @@ extension ChineseCatalogue: HelpWording {
       """
       示例：gongjian register 复旦大学外文学院 --joined 2019-06-27 --kind 高校 \\
       --signatory 罗英华 --signatory-title 党委书记 --group 组织共建
+      （--group 指定的专项组须已建立：gongjian group add 组织共建专项组；gongjian group list 查看现有专项组。）
 
       日期可写作 2019-06-27、2019/6/27、2019.6.27、2019年6月27日、20190627、今天或昨天。
       """
@@ -122,7 +125,10 @@ extension ChineseCatalogue: HelpWording {
     case .groupAddDescription: "专项组的工作内容。"
     case .groupAddEstablished: "成立日期。"
     case .groupListAbstract: "列出各专项组，以及目前的牵头单位和单位数。"
-    case .groupShowAbstract: "查看一个专项组及其现有和以往的成员单位。"
+    case .groupShowAbstract: "查看一个专项组及其成员单位名单（牵头单位在前，附联系人和电话）。"
+    case .groupShowDiscussion:
+      "默认列出今天在组内的单位；加 --all 连同以往的成员一并列出。用 -o 名单.xlsx 交给Excel，用 -o 名单.html 在浏览器中打印。"
+    case .groupShowAll: "连同已离开专项组的单位一并列出。"
     case .groupShowGroup: "专项组：编号、名称或名称的一部分。"
     case .groupJoinAbstract: "让单位加入专项组（或变更其在专项组中的角色）。"
     case .groupJoinDiscussion: "加入当天该单位须在册。加 --lead 时，已是成员单位的自当天起改为牵头单位。"
@@ -144,6 +150,15 @@ extension ChineseCatalogue: HelpWording {
     case .historyAbstract: "修改记录：每次改动的时间、经办人、所用命令，以及改动前后的内容。"
     case .historyDiscussion: "时间按本机时区（TZ）显示。--format json 给出每次改动的要点及改动前后的完整内容。"
     case .historyUnit: "只看某家单位的记录：编号、名称或名称的一部分。"
+    case .historyPurgeAbstract: "从修改记录中清除某单位的联系电话或联系人姓名。"
+    case .historyPurgeDiscussion:
+      """
+      修改记录会保留单位信息的每一个旧值，包括联系人的电话。联系人调离后，先用 gongjian edit 单位 --phone "" \
+      清空当前的值，再用本命令清除记录中的旧值。不加 --yes 时只显示将清除的内容，退出状态为1。清除后不能撤销；\
+      此前做的备份中仍保留这些信息。
+      """
+    case .historyPurgeField: "要清除的信息：phone（联系电话）或 contact（联系人）；两项都清除时各写一次。"
+    case .historyPurgeYes: "确认清除。"
     case .reportAbstract: "供联席会议使用的统计报表。"
     case .reportGrowthAbstract: "共建单位发展情况：按年、季度或月统计新加入、退出、净增和期末总数。"
     case .reportGrowthDiscussion:

@@ -73,6 +73,9 @@ extension ChineseCatalogue: HistoryWording {
       var text = "撤销：" + actionName(facts["undone_action"]?.stringValue ?? "")
       if let removed = facts["removed_units"]?.intValue { text += "（移除导入的\(removed)家单位）" }
       return text
+    case .historyPurge:
+      let fields = (facts["fields"]?.arrayValue ?? []).compactMap(\.stringValue).map(personalField)
+      return "从修改记录中清除\(list(fields))（涉及\(facts["entries"]?.intValue ?? 0)条记录）"
     }
   }
 
@@ -99,6 +102,7 @@ extension ChineseCatalogue: HistoryWording {
     case .remove: "删除单位"
     case .registrySet: "修改登记簿信息"
     case .undo: "撤销"
+    case .historyPurge: "清除修改记录中的个人信息"
     case nil: code
     }
   }

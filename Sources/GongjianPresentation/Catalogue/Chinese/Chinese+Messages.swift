@@ -1,6 +1,10 @@
 import GongjianRegistry
 
 extension ChineseCatalogue: MessageWording {
+  public func foldersCreated(_ folders: [String]) -> String {
+    "已新建文件夹：\(folders.joined(separator: "、"))"
+  }
+
   public func registryCreated(path: String, shared: Bool) -> String {
     "已新建登记簿：\(path)（" + (shared ? "您和同组用户均可读写，权限0660）。" : "仅您本人可读写，权限0600）。")
   }
@@ -34,6 +38,26 @@ extension ChineseCatalogue: MessageWording {
   public func removalPreview(_ unit: UnitDetail) -> String {
     "将删除\(self.unit(unit.reference))及其\(contents(unit))，修改记录中会保留其全部信息。\n"
       + "删除仅用于误登记的单位；单位退出请用 gongjian withdraw 办理。确认删除请加 --yes：gongjian remove \(unit.id) --yes"
+  }
+
+  public func personalField(_ code: String) -> String {
+    switch PersonalField(rawValue: code) {
+    case .phone: "联系电话"
+    case .contact: "联系人姓名"
+    case nil: code
+    }
+  }
+
+  public func purgePreview(_ purge: HistoryPurge) -> String {
+    let fields = list(purge.fields.map { personalField($0.rawValue) })
+    return "将从\(purge.entries)条修改记录中清除\(unit(purge.unit))的\(fields)（共\(purge.values)个不同的值）；"
+      + "单位当前的信息不变（如需一并删除，请先用 gongjian edit 清空）。此前做的备份中仍保留这些信息。"
+      + "确认清除请加 --yes：gongjian history purge \(purge.unit.id) "
+      + purge.fields.map { "--field \($0.rawValue)" }.joined(separator: " ") + " --yes"
+  }
+
+  public func purged(_ purge: HistoryPurge) -> String {
+    "已从\(purge.entries)条修改记录中清除\(unit(purge.unit))的\(list(purge.fields.map { personalField($0.rawValue) }))。"
   }
 
   public func removed(_ unit: UnitDetail) -> String {
@@ -132,8 +156,9 @@ extension ChineseCatalogue: MessageWording {
       + (agreement.expiresOn.map { "，\(day($0))到期" } ?? "") + "。"
   }
 
-  public func expiry(daysLeft: Int) -> String {
-    daysLeft < 0 ? "已过期\(-daysLeft)天" : daysLeft == 0 ? "今天到期" : "\(daysLeft)天后到期"
+  public func expiry(daysLeft: Int?) -> String {
+    guard let daysLeft else { return "未填到期日期" }
+    return daysLeft < 0 ? "已过期\(-daysLeft)天" : daysLeft == 0 ? "今天到期" : "\(daysLeft)天后到期"
   }
 
   public func listedUnits(_ count: Int) -> String { "共\(count)家单位" }
@@ -210,6 +235,10 @@ extension ChineseCatalogue: MessageWording {
     }
   }
 
+  public func latestAgreementExpired(on day: Day) -> String {
+    "最近一份共建协议已于\(self.day(day))到期，尚未续签（续签后用 gongjian agreement add 登记）。"
+  }
+
   public func sheetTitle(_ unit: UnitDetail) -> String { "#\(unit.id) \(unit.name)（\(unit.kind)）" }
 
   public func unitStatus(_ unit: UnitDetail) -> String {
@@ -283,6 +312,7 @@ extension ChineseCatalogue: MessageWording {
     case .renamedOnWithoutName: "--renamed-on 须与 --name 一起使用。"
     case .nothingToEdit: "没有要修改的内容：请给出 --name、--kind、--party-org、--contact、--phone、--address 或 --note。"
     case .expiringWithUnit: "--expiring-within 针对全部单位，不能与 --unit 同时使用。"
+    case .purgeNeedsField: "请用 --field phone 或 --field contact 指定要清除的信息。"
     case .bomNotCSV: "--bom 只适用于CSV格式。"
     case .workbookNeedsFile: "导出XLSX工作簿须指定文件：请加 -o 文件名.xlsx。"
     case .outputIsRegistry(let path): "-o \(path) 就是登记簿文件本身，请换一个文件名。"

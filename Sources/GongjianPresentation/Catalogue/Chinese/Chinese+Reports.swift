@@ -85,5 +85,17 @@ extension ChineseCatalogue: ReportWording {
 
   public func asOf(_ day: Day) -> String { "统计截至\(self.day(day))" }
 
+  public func listingTitle(_ listing: ListingTitle, subdistrict: String) -> String {
+    switch listing {
+    case .units: "\(subdistrict)区域化党建共建单位名单"
+    case .groups: "\(subdistrict)区域化党建专项组一览"
+    case .groupRoster(let group): "\(group)成员单位名单"
+    case .agreements: "\(subdistrict)区域化党建共建协议一览"
+    case .expiringAgreements(let days): "\(days)天内到期的共建协议"
+    case .history(let unit?): "\(unit)修改记录"
+    case .history(nil): "\(subdistrict)区域化党建共建单位登记簿修改记录"
+    }
+  }
+
   public var htmlLanguage: String { "zh-CN" }
 }

@@ -31,6 +31,15 @@ extension EnglishCatalogue: GeneralWording {
     }
   }
 
+  public func signatory(_ name: String?, title: String?) -> String {
+    switch (name, title) {
+    case (let name?, let title?): "\(name) (\(title))"
+    case (let name?, nil): name
+    case (nil, let title?): title
+    case (nil, nil): ""
+    }
+  }
+
   public func role(_ role: GroupRole) -> String {
     switch role {
     case .lead: "lead"

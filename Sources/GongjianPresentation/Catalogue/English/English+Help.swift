@@ -22,8 +22,12 @@ extension EnglishCatalogue: HelpWording {
       "What \"today\" means, for reproducible output (default: $GONGJIAN_TODAY, else the calendar)."
     case .optionLanguage: "The language of messages and reports: zh (中文) or en."
     case .optionBy: "Who is making the change, as the history records it (default: $GONGJIAN_USER, else your login)."
-    case .optionFormat: "Output format: table, csv or json (default: table, or from the -o file's extension)."
-    case .optionOutput: "Write to this file instead of the terminal; its extension (.csv, .json) picks the format."
+    case .optionFormat:
+      "Output format: table, csv, json, xlsx (an Excel workbook) or html (a printable page); default: table, or from the -o file's extension."
+    case .optionOutput:
+      "Write to this file instead of the terminal; its extension (.csv, .xlsx, .html, .json) picks the format."
+    case .optionBOM:
+      "Start a CSV with a byte-order mark (the default in a file, so Excel shows the Chinese; not on the terminal or a pipe)."
     case .valueDate: "date"
     case .valueName: "name"
     case .valueUnit: "unit"
@@ -42,6 +46,7 @@ extension EnglishCatalogue: HelpWording {
     case .valueFormat: "format"
     case .valuePeriod: "period"
     case .valueBreakdown: "kind|group"
+    case .valueField: "phone|contact"
     case .valueEncoding: "encoding"
     case .initAbstract: "Create a new registry (readable by its owner only, or with --shared by the owner's group)."
     case .initDiscussion: "On an existing registry it says so and changes nothing."
@@ -53,6 +58,7 @@ extension EnglishCatalogue: HelpWording {
       """
       Example: gongjian register 复旦大学外文学院 --joined 2019-06-27 --kind 高校 \\
       --signatory 罗英华 --signatory-title 党委书记 --group 组织共建
+      (The group must exist: gongjian group add 组织共建专项组; gongjian group list shows the groups.)
 
       Dates may be written 2019-06-27, 2019/6/27, 2019.6.27, 2019年6月27日, 20190627, today or yesterday.
       """
@@ -128,7 +134,10 @@ extension EnglishCatalogue: HelpWording {
     case .groupAddDescription: "What the group does."
     case .groupAddEstablished: "The day it was founded."
     case .groupListAbstract: "List the working groups with their leads and member counts today."
-    case .groupShowAbstract: "Show a working group and its members, current and past."
+    case .groupShowAbstract: "Show a working group and its roster (leads first, with contacts and phones)."
+    case .groupShowDiscussion:
+      "By default the units in the group today; --all adds its past members. -o roster.xlsx hands it to Excel, -o roster.html prints it from a browser."
+    case .groupShowAll: "Include the units that have left the group."
     case .groupShowGroup: "The group: id, name or part of the name."
     case .groupJoinAbstract: "Put a unit into a working group (or change its role there)."
     case .groupJoinDiscussion:
@@ -152,6 +161,16 @@ extension EnglishCatalogue: HelpWording {
     case .historyDiscussion:
       "Times are shown in this machine's time zone (TZ). --format json includes each change's facts, before and after."
     case .historyUnit: "Only this unit's changes: id, name or part of the name."
+    case .historyPurgeAbstract: "Take a unit's phone numbers or contact names out of the history."
+    case .historyPurgeDiscussion:
+      """
+      The history keeps every value a unit's details ever had, contacts' phone numbers included. When a contact \
+      leaves, clear the unit's current value with gongjian edit UNIT --phone "" and then purge the old ones here. \
+      Without --yes it shows what it would take out and exits 1. It cannot be undone; backups made before still \
+      hold the values.
+      """
+    case .historyPurgeField: "What to take out: phone or contact (repeat for both)."
+    case .historyPurgeYes: "Confirm the purge."
     case .reportAbstract: "Reports for the joint meeting."
     case .reportGrowthAbstract: "How the alliance grew: joined, left, net and total units per year, quarter or month."
     case .reportGrowthDiscussion:

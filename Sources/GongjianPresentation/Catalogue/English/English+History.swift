@@ -72,6 +72,9 @@ extension EnglishCatalogue: HistoryWording {
       var text = "undid: " + actionName(facts["undone_action"]?.stringValue ?? "")
       if let removed = facts["removed_units"]?.intValue { text += " (removed \(removed) imported units)" }
       return text
+    case .historyPurge:
+      let fields = (facts["fields"]?.arrayValue ?? []).compactMap(\.stringValue).map(personalField)
+      return "took the \(list(fields)) out of the history (\(facts["entries"]?.intValue ?? 0) entries)"
     }
   }
 
@@ -96,6 +99,7 @@ extension EnglishCatalogue: HistoryWording {
     case .remove: "remove a unit"
     case .registrySet: "change the registry's details"
     case .undo: "undo"
+    case .historyPurge: "purge personal data from the history"
     case nil: code
     }
   }

@@ -1,6 +1,10 @@
 import GongjianRegistry
 
 extension EnglishCatalogue: MessageWording {
+  public func foldersCreated(_ folders: [String]) -> String {
+    "Created the folder\(folders.count == 1 ? "" : "s") \(folders.joined(separator: ", "))."
+  }
+
   public func registryCreated(path: String, shared: Bool) -> String {
     "Created the registry \(path), readable and writable by "
       + (shared ? "you and your group (mode 0660)." : "you only (mode 0600).")
@@ -41,6 +45,26 @@ extension EnglishCatalogue: MessageWording {
     "This would delete \(self.unit(unit.reference)) with its \(contents(unit)); the history keeps all of it.\n"
       + "It is for a unit registered by mistake; a unit that left is withdrawn (gongjian withdraw). "
       + "To delete it, add --yes: gongjian remove \(unit.id) --yes"
+  }
+
+  public func personalField(_ code: String) -> String {
+    switch PersonalField(rawValue: code) {
+    case .phone: "phone numbers"
+    case .contact: "contact names"
+    case nil: code
+    }
+  }
+
+  public func purgePreview(_ purge: HistoryPurge) -> String {
+    let fields = list(purge.fields.map { personalField($0.rawValue) })
+    return "This would take the \(fields) of \(unit(purge.unit)) out of \(purge.entries) history entries "
+      + "(\(purge.values) different values); the unit's current details stay (clear them first with gongjian edit). "
+      + "Backups made earlier still hold them. To purge, add --yes: gongjian history purge \(purge.unit.id) "
+      + purge.fields.map { "--field \($0.rawValue)" }.joined(separator: " ") + " --yes"
+  }
+
+  public func purged(_ purge: HistoryPurge) -> String {
+    "Took the \(list(purge.fields.map { personalField($0.rawValue) })) of \(unit(purge.unit)) out of \(purge.entries) history entries."
   }
 
   public func removed(_ unit: UnitDetail) -> String {
@@ -135,8 +159,10 @@ extension EnglishCatalogue: MessageWording {
       + (agreement.expiresOn.map { ", expires \(day($0))" } ?? "") + "."
   }
 
-  public func expiry(daysLeft: Int) -> String {
-    daysLeft < 0 ? "expired \(-daysLeft) days ago" : daysLeft == 0 ? "expires today" : "expires in \(daysLeft) days"
+  public func expiry(daysLeft: Int?) -> String {
+    guard let daysLeft else { return "no expiry date recorded" }
+    return daysLeft < 0
+      ? "expired \(-daysLeft) days ago" : daysLeft == 0 ? "expires today" : "expires in \(daysLeft) days"
   }
 
   public func listedUnits(_ count: Int) -> String { unitCount(count) }
@@ -211,6 +237,10 @@ extension EnglishCatalogue: MessageWording {
     case .groups: "Working groups"
     case .none: "(none)"
     }
+  }
+
+  public func latestAgreementExpired(on day: Day) -> String {
+    "The latest agreement expired on \(self.day(day)) and has not been renewed (record a renewal with gongjian agreement add)."
   }
 
   public func sheetTitle(_ unit: UnitDetail) -> String { "#\(unit.id) \(unit.name)  (\(unit.kind))" }
@@ -300,6 +330,7 @@ extension EnglishCatalogue: MessageWording {
     case .renamedOnWithoutName: "--renamed-on goes with --name."
     case .nothingToEdit: "nothing to change: give --name, --kind, --party-org, --contact, --phone, --address or --note."
     case .expiringWithUnit: "--expiring-within looks at every unit; it cannot be combined with --unit."
+    case .purgeNeedsField: "name what to take out: --field phone or --field contact."
     case .bomNotCSV: "--bom is for CSV only."
     case .workbookNeedsFile: "an XLSX workbook needs a file: add -o FILE.xlsx."
     case .outputIsRegistry(let path): "-o \(path) is the registry itself; choose another file name."

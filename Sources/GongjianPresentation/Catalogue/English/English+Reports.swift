@@ -57,5 +57,17 @@ extension EnglishCatalogue: ReportWording {
 
   public func asOf(_ day: Day) -> String { "as of \(day.iso)" }
 
+  public func listingTitle(_ listing: ListingTitle, subdistrict: String) -> String {
+    switch listing {
+    case .units: "Units of the regional party-building alliance of \(subdistrict)"
+    case .groups: "Working groups of the regional party-building alliance of \(subdistrict)"
+    case .groupRoster(let group): "Members of \(group)"
+    case .agreements: "Co-building agreements of \(subdistrict)"
+    case .expiringAgreements(let days): "Agreements expiring within \(days) days"
+    case .history(let unit?): "Changes to \(unit)"
+    case .history(nil): "Changes to the registry of \(subdistrict)"
+    }
+  }
+
   public var htmlLanguage: String { "en" }
 }

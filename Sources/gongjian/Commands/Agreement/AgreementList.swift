@@ -21,20 +21,19 @@ struct AgreementList: ParsableCommand {
       throw Refusal.dayCountOutOfRange(days, limit: Registry.longestExpiryHorizon)
     }
     if expiringWithin != nil && unit != nil { throw UsageMistake.expiringWithUnit }
-    let format = try output.resolvedFormat()
+    _ = try output.resolvedFormat()
     let registry = try self.registry.open(.read)
-    let sink = try OutputSink(path: output.outputPath, protecting: registry.path)
+    let count = Interface.texts.agreementCount
     if let days = expiringWithin {
       let rows = try registry.expiringAgreements(within: days)
-      let writer = output.writer(ListingColumns.expiringAgreements, to: sink, format: format)
-      rows.forEach(writer.add)
-      writer.finish(footer: Interface.texts.agreementCount(rows.count))
+      try output.write(
+        ListingColumns.expiringAgreements, listing: .expiringAgreements(days: days), of: registry, footer: count
+      ) { add in rows.forEach(add) }
     } else {
       let rows = try registry.agreementList(unit: unit.map { try registry.resolveUnit($0).id })
-      let writer = output.writer(ListingColumns.agreements, to: sink, format: format)
-      rows.forEach(writer.add)
-      writer.finish(footer: Interface.texts.agreementCount(rows.count))
+      try output.write(ListingColumns.agreements, listing: .agreements, of: registry, footer: count) { add in
+        rows.forEach(add)
+      }
     }
-    try sink.finish()
   }
 }

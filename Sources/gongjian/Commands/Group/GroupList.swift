@@ -9,13 +9,11 @@ struct GroupList: ParsableCommand {
   @OptionGroup var output: ListingOutputOptions
 
   func run() throws {
-    let format = try output.resolvedFormat()
+    _ = try output.resolvedFormat()
     let registry = try self.registry.open(.read)
     let groups = try registry.groups()
-    let sink = try OutputSink(path: output.outputPath, protecting: registry.path)
-    let writer = output.writer(ListingColumns.groups, to: sink, format: format)
-    groups.forEach(writer.add)
-    writer.finish()
-    try sink.finish()
+    try output.write(ListingColumns.groups, listing: .groups, of: registry, footer: { _ in nil }) { add in
+      groups.forEach(add)
+    }
   }
 }
