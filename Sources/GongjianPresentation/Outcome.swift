@@ -26,6 +26,7 @@ extension Refusal {
       .signingOutsideAlliance, .groupJoinOutsideAlliance, .periodEnded, .withdrawalBeforeGroupJoin, .groupExists,
       .groupDissolved, .groupNotYetFounded, .groupMembershipOverlaps, .alreadyInGroup, .roleChangeBeforeMembership,
       .notInGroup, .noSuchPeriod, .leavingAnOpenPeriod, .periodsWouldOverlap, .correctionStrandsGroupMembership,
+      .correctionStrandsAgreement,
       .nothingToUndo, .cannotUndo:
       .refused
     case .unreadableInput(_, let problem):

@@ -46,6 +46,8 @@ public enum Refusal: Error, Equatable, Sendable {
   case periodsWouldOverlap(UnitReference, period: Int, joinedOn: Day, leftOn: Day?)
   /// A working-group membership would fall outside the corrected period.
   case correctionStrandsGroupMembership(UnitReference, group: GroupReference, joinedOn: Day, leftOn: Day?)
+  /// An agreement signed during the period (a renewal) would fall outside the corrected period.
+  case correctionStrandsAgreement(UnitReference, title: String, signedOn: Day)
   /// Nothing left to undo.
   case nothingToUndo
   /// The change cannot be taken back: the registry no longer looks as the change left it

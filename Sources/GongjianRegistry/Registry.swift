@@ -31,6 +31,11 @@ public final class Registry {
   /// The history batch of the write under way: every change one command makes shares it, so
   /// `undo` takes the command back whole. Chosen at the first change, forgotten at the end.
   var currentBatch: Int?
+  /// The id the next new unit of the write under way takes: above every unit's and every id
+  /// the history names, so a unit never takes the id of one removed (or whose registration
+  /// was undone), whose history is another unit's. Worked out at the first new unit of a
+  /// write (an import adds many), forgotten at the end.
+  var nextUnitID: Int?
   /// The schema version of the file as opened: the latest for a write command, possibly an
   /// older one for a read-only command, which never migrates. Queries of tables added by a
   /// later migration check it.
@@ -129,14 +134,15 @@ public final class Registry {
   }
 
   /// The statements that insert a unit with its period, agreement and group memberships.
+  /// The unit's id is bound last (see `nextUnitID`).
   func unitInserts() throws -> UnitInserts {
     if let prepared = preparedUnitInserts { return prepared }
     let detailColumns = UnitDetailColumn.all.map(\.column)
     let prepared = UnitInserts(
       unit: try db.prepare(
         """
-        INSERT INTO unit (name, name_key, similar_key, \(detailColumns.joined(separator: ", ")), created_at)
-        VALUES (?, ?, ?, \(detailColumns.map { _ in "?" }.joined(separator: ", ")), \(Registry.nowSQL))
+        INSERT INTO unit (name, name_key, similar_key, \(detailColumns.joined(separator: ", ")), created_at, id)
+        VALUES (?, ?, ?, \(detailColumns.map { _ in "?" }.joined(separator: ", ")), \(Registry.nowSQL), ?)
         """),
       membership: try db.prepare(
         "INSERT INTO membership (unit_id, joined_on, left_on, left_reason) VALUES (?, ?, ?, ?)"),
@@ -156,7 +162,11 @@ public final class Registry {
   /// storage problems; the registry's own refusals pass as they are.
   func write<T>(_ body: () throws -> T) throws -> T {
     currentBatch = nil
-    defer { currentBatch = nil }
+    nextUnitID = nil
+    defer {
+      currentBatch = nil
+      nextUnitID = nil
+    }
     do {
       return try db.transaction(.immediate, body)
     } catch let error as SQLiteError {

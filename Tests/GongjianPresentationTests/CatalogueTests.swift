@@ -34,7 +34,8 @@ import Testing
     .roleChangeBeforeMembership(unit, group, since: second), .notInGroup(unit, group),
     .noSuchPeriod(unit, number: 3, count: 2), .leavingAnOpenPeriod(unit, since: first),
     .periodsWouldOverlap(unit, period: 1, joinedOn: first, leftOn: second),
-    .correctionStrandsGroupMembership(unit, group: group, joinedOn: first, leftOn: second), .nothingToUndo,
+    .correctionStrandsGroupMembership(unit, group: group, joinedOn: first, leftOn: second),
+    .correctionStrandsAgreement(unit, title: "区域化党建共建协议", signedOn: second), .nothingToUndo,
     .cannotUndo(action: "edit", at: "2026-11-27T01:02:03Z", reason: .changedSince(unit)),
     .cannotUndo(action: "group add", at: "", reason: .groupInUse(group)),
     .cannotUndo(action: "init", at: "", reason: .notReversible),
@@ -89,6 +90,7 @@ import Testing
     case .leavingAnOpenPeriod: "leavingAnOpenPeriod"
     case .periodsWouldOverlap: "periodsWouldOverlap"
     case .correctionStrandsGroupMembership: "correctionStrandsGroupMembership"
+    case .correctionStrandsAgreement: "correctionStrandsAgreement"
     case .nothingToUndo: "nothingToUndo"
     case .cannotUndo: "cannotUndo"
     case .invalidValues: "invalidValues"
@@ -149,6 +151,8 @@ import Testing
       return unit(reference) + [["\(period)"], day(joined)] + (left.map { [day($0)] } ?? [])
     case .correctionStrandsGroupMembership(let reference, let group, let joined, let left):
       return unit(reference) + [[group.name], day(joined)] + (left.map { [day($0)] } ?? [])
+    case .correctionStrandsAgreement(let reference, let title, let signed):
+      return unit(reference) + [[title], day(signed)]
     case .nothingToUndo: return []
     case .cannotUndo(_, _, let reason):
       switch reason {
@@ -177,7 +181,7 @@ import Testing
   @Test func everyKindOfRefusalHasASample() {
     let kinds = Set(Self.refusals.map(Self.kind))
     // The count of cases in `kind(_:)`: raising it means adding a sample above.
-    #expect(kinds.count == 42)
+    #expect(kinds.count == 43)
   }
 
   @Test(arguments: Refusal.allSamples)

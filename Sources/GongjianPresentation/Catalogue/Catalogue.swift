@@ -198,6 +198,8 @@ public enum UsageMistake: Error, Equatable, Sendable {
   case demoTargetExists(String)
   case backupExists(String)
   case correctionWithDetails
+  /// `edit --period N` without a date to correct.
+  case periodWithoutDate
   case registrySetNeedsValue
   case unknownLanguage(String)
   case optionNeedsValue(String)

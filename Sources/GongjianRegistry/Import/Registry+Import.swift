@@ -173,11 +173,14 @@ extension Registry {
         }
         // The units an import adds have consecutive ids: the range is what `undo` removes.
         let lastID = try db.scalar(Int.self, "SELECT max(id) FROM unit") ?? 0
+        let firstID =
+          try db.scalar(Int.self, sql: "SELECT min(id) FROM unit WHERE id > \(run.lastIDBefore)") ?? run.lastIDBefore
+          + 1
         let facts: JSONValue.KeyValuePairs = [
           "file": .string(path), "rows": .int(run.summary.rows), "added": .int(run.summary.added),
           "updated": .int(run.summary.updated),
           "groups_created": .array(run.summary.createdGroups.map(JSONValue.string)),
-          "first_unit_id": .int(run.lastIDBefore + 1), "last_unit_id": .int(run.summary.added > 0 ? lastID : 0),
+          "first_unit_id": .int(firstID), "last_unit_id": .int(run.summary.added > 0 ? lastID : 0),
         ]
         try record(.importFile, entity: "import", unit: nil, facts: facts, before: nil, after: .object(facts))
       }

@@ -32,7 +32,7 @@ extension Registry {
           "title": .string(clean.title), "signed_on": .string(signedOn.iso),
           "expires_on": .optional(clean.expiresOn?.iso),
         ],
-        before: UnitJSON.detail(detail), after: try unitSnapshot(id))
+        before: try snapshot(detail), after: try unitSnapshot(id))
       guard let added = try agreements(where: "a.id = \(agreementID)").first else {
         throw Refusal.noSuchID(.unit, id: id.rawValue)
       }

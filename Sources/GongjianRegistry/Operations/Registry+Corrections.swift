@@ -21,9 +21,12 @@ extension Registry {
       let detail = try loadDetail(id)
       let unit = detail.reference
       let periods = detail.periods
-      let index = (number ?? periods.count) - 1
-      guard periods.indices.contains(index) else {
-        throw Refusal.noSuchPeriod(unit, number: number ?? 0, count: periods.count)
+      // Compared before any arithmetic: a period number can be any integer a person types.
+      if let number, number < 1 || number > periods.count {
+        throw Refusal.noSuchPeriod(unit, number: number, count: periods.count)
+      }
+      guard let index = number.map({ $0 - 1 }) ?? periods.indices.last else {
+        throw Refusal.noSuchPeriod(unit, number: 1, count: 0)
       }
       let old = periods[index]
       var new = old
@@ -35,9 +38,10 @@ extension Registry {
       if let leftOn {
         guard old.leftOn != nil else { throw Refusal.leavingAnOpenPeriod(unit, since: old.joinedOn) }
         new.leftOn = leftOn
-      }
-      if let left = new.leftOn, leftOn != nil || joinedOn != nil {
-        Validation.leaving(left, joined: new.joinedOn, today: today, problems: &problems)
+        Validation.leaving(leftOn, joined: new.joinedOn, today: today, problems: &problems)
+      } else if let left = old.leftOn, new.joinedOn > left, problems.isEmpty {
+        // Only the joining date was given: it is the one that lies after the leaving date.
+        problems.add(.joinedOn, .leavingBeforeJoining(left: left, joined: new.joinedOn))
       }
       try problems.check()
       for (otherIndex, other) in periods.enumerated() where otherIndex != index {
@@ -50,7 +54,8 @@ extension Registry {
       }
       guard new != old else { return PeriodCorrection(unit: unit, period: index + 1, before: old, after: new) }
 
-      // Memberships and agreements of this period that began or ended with it move with it.
+      // Memberships and agreements that began on the period's first day, or ended on its last,
+      // move with it; anything else of the period must still lie inside it.
       let inPeriod = detail.groups.filter { old.contains($0.joinedOn) || $0.joinedOn == old.joinedOn }
       for membership in inPeriod {
         var start = membership.joinedOn
@@ -60,7 +65,10 @@ extension Registry {
           start = max(new.joinedOn, founded ?? new.joinedOn)
         }
         if let oldLeft = old.leftOn, end == oldLeft { end = new.leftOn }
-        if start < new.joinedOn || (new.leftOn.map { start > $0 || (end ?? Day.distantFuture) > $0 } ?? false) {
+        let outside =
+          start < new.joinedOn || (end.map { $0 < start } ?? false)
+          || (new.leftOn.map { start > $0 || (end ?? Day.distantFuture) > $0 } ?? false)
+        if outside {
           throw Refusal.correctionStrandsGroupMembership(
             unit, group: membership.group, joinedOn: membership.joinedOn, leftOn: membership.leftOn)
         }
@@ -71,7 +79,16 @@ extension Registry {
           )
         }
       }
-      for agreement in detail.agreements where agreement.signedOn == old.joinedOn && new.joinedOn != old.joinedOn {
+      let signedInPeriod = detail.agreements.filter { old.contains($0.signedOn) || $0.signedOn == old.joinedOn }
+      for agreement in signedInPeriod {
+        guard agreement.signedOn == old.joinedOn else {
+          // A renewal signed during the period: the unit must still be in the alliance that day.
+          if !new.contains(agreement.signedOn) {
+            throw Refusal.correctionStrandsAgreement(unit, title: agreement.title, signedOn: agreement.signedOn)
+          }
+          continue
+        }
+        guard new.joinedOn != old.joinedOn else { continue }
         if let expires = agreement.expiresOn, expires < new.joinedOn {
           throw Refusal.invalid(.joinedOn, .expiresBeforeSigned(expires: expires, signed: new.joinedOn))
         }
@@ -89,7 +106,7 @@ extension Registry {
           ("left_on", .object(["old": .optional(old.leftOn?.iso), "new": .optional(new.leftOn?.iso)])))
       }
       try record(
-        .correctPeriod, unit: id, facts: facts, before: UnitJSON.detail(detail), after: try unitSnapshot(id))
+        .correctPeriod, unit: id, facts: facts, before: try snapshot(detail), after: try unitSnapshot(id))
       return PeriodCorrection(unit: unit, period: index + 1, before: old, after: new)
     }
   }
@@ -100,11 +117,11 @@ extension Registry {
   public func removeUnit(_ id: UnitID) throws -> UnitDetail {
     try write {
       let detail = try loadDetail(id)
+      let before = try snapshot(detail)
       for table in ["group_membership", "agreement", "membership", "unit_former_name"] {
         try db.run(sql: "DELETE FROM \(identifier: table) WHERE unit_id = \(id.rawValue)")
       }
-      try record(
-        .remove, unit: id, facts: ["name": .string(detail.name)], before: UnitJSON.detail(detail), after: nil)
+      try record(.remove, unit: id, facts: ["name": .string(detail.name)], before: before, after: nil)
       try db.run(sql: "DELETE FROM unit WHERE id = \(id.rawValue)")
       return detail
     }

@@ -57,6 +57,8 @@ extension Registry {
 
       var assignments: [SQL] = []
       var changed: [FieldChange] = []
+      // The history's "before", taken ahead of a rename, which changes the former names.
+      var beforeSnapshot: JSONValue?
       if let newName, newName != before.name {
         let newKey = NameKey.make(newName)
         let oldKey = NameKey.make(before.name)
@@ -64,6 +66,7 @@ extension Registry {
           throw Refusal.nameTaken(name: newName, other: other.unit, joinedOn: other.joinedOn)
         }
         if newKey != oldKey {
+          beforeSnapshot = try snapshot(before)
           // The old name stays findable; renaming back to a former name drops it from the list.
           try db.run(sql: "DELETE FROM unit_former_name WHERE unit_id = \(id.rawValue) AND name_key = \(newKey)")
           try db.run(
@@ -85,7 +88,7 @@ extension Registry {
       try db.run(sql: "UPDATE unit SET " + SQL.joined(assignments, separator: ", ") + " WHERE id = \(id.rawValue)")
       try record(
         .edit, unit: id, facts: ["changes": .array(changed.map(\.json))],
-        before: UnitJSON.detail(before), after: try unitSnapshot(id))
+        before: try beforeSnapshot ?? snapshot(before), after: try unitSnapshot(id))
       return UnitEdit(unit: unit, changes: changed)
     }
   }

@@ -198,7 +198,7 @@ extension Registry {
           "group": .string(group.name), "role": .string(role.rawValue), "on": .string(since.iso),
           "previous_role": .optional(outcome.previousRole?.rawValue),
         ],
-        before: UnitJSON.detail(detail), after: try unitSnapshot(unitID))
+        before: try snapshot(detail), after: try unitSnapshot(unitID))
       return GroupJoinResult(unit: unit, group: group, role: role, outcome: outcome)
     }
   }
@@ -248,7 +248,7 @@ extension Registry {
       try record(
         .groupLeave, entity: "group_membership", entityID: current.id, unit: unitID,
         facts: ["group": .string(group.name), "on": .string(day.iso)],
-        before: UnitJSON.detail(detail), after: try unitSnapshot(unitID))
+        before: try snapshot(detail), after: try unitSnapshot(unitID))
       return GroupLeaveResult(unit: unit, group: group, since: current.joinedOn, until: day)
     }
   }

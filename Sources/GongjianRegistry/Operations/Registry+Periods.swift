@@ -41,7 +41,7 @@ extension Registry {
           "on": .string(day.iso), "reason": .optional(cleanReason),
           "groups": .array(openGroups.map { .string($0.group.name) }),
         ],
-        before: UnitJSON.detail(detail), after: try unitSnapshot(id))
+        before: try snapshot(detail), after: try unitSnapshot(id))
       return Withdrawal(unit: unit, joinedOn: open.joinedOn, leftOn: day, closedGroups: openGroups.map(\.group))
     }
   }
@@ -74,7 +74,7 @@ extension Registry {
       try record(
         .rejoin, unit: id,
         facts: ["on": .string(day.iso), "groups": .array(joined.map { .string($0.group.name) }), "lead": .bool(lead)],
-        before: UnitJSON.detail(detail), after: try unitSnapshot(id))
+        before: try snapshot(detail), after: try unitSnapshot(id))
       return Registration(unit: unit, kind: detail.kind, joinedOn: day, leftOn: nil, groups: joined, role: role)
     }
   }

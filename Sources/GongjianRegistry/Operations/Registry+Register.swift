@@ -83,6 +83,7 @@ extension Registry {
     if !input.allowSimilarName, let similar = try similarUnit(to: clean) {
       throw SimilarUnit(name: clean.name, existing: similar)
     }
+    let unitID = try nextUnitID.map { UnitID($0) } ?? firstNewUnitID()
     do {
       let unit = statements.unit
       try unit.stage(clean.name, at: 1)
@@ -91,12 +92,13 @@ extension Registry {
       for (offset, column) in UnitDetailColumn.all.enumerated() {
         try unit.stage(clean.details[keyPath: column.value], at: Int32(4 + offset))
       }
+      try unit.bind(unitID.rawValue, at: Int32(4 + UnitDetailColumn.all.count))
       try unit.runStaged()
     } catch let error as SQLiteError where error.isUniqueViolation {
       guard let existing = try existingUnit(key: clean.key) else { throw error }
       throw DuplicateUnit(name: clean.name, existing: existing)
     }
-    let unitID = UnitID(Int(db.lastInsertRowID))
+    nextUnitID = unitID.rawValue + 1
     let groups = try resolveGroups()
     for group in groups {
       if let dissolved = group.dissolved, dissolved <= input.joinedOn {
@@ -138,6 +140,13 @@ extension Registry {
         before: nil, after: try unitSnapshot(unitID))
     }
     return registration
+  }
+
+  /// The id of the first unit a write adds: above every unit's and every id the history names.
+  private func firstNewUnitID() throws -> UnitID {
+    let units = try db.scalar(Int.self, "SELECT max(id) FROM unit") ?? 0
+    let named = try db.scalar(Int.self, "SELECT max(unit_id) FROM history WHERE unit_id IS NOT NULL") ?? 0
+    return UnitID(max(units, named) + 1)
   }
 
   func insertAgreement(unitID: UnitID, terms: CleanTerms, signedOn: Day) throws {

@@ -9,8 +9,25 @@ public struct UndoPlan: Equatable, Sendable {
 
 extension Registry {
   /// The latest change that is neither an undo nor undone yet: what `undo` would take back.
+  /// Refused as `undo` itself would be (a change that cannot be undone, a unit changed since),
+  /// so that what is shown can be done.
   public func undoPlan() throws -> UndoPlan {
-    try read { try latestUndoable() }
+    try read {
+      let plan = try latestUndoable()
+      // What each unit looks like once the entries before it in the plan are taken back.
+      var expected: [UnitID: String?] = [:]
+      for entry in plan.entries {
+        let action = try reversibleAction(entry)
+        guard ![.groupAdd, .registrySet, .importFile].contains(action) else { continue }
+        let unitID = try unitOf(entry)
+        let current = try expected[unitID] ?? currentSnapshotText(unitID)
+        guard current == entry.after.flatMap(JSONReader.parse)?.text else {
+          throw Refusal.cannotUndo(action: entry.action, at: entry.at, reason: .changedSince(try reference(of: entry)))
+        }
+        expected[unitID] = entry.before.flatMap(JSONReader.parse)?.text
+      }
+      return plan
+    }
   }
 
   /// Takes back the latest change by a compensating change, recorded in the history like any
@@ -36,20 +53,46 @@ extension Registry {
     else { throw Refusal.nothingToUndo }
     var entries: [HistoryEntry] = []
     try readHistory(unit: nil, batch: batch) { entries.append($0) }
+    // Back at the registry's creation: everything since has been undone.
+    if entries.allSatisfy({ $0.change == .initialize }) { throw Refusal.nothingToUndo }
     return UndoPlan(batch: batch, entries: entries.reversed())
+  }
+
+  /// The entry's change, if it is of a kind that can be taken back.
+  private func reversibleAction(_ entry: HistoryEntry) throws -> ChangeAction {
+    guard let action = entry.change, entry.facts != nil, action != .initialize, action != .undo else {
+      throw Refusal.cannotUndo(action: entry.action, at: entry.at, reason: .notReversible)
+    }
+    return action
+  }
+
+  /// The unit a unit's change is about.
+  private func unitOf(_ entry: HistoryEntry) throws -> UnitID {
+    guard let unitID = entry.unit?.id ?? entry.entityID.map({ UnitID($0) }) else {
+      throw Refusal.cannotUndo(action: entry.action, at: entry.at, reason: .notReversible)
+    }
+    return unitID
+  }
+
+  private func reference(of entry: HistoryEntry) throws -> UnitReference {
+    UnitReference(id: try unitOf(entry), name: entry.unit?.name ?? "")
+  }
+
+  /// The unit as the history would record it now; nil when there is no such unit.
+  private func currentSnapshotText(_ id: UnitID) throws -> String? {
+    let exists = try db.scalar(Int.self, sql: "SELECT count(*) FROM unit WHERE id = \(id.rawValue)") ?? 0 > 0
+    return exists ? try unitSnapshot(id).text : nil
   }
 
   /// Undoes one entry, inside the write transaction.
   private func compensate(_ entry: HistoryEntry, batch: Int) throws {
-    guard let action = entry.change, entry.facts != nil, action != .initialize else {
-      throw Refusal.cannotUndo(action: entry.action, at: entry.at, reason: .notReversible)
-    }
+    let action = try reversibleAction(entry)
     var facts: JSONValue.KeyValuePairs = ["undone_batch": .int(batch), "undone_action": .string(entry.action)]
     switch action {
     case .groupAdd:
       guard let id = entry.entityID else { break }
       let group = try groupReference(GroupID(id))
-      try deleteGroupIfUnused(group)
+      try deleteGroupIfUnused(group, undoing: entry)
       facts.pairs.append(("group", .string(group.name)))
       try record(
         .undo, entity: "group", entityID: id, unit: nil, facts: facts, before: entry.after.flatMap(JSONReader.parse),
@@ -77,26 +120,21 @@ extension Registry {
       for name in entry.facts?["groups_created"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
         let key = NameKey.make(name)
         if let id = try db.scalar(Int.self, sql: "SELECT id FROM working_group WHERE name_key = \(key)") {
-          try deleteGroupIfUnused(GroupReference(id: GroupID(id), name: name))
+          try deleteGroupIfUnused(GroupReference(id: GroupID(id), name: name), undoing: entry)
         }
       }
       facts.pairs.append(("removed_units", .int(max(0, last - first + 1))))
       try record(.undo, entity: "import", unit: nil, facts: facts, before: nil, after: nil)
     default:
-      guard let unitID = entry.unit?.id ?? entry.entityID.map({ UnitID($0) }) else {
-        throw Refusal.cannotUndo(action: entry.action, at: entry.at, reason: .notReversible)
-      }
-      try restore(unitID, from: entry, facts: facts)
+      try restore(try unitOf(entry), from: entry, facts: facts)
     }
   }
 
   /// Brings a unit back to how it was before `entry`, if it is still as `entry` left it.
   private func restore(_ id: UnitID, from entry: HistoryEntry, facts: JSONValue.KeyValuePairs) throws {
-    let exists = try db.scalar(Int.self, sql: "SELECT count(*) FROM unit WHERE id = \(id.rawValue)") ?? 0 > 0
-    let current = exists ? try unitSnapshot(id).text : nil
-    let reference = UnitReference(id: id, name: entry.unit?.name ?? "")
+    let current = try currentSnapshotText(id)
     guard current == entry.after.flatMap(JSONReader.parse)?.text else {
-      throw Refusal.cannotUndo(action: entry.action, at: entry.at, reason: .changedSince(reference))
+      throw Refusal.cannotUndo(action: entry.action, at: entry.at, reason: .changedSince(try reference(of: entry)))
     }
     let before = entry.before.flatMap(JSONReader.parse)
     // Recorded first, while the unit (if it is going) still has its name.
@@ -106,8 +144,8 @@ extension Registry {
     try replaceUnit(id, with: before)
   }
 
-  /// Replaces everything the registry holds of a unit by a snapshot (the JSON `UnitJSON`
-  /// writes), or deletes the unit when there is none.
+  /// Replaces everything the registry holds of a unit by a snapshot (the JSON `snapshot(_:)`
+  /// writes), or deletes the unit when there is none. The rows get back the ids they had.
   func replaceUnit(_ id: UnitID, with snapshot: JSONValue?) throws {
     for table in ["group_membership", "agreement", "membership", "unit_former_name"] {
       try db.run(sql: "DELETE FROM \(identifier: table) WHERE unit_id = \(id.rawValue)")
@@ -119,7 +157,8 @@ extension Registry {
     let name = snapshot["name"]?.stringValue ?? ""
     let key = NameKey.make(name)
     var columns = ["id", "name", "name_key", "similar_key", "created_at"]
-    var values: [SQL] = ["\(id.rawValue)", "\(name)", "\(key)", "\(NameKey.similar(key))", verbatimNow]
+    let createdAt: SQL = snapshot["created_at"]?.stringValue.map { text -> SQL in "\(text)" } ?? verbatimNow
+    var values: [SQL] = ["\(id.rawValue)", "\(name)", "\(key)", "\(NameKey.similar(key))", createdAt]
     for column in UnitDetailColumn.all {
       columns.append(column.column)
       let value = snapshot[column.jsonKey]?.stringValue
@@ -133,16 +172,16 @@ extension Registry {
     for period in snapshot["periods"]?.arrayValue ?? [] {
       try db.run(
         sql: """
-          INSERT INTO membership (unit_id, joined_on, left_on, left_reason)
-          VALUES (\(id.rawValue), \(period["joined_on"]?.stringValue), \(period["left_on"]?.stringValue),
+          INSERT INTO membership (id, unit_id, joined_on, left_on, left_reason)
+          VALUES (\(period["id"]?.intValue), \(id.rawValue), \(period["joined_on"]?.stringValue), \(period["left_on"]?.stringValue),
                   \(period["left_reason"]?.stringValue))
           """)
     }
     for agreement in snapshot["agreements"]?.arrayValue ?? [] {
       try db.run(
         sql: """
-          INSERT INTO agreement (unit_id, title, signed_on, expires_on, signatory, signatory_title, note)
-          VALUES (\(id.rawValue), \(agreement["title"]?.stringValue ?? AgreementTerms.defaultTitle),
+          INSERT INTO agreement (id, unit_id, title, signed_on, expires_on, signatory, signatory_title, note)
+          VALUES (\(agreement["id"]?.intValue), \(id.rawValue), \(agreement["title"]?.stringValue ?? AgreementTerms.defaultTitle),
                   \(agreement["signed_on"]?.stringValue), \(agreement["expires_on"]?.stringValue),
                   \(agreement["signatory"]?.stringValue), \(agreement["signatory_title"]?.stringValue),
                   \(agreement["note"]?.stringValue))
@@ -152,26 +191,30 @@ extension Registry {
       let formerName = former["name"]?.stringValue ?? ""
       try db.run(
         sql: """
-          INSERT INTO unit_former_name (unit_id, name, name_key, renamed_on)
-          VALUES (\(id.rawValue), \(formerName), \(NameKey.make(formerName)), \(former["renamed_on"]?.stringValue))
+          INSERT INTO unit_former_name (id, unit_id, name, name_key, renamed_on)
+          VALUES (\(former["id"]?.intValue), \(id.rawValue), \(formerName), \(NameKey.make(formerName)), \(former["renamed_on"]?.stringValue))
           """)
     }
     for membership in snapshot["group_memberships"]?.arrayValue ?? [] {
+      // The group by its id, or by its name in a snapshot that has no ids.
       let group = membership["group"]?.stringValue ?? ""
       try db.run(
         sql: """
-          INSERT INTO group_membership (unit_id, group_id, role, joined_on, left_on)
-          SELECT \(id.rawValue), g.id, \(membership["role"]?.stringValue ?? GroupRole.member.rawValue),
+          INSERT INTO group_membership (id, unit_id, group_id, role, joined_on, left_on)
+          SELECT \(membership["id"]?.intValue), \(id.rawValue), g.id,
+                 \(membership["role"]?.stringValue ?? GroupRole.member.rawValue),
                  \(membership["joined_on"]?.stringValue), \(membership["left_on"]?.stringValue)
-          FROM working_group AS g WHERE g.name_key = \(NameKey.make(group))
+          FROM working_group AS g
+          WHERE g.id = \(membership["group_id"]?.intValue)
+             OR (\(membership["group_id"]?.intValue) IS NULL AND g.name_key = \(NameKey.make(group)))
           """)
     }
   }
 
-  private func deleteGroupIfUnused(_ group: GroupReference) throws {
+  private func deleteGroupIfUnused(_ group: GroupReference, undoing entry: HistoryEntry) throws {
     let used =
       try db.scalar(Int.self, sql: "SELECT count(*) FROM group_membership WHERE group_id = \(group.id.rawValue)") ?? 0
-    if used > 0 { throw Refusal.cannotUndo(action: ChangeAction.groupAdd.rawValue, at: "", reason: .groupInUse(group)) }
+    if used > 0 { throw Refusal.cannotUndo(action: entry.action, at: entry.at, reason: .groupInUse(group)) }
     try db.run(sql: "DELETE FROM working_group WHERE id = \(group.id.rawValue)")
   }
 }

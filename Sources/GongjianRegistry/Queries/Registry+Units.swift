@@ -173,6 +173,35 @@ extension Registry {
 
   /// The unit as JSON, for the history's before and after.
   func unitSnapshot(_ id: UnitID) throws -> JSONValue {
-    UnitJSON.detail(try loadDetail(id))
+    try snapshot(try loadDetail(id))
+  }
+
+  /// A unit as the history keeps it: the JSON `show` writes, with each row's own id (and the
+  /// group's id of each group membership) and the unit's creation time, so that `undo` puts
+  /// back exactly the rows that were there.
+  func snapshot(_ detail: UnitDetail) throws -> JSONValue {
+    guard case .object(var members) = UnitJSON.detail(detail) else { return UnitJSON.detail(detail) }
+    var formerNameIDs: [Int] = []
+    let names = try db.prepare(
+      sql: "SELECT id FROM unit_former_name WHERE unit_id = \(detail.id.rawValue) ORDER BY renamed_on, id")
+    while try names.step() { formerNameIDs.append(try names.required(0)) }
+    func number(_ key: String, _ ids: [[(String, JSONValue)]]) {
+      guard let index = members.pairs.firstIndex(where: { $0.0 == key }),
+        case .array(let items) = members.pairs[index].1
+      else { return }
+      members.pairs[index].1 = .array(
+        zip(items, ids).map { item, rowKeys in
+          guard case .object(var fields) = item else { return item }
+          fields.pairs.insert(contentsOf: rowKeys, at: 0)
+          return .object(fields)
+        })
+    }
+    number("former_names", formerNameIDs.map { [("id", .int($0))] })
+    number("periods", detail.periods.map { [("id", .int($0.id))] })
+    number("agreements", detail.agreements.map { [("id", .int($0.id))] })
+    number(
+      "group_memberships", detail.groups.map { [("id", .int($0.id)), ("group_id", .int($0.group.id.rawValue))] })
+    members.pairs.append(("created_at", .string(detail.createdAt)))
+    return .object(members)
   }
 }

@@ -36,6 +36,7 @@ struct Edit: ParsableCommand {
       try correct()
       return
     }
+    if period != nil { throw UsageMistake.periodWithoutDate }
     if renamedOn != nil && name == nil { throw UsageMistake.renamedOnWithoutName }
     let changes = UnitChanges(name: name, details: details.details)
     guard !changes.isEmpty else { throw UsageMistake.nothingToEdit }

@@ -326,6 +326,7 @@ extension ChineseCatalogue: MessageWording {
     case .optionNeedsValue(let option): "选项 \(option) 缺少值。"
     case .backupExists(let path): "\(path) 已存在，未写入任何内容。\n请换一个名字，或加 --force 覆盖它。"
     case .correctionWithDetails: "更正日期（--joined、--left）请单独进行，不要与修改其他信息放在同一条命令里。"
+    case .periodWithoutDate: "--period 用于指定更正哪一段共建期间，请同时给出 --joined 或 --left。"
     case .registrySetNeedsValue: "请给出 --subdistrict 或 --district（至少一项）。"
     }
   }

@@ -65,6 +65,9 @@ extension ChineseCatalogue: RefusalWording {
     case .correctionStrandsGroupMembership(let reference, let group, let joinedOn, let leftOn):
       return "更正后，\(unit(reference))参加\(self.group(group))的记录（\(day(joinedOn))"
         + (leftOn.map { "至\(day($0))" } ?? "起") + "）将超出共建期间。请先更正该单位的专项组记录。"
+    case .correctionStrandsAgreement(let reference, let title, let signedOn):
+      return "更正后，\(unit(reference))于\(day(signedOn))签订的\(quoted(title))将落在共建期间之外，"
+        + "请核对日期（可用 gongjian show \(reference.id) 查看）。"
     case .nothingToUndo:
       return "没有可以撤销的改动。"
     case .cannotUndo(let action, let at, let reason):

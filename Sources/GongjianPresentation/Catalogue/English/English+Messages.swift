@@ -346,6 +346,7 @@ extension EnglishCatalogue: MessageWording {
     case .backupExists(let path):
       "\(path) already exists; nothing was written.\nChoose another name, or add --force to replace it."
     case .correctionWithDetails: "correct dates (--joined, --left) on their own, not together with other details."
+    case .periodWithoutDate: "--period says which period to correct: give --joined or --left with it."
     case .registrySetNeedsValue: "give --subdistrict or --district."
     }
   }

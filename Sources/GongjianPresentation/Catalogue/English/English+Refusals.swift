@@ -65,6 +65,9 @@ extension EnglishCatalogue: RefusalWording {
     case .correctionStrandsGroupMembership(let reference, let group, let joinedOn, let leftOn):
       return "after the correction, the membership of \(unit(reference)) in \(self.group(group)) (\(day(joinedOn)) – "
         + (leftOn.map(day) ?? "now") + ") would lie outside the period. Correct the group membership first."
+    case .correctionStrandsAgreement(let reference, let title, let signedOn):
+      return "after the correction, the agreement \(quoted(title)) of \(unit(reference)), signed \(day(signedOn)), "
+        + "would lie outside the period. Check the dates (gongjian show \(reference.id))."
     case .nothingToUndo:
       return "there is no change to undo."
     case .cannotUndo(let action, let at, let reason):
