@@ -6,28 +6,52 @@
 
 /// Writes an XLSX workbook (SpreadsheetML in a ZIP, ECMA-376) straight into an open file: one
 /// or more sheets, each with a bold, frozen header row with filters, dates as date cells (so
-/// Excel sorts and filters them as dates) and every other cell as text, so phone numbers and
-/// credit codes keep their digits. Printable as offices print lists: landscape, one page wide,
-/// the header row repeated on every page.
+/// Excel sorts and filters them as dates), counts as numbers, and every other cell as text, so
+/// phone numbers and credit codes keep their digits. A sheet may have a block of lines above
+/// its header (a form's title, who reports and for which period). Printable as offices print
+/// lists: landscape, one page wide, the header row repeated on every page.
 ///
 /// The sheets' XML streams through deflate into the file row by row (`ZipWriter`): memory
 /// stays flat at a million rows and no uncompressed sheet is ever written anywhere. Sheets are
 /// written in order: `addRow` fills the current sheet, `nextSheet` moves on, `finish` ends
 /// the workbook.
-final class XLSXWriter {
-  enum CellKind { case text, date }
-
-  struct Column {
-    var title: String
-    var kind: CellKind
-    /// In characters, as Excel counts them.
-    var width: Int
+public final class XLSXWriter {
+  public enum CellKind: Sendable {
+    case text, date
+    /// A number (`12`, `-3`, `48.3`), written as a number cell; anything else there is text.
+    case number
   }
 
-  struct Sheet {
-    /// The tab's name: at most 31 characters, none of : \\ / ? * [ ].
-    var name: String
-    var columns: [Column]
+  public struct Column: Sendable {
+    public var title: String
+    public var kind: CellKind
+    /// In characters, as Excel counts them.
+    public var width: Int
+
+    public init(title: String, kind: CellKind, width: Int) {
+      self.title = title
+      self.kind = kind
+      self.width = width
+    }
+  }
+
+  public struct Sheet: Sendable {
+    /// The tab's name: at most 31 characters, none of : \\ / ? * [ ]. `sheetName(_:taken:)`
+    /// makes one from any text.
+    public var name: String
+    public var columns: [Column]
+    /// Lines above the header row, each a row of cells from column A: a form's title (bold),
+    /// then lines such as who reports and for which period. Empty for a plain list.
+    public var preamble: [[String]]
+
+    public init(name: String, columns: [Column], preamble: [[String]] = []) {
+      self.name = name
+      self.columns = columns
+      self.preamble = preamble
+    }
+
+    /// The row of the column titles: under the preamble.
+    var headerRow: Int { preamble.count + 1 }
   }
 
   private let zip: ZipWriter
@@ -44,11 +68,11 @@ final class XLSXWriter {
   /// Starts a workbook in `descriptor`, a new empty file whose final name is `path` (for
   /// problems), and begins its first sheet. `title` goes into the document's properties.
   /// `compressionLevel` is zlib's (0 stores the XML as it is, for tests to read).
-  init(descriptor: Int32, path: String, sheets: [Sheet], title: String, compressionLevel: Int32 = 6) throws {
+  public init(descriptor: Int32, path: String, sheets: [Sheet], title: String, compressionLevel: Int32 = 6) throws {
     zip = try ZipWriter(descriptor: descriptor, path: path, level: compressionLevel)
     self.sheets = sheets
     self.title = title
-    lastRows = Array(repeating: 1, count: sheets.count)
+    lastRows = sheets.map(\.headerRow)
     let parts: [(String, String)] = [
       ("[Content_Types].xml", XLSXWriter.contentTypes(sheetCount: sheets.count)),
       ("_rels/.rels", XLSXWriter.rootRelationships), ("docProps/app.xml", XLSXWriter.appProperties),
@@ -66,7 +90,7 @@ final class XLSXWriter {
 
   /// Adds a row to the current sheet: values in column order, nil or empty for an empty cell.
   /// A date column's value is ISO `YYYY-MM-DD`; anything else there is written as text.
-  func addRow(_ values: [String?]) throws {
+  public func addRow(_ values: [String?]) throws {
     guard sheetIndex < sheets.count else { return }
     let columns = sheets[sheetIndex].columns
     lastRows[sheetIndex] += 1
@@ -83,6 +107,13 @@ final class XLSXWriter {
         xml.append("\" s=\"2\"><v>")
         xml.append(DayParser.excelSerial(of: day))
         xml.append("</v></c>")
+      } else if column.kind == .number, XLSXWriter.isNumber(value) {
+        xml.append("<c r=\"")
+        xml.append(columnNames[index])
+        xml.append(row)
+        xml.append("\"><v>")
+        xml.append(value)
+        xml.append("</v></c>")
       } else {
         appendTextCell(value, column: index, row: row, style: 3)
       }
@@ -92,7 +123,7 @@ final class XLSXWriter {
   }
 
   /// Ends the current sheet and begins the next.
-  func nextSheet() throws {
+  public func nextSheet() throws {
     guard sheetIndex < sheets.count else { return }
     try endSheet()
     sheetIndex += 1
@@ -101,7 +132,7 @@ final class XLSXWriter {
 
   /// Ends the last sheet and writes the workbook part and the ZIP's directory. The caller
   /// flushes the file to disk and gives it its name.
-  func finish() throws {
+  public func finish() throws {
     while sheetIndex < sheets.count { try nextSheet() }
     try zip.beginEntry("xl/workbook.xml")
     try zip.write(XLSXWriter.workbook(sheets: sheets, lastRows: lastRows))
@@ -113,7 +144,8 @@ final class XLSXWriter {
 
   private func beginSheet() throws {
     let sheet = sheets[sheetIndex]
-    columnNames = sheet.columns.indices.map { Array(XLSXWriter.columnName($0).utf8) }
+    let width = max(sheet.columns.count, sheet.preamble.map(\.count).max() ?? 0)
+    columnNames = (0..<width).map { Array(XLSXWriter.columnName($0).utf8) }
     try zip.beginEntry("xl/worksheets/sheet\(sheetIndex + 1).xml")
     var header = """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -121,8 +153,9 @@ final class XLSXWriter {
       xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
       <sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>\
       <sheetViews><sheetView \(sheetIndex == 0 ? "tabSelected=\"1\" " : "")workbookViewId="0">\
-      <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>\
-      <selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>\
+      <pane ySplit="\(sheet.headerRow)" topLeftCell="A\(sheet.headerRow + 1)" activePane="bottomLeft" state="frozen"/>\
+      <selection pane="bottomLeft" activeCell="A\(sheet.headerRow + 1)" sqref="A\(sheet.headerRow + 1)"/>\
+      </sheetView></sheetViews>\
       <sheetFormatPr defaultRowHeight="15"/>
       """
     if !sheet.columns.isEmpty {
@@ -134,9 +167,20 @@ final class XLSXWriter {
     }
     header += "<sheetData>"
     xml.append(header)
-    xml.append("<row r=\"1\">")
+    for (offset, line) in sheet.preamble.enumerated() {
+      xml.append("<row r=\"")
+      xml.append(offset + 1)
+      xml.append("\">")
+      for (index, text) in line.enumerated() where !text.isEmpty {
+        appendTextCell(text, column: index, row: offset + 1, style: offset == 0 ? 1 : 3)
+      }
+      xml.append("</row>")
+    }
+    xml.append("<row r=\"")
+    xml.append(sheet.headerRow)
+    xml.append("\">")
     for (index, column) in sheet.columns.enumerated() {
-      appendTextCell(column.title, column: index, row: 1, style: 1)
+      appendTextCell(column.title, column: index, row: sheet.headerRow, style: 1)
     }
     xml.append("</row>")
     try flushIfFull()
@@ -144,7 +188,10 @@ final class XLSXWriter {
 
   private func endSheet() throws {
     var footer = "</sheetData>"
-    if let range = XLSXWriter.filterRange(columns: sheets[sheetIndex].columns.count, lastRow: lastRows[sheetIndex]) {
+    let sheet = sheets[sheetIndex]
+    if let range = XLSXWriter.filterRange(
+      columns: sheet.columns.count, headerRow: sheet.headerRow, lastRow: lastRows[sheetIndex])
+    {
       footer += "<autoFilter ref=\"\(range)\"/>"
     }
     // A4 (paperSize 9), landscape, every column on one page width, as many pages down as
@@ -185,9 +232,49 @@ final class XLSXWriter {
   // MARK: - Names and references
 
   /// "A1:O6": the header and every row, which the filter and its defined name both cover.
-  static func filterRange(columns: Int, lastRow: Int) -> String? {
+  static func filterRange(columns: Int, headerRow: Int = 1, lastRow: Int) -> String? {
     guard columns > 0 else { return nil }
-    return "A1:\(columnName(columns - 1))\(lastRow)"
+    return "A\(headerRow):\(columnName(columns - 1))\(lastRow)"
+  }
+
+  /// Whether `text` is a plain decimal number a cell can hold as one: an optional minus,
+  /// digits, and at most one point with digits after it.
+  static func isNumber(_ text: String) -> Bool {
+    var digits = 0
+    var point = false
+    var afterPoint = 0
+    for (offset, byte) in text.utf8.enumerated() {
+      switch byte {
+      case UInt8(ascii: "-") where offset == 0: continue
+      case UInt8(ascii: "."):
+        guard !point, digits > 0 else { return false }
+        point = true
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        digits += 1
+        if point { afterPoint += 1 }
+      default: return false
+      }
+    }
+    return digits > 0 && digits <= 15 && (!point || afterPoint > 0)
+  }
+
+  /// A tab name Excel accepts, made from any text: the characters it forbids replaced, at most
+  /// 31 characters, not blank, and unlike every name in `taken` (compared as Excel does,
+  /// ignoring case), which it is added to.
+  public static func sheetName(_ text: String, taken: inout Set<String>) -> String {
+    var base = String(
+      text.map { ":\\/?*[]".contains($0) ? "_" : $0 }.drop { $0 == "'" || $0.isWhitespace })
+    while base.last == "'" || base.last?.isWhitespace == true { base.removeLast() }
+    if base.isEmpty { base = "_" }
+    var name = String(base.prefix(31))
+    var number = 2
+    while taken.contains(name.lowercased()) {
+      let suffix = "(\(number))"
+      name = String(base.prefix(31 - suffix.count)) + suffix
+      number += 1
+    }
+    taken.insert(name.lowercased())
+    return name
   }
 
   /// "A1", "C7", "AA10".
@@ -276,7 +363,7 @@ final class XLSXWriter {
     for (index, sheet) in sheets.enumerated() {
       list += "<sheet name=\"\(escape(sheet.name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
       let quoted = escape(quotedSheetName(sheet.name))
-      if let range = filterRange(columns: sheet.columns.count, lastRow: lastRows[index]) {
+      if let range = filterRange(columns: sheet.columns.count, headerRow: sheet.headerRow, lastRow: lastRows[index]) {
         let absolute = range.split(separator: ":").map { cell in
           let letters = cell.prefix { $0.isLetter }
           return "$\(letters)$\(cell.dropFirst(letters.count))"
@@ -284,7 +371,9 @@ final class XLSXWriter {
         names +=
           "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">"
           + "\(quoted)!\(absolute.joined(separator: ":"))</definedName>"
-        names += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(quoted)!$1:$1</definedName>"
+        names +=
+          "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">"
+          + "\(quoted)!$\(sheet.headerRow):$\(sheet.headerRow)</definedName>"
       }
     }
     return """

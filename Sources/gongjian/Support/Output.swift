@@ -61,7 +61,14 @@ final class OutputSink: TextOutput {
 
   /// `path` nil is stdout. `protecting` is a file that must never be overwritten (the registry).
   /// A new file gets `mode` (by default the registry's output mode) from its creation.
-  init(path: String?, protecting registryPath: String? = nil, mode: mode_t? = nil) throws {
+  convenience init(path: String?, protecting registryPath: String? = nil, mode: mode_t? = nil) throws {
+    try self.init(
+      path: path, protecting: registryPath.map { [$0] } ?? [],
+      mode: mode ?? registryPath.map(AtomicFile.mode(sharingLike:)) ?? 0o600)
+  }
+
+  /// `protecting` are files that must never be overwritten (the registries read).
+  init(path: String?, protecting registryPaths: [String], mode: mode_t) throws {
     // Anything print() buffered goes out first, so output keeps its order.
     fflush(nil)
     guard let path else {
@@ -72,14 +79,13 @@ final class OutputSink: TextOutput {
       return
     }
     name = path
-    switch try OutputTarget.resolve(path, protecting: registryPath, streams: true) {
+    switch try OutputTarget.resolve(path, protecting: registryPaths, streams: true) {
     case .stream(let descriptor):
       writer = BufferedWriter(descriptor: descriptor)
       file = nil
       isTerminal = isatty(descriptor) == 1
     case .file(let destination):
-      let created = try AtomicFile(
-        destination: destination, mode: mode ?? registryPath.map(AtomicFile.mode(sharingLike:)) ?? 0o600)
+      let created = try AtomicFile(destination: destination, mode: mode)
       writer = BufferedWriter(descriptor: created.descriptor)
       file = created
       isTerminal = false
