@@ -207,7 +207,8 @@ import Testing
   static func districtFacts(_ skip: DistrictSkip) -> [[String]] {
     switch skip.problem {
     case .storage(.newerSchema(_, let version, let latest)): return [[skip.file], ["\(version)"], ["\(latest)"]]
-    case .storage(.otherApplication(_, let id)): return [[skip.file], ["0x" + String(UInt32(bitPattern: id), radix: 16)]]
+    case .storage(.otherApplication(_, let id)):
+      return [[skip.file], ["0x" + String(UInt32(bitPattern: id), radix: 16)]]
     case .refusal(.impossibleStoredDate(let text)): return [[skip.file], [text]]
     default: return [[skip.file]]
     }

@@ -38,11 +38,13 @@ public enum DistrictHTML {
 
       """
     if let summary = report.total.summary {
-      html += "<p class=\"summary\">"
+      html +=
+        "<p class=\"summary\">"
         + escape(texts.districtSummary(summary, length: report.period, distinct: false)) + "</p>\n"
     }
     if let summary = report.distinct.summary {
-      html += "<p class=\"summary\">"
+      html +=
+        "<p class=\"summary\">"
         + escape(texts.districtSummary(summary, length: report.period, distinct: true)) + "</p>\n"
     }
     html += "<p class=\"note\">\(escape(texts.districtDeduplicationNote(shared: report.shared.count)))</p>\n"

@@ -18,7 +18,8 @@ public enum DistrictText {
     let output = StringOutput()
     output.write(title(report, texts: texts) + "\n" + texts.asOf(report.today) + "\n\n")
     output.write(texts.districtSection(.subdistricts) + "\n")
-    write(DistrictSummaryRow.rows(report), DistrictColumns.summary(lists: hasLists(report)), to: output, language, color)
+    write(
+      DistrictSummaryRow.rows(report), DistrictColumns.summary(lists: hasLists(report)), to: output, language, color)
     output.write("\n" + texts.districtSection(.byPeriod) + "\n")
     write(DistrictPeriodRow.rows(report), DistrictColumns.byPeriod(report), to: output, language, color)
     output.write("\n")
@@ -64,7 +65,8 @@ public enum DistrictText {
       .object(
         JSONValue.KeyValuePairs(
           jsonPairs(columns, row) + [
-            ("named_by_file", .bool(subdistrict.source.namedByFile)), ("district", .string(subdistrict.source.district)),
+            ("named_by_file", .bool(subdistrict.source.namedByFile)),
+            ("district", .string(subdistrict.source.district)),
             ("schema_version", .int(subdistrict.source.schemaVersion)), ("growth", GrowthText.json(subdistrict.growth)),
             ("lists", lists(subdistrict.lists)),
           ]))

@@ -67,40 +67,35 @@ public struct ListFigures: Equatable, Sendable {
 
   // MARK: - Where they come from
 
-  /// The tables of the lists, by the names their migrations give them.
-  static let tables = ["resource", "need", "project", "activity"]
-
   /// The figures of the registry `db` reads, or nil when it has none of the lists' tables.
   /// Call inside a read.
   static func read(_ db: Connection) throws -> ListFigures? {
     let present = try tablesPresent(db)
     guard !present.isEmpty else { return nil }
     var figures = ListFigures()
-    func count(_ table: String, where condition: String = "1") throws -> Int {
-      try db.scalar(Int.self, "SELECT count(*) FROM \"\(table)\" WHERE \(condition)") ?? 0
-    }
+    func count(_ sql: String) throws -> Int { try db.scalar(Int.self, sql) ?? 0 }
     func columns(_ table: String) throws -> Set<String> {
       var names: Set<String> = []
       let statement = try db.prepare(sql: "SELECT name FROM pragma_table_info(\(table))")
       while try statement.step() { names.insert(try statement.required(0)) }
       return names
     }
-    if present.contains("resource") { figures.resources = try count("resource") }
+    if present.contains("resource") { figures.resources = try count("SELECT count(*) FROM resource") }
     if present.contains("need") {
-      figures.needs = try count("need")
+      figures.needs = try count("SELECT count(*) FROM need")
       if try columns("need").contains("status") {
-        figures.needsClaimed = try count("need", where: "status IN ('claimed', 'met')")
-        figures.needsMet = try count("need", where: "status = 'met'")
+        figures.needsClaimed = try count("SELECT count(*) FROM need WHERE status IN ('claimed', 'met')")
+        figures.needsMet = try count("SELECT count(*) FROM need WHERE status = 'met'")
       }
     }
     if present.contains("project") {
-      figures.projects = try count("project")
+      figures.projects = try count("SELECT count(*) FROM project")
       if try columns("project").contains("status") {
-        figures.projectsDone = try count("project", where: "status = 'done'")
+        figures.projectsDone = try count("SELECT count(*) FROM project WHERE status = 'done'")
       }
     }
     if present.contains("activity") {
-      figures.activities = try count("activity")
+      figures.activities = try count("SELECT count(*) FROM activity")
       let known = try columns("activity")
       if known.contains("volunteers") {
         figures.volunteers = try db.scalar(Int.self, "SELECT CAST(total(volunteers) AS INTEGER) FROM activity") ?? 0
@@ -115,6 +110,7 @@ public struct ListFigures: Equatable, Sendable {
     return figures
   }
 
+  /// Which of the lists' tables the registry has, by the names their migrations give them.
   private static func tablesPresent(_ db: Connection) throws -> Set<String> {
     var found: Set<String> = []
     let statement = try db.prepare(

@@ -326,8 +326,10 @@ public enum District {
   /// The registries directly in a folder, by name.
   private static func registries(inFolder folder: String) throws -> [String] {
     guard let directory = opendir(folder) else {
-      throw Refusal.district(.unreadable(DistrictSkip(
-        file: folder, problem: .storage(.cannotReadFile(path: folder, errno: errno)))))
+      throw Refusal.district(
+        .unreadable(
+          DistrictSkip(
+            file: folder, problem: .storage(.cannotReadFile(path: folder, errno: errno)))))
     }
     defer { closedir(directory) }
     var names: [String] = []

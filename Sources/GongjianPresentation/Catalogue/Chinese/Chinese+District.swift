@@ -79,7 +79,7 @@ extension ChineseCatalogue: DistrictWording {
   }
 
   public func districtDeduplicationNote(shared: Int) -> String {
-    "去重合计：统一社会信用代码相同（没有代码时名称相同）的单位只计一次；共有\(shared)家单位在多个街道共建。"
+    "去重方法：统一社会信用代码相同（没有代码时名称相同）的单位只计一次；共有\(shared)家单位在多个街道共建。"
   }
 
   public func unitIdentity(_ identity: UnitIdentity) -> String {

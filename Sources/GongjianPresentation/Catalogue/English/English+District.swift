@@ -85,7 +85,7 @@ extension EnglishCatalogue: DistrictWording {
   }
 
   public func districtDeduplicationNote(shared: Int) -> String {
-    "Each unit once: units with the same credit code (without one, the same name) count once; "
+    "How units are counted once: the same credit code (without one, the same name) is one unit; "
       + "\(shared == 1 ? "1 unit is" : "\(shared) units are") in more than one subdistrict's alliance."
   }
 

@@ -246,7 +246,8 @@ extension EnglishCatalogue: HelpWording {
       Formats: table, csv (one line per subdistrict), json (everything), xlsx (a summary sheet and one per \
       subdistrict, with the header block of district forms; needs -o), html (a printable page).
       """
-    case .districtUnitsAbstract: "Every subdistrict's units, with the units also in another subdistrict's alliance marked."
+    case .districtUnitsAbstract:
+      "Every subdistrict's units, with the units also in another subdistrict's alliance marked."
     case .districtUnitsDiscussion:
       """
       By default the units in each alliance today; --all adds those that left. Files are read as by \
