@@ -309,6 +309,34 @@ private func threeSubdistricts(_ space: Workspace) throws -> [String] {
     }
   }
 
+  @Test func aFileCopiedWithItsWALIsReadWholeAndNothingIsLeftBesideIt() throws {
+    let space = Workspace()
+    let original = try space.subdistrict(
+      "ouyang.sqlite", subdistrict: "欧阳路街道", units: [("虹口区司法局", "2017-07-01", nil)])
+    let folder = space.file("copied")
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    do {
+      // Held open, so the registration stays in the -wal (no checkpoint at its close): the
+      // file and its -wal copied as a subdistrict might send them, without the -shm.
+      let holder = try Connection(path: original, mode: .readOnly)
+      _ = try holder.scalar(Int.self, "SELECT count(*) FROM unit")
+      let registered = try space.run(
+        ["register", "复旦大学外文学院", "--joined", "2019-06-27", "--db", original], environment: today)
+      try #require(registered.status == 0, "\(registered)")
+      let wal = try FileManager.default.attributesOfItem(atPath: original + "-wal")[.size] as? Int
+      try #require((wal ?? 0) > 0)
+      try FileManager.default.copyItem(atPath: original, toPath: folder + "/ouyang.sqlite")
+      try FileManager.default.copyItem(atPath: original + "-wal", toPath: folder + "/ouyang.sqlite-wal")
+    }
+    let before = try space.fingerprints().filter { $0.key.hasPrefix("copied") }
+    let report = try space.json(["district", "report", folder, "--from", "2019", "--to", "2019", "--format", "json"])
+    #expect(subdistricts(report).map { $0["closing_total"] as? Int } == [2], "\(report)")
+    let units = try space.district(["units", folder, "--format", "csv"])
+    #expect(units.status == 0 && units.stdout.contains("复旦大学外文学院"), "\(units)")
+    #expect(try space.fingerprints().filter { $0.key.hasPrefix("copied") } == before)
+    #expect(!FileManager.default.fileExists(atPath: folder + "/ouyang.sqlite-shm"))
+  }
+
   @Test func registriesOfEarlierReleasesAreReadAsTheyAre() throws {
     let space = Workspace()
     let files = try ["registry-0001.sqlite", "registry-0002.sqlite"].map { name in
