@@ -40,6 +40,22 @@ extension Refusal {
       .invalidData
     case .inputMissing, .inputIsFolder: .cannotOpen
     case .registryDamaged: .invalidData
+    case .district(let refusal):
+      switch refusal {
+      case .noRegistryInFolder, .inputMissing: .cannotOpen
+      case .givenTwice: .usage
+      case .unreadable(let skip): skip.problem.outcome
+      case .nothingReadable(let skipped): skipped.first?.problem.outcome ?? .cannotOpen
+      }
+    }
+  }
+}
+
+extension DistrictFileProblem {
+  public var outcome: Outcome {
+    switch self {
+    case .storage(let problem): problem.outcome
+    case .refusal(let refusal): refusal.outcome
     }
   }
 }

@@ -103,6 +103,11 @@ public enum Refusal: Error, Equatable, Sendable {
   /// A header and no rows.
   case inputHasNoRows(path: String)
 
+  // MARK: Many registries
+
+  /// A district roll-up over several registry files could not be made (see `DistrictRefusal`).
+  case district(DistrictRefusal)
+
   // MARK: The registry itself
 
   /// A stored date that is not a date: the file was changed outside gongjian.

@@ -61,6 +61,27 @@ import Testing
     .inputNameEmpty, .inputMissing(path: "名单.csv"), .inputIsFolder(path: "名单"), .inputIsOldExcel(path: "名单.xls"),
     .inputEmpty(path: "名单.csv"), .inputHasNoRows(path: "名单.csv"), .impossibleStoredDate("2019-02-30"),
     .registryDamaged(path: "registry.sqlite", problems: 3),
+    .district(.noRegistryInFolder(path: "各街道")), .district(.inputMissing(path: "欧阳路.sqlite")),
+    .district(.givenTwice(path: "各街道/欧阳路.sqlite", sameAs: "欧阳路.sqlite")),
+    .district(.unreadable(DistrictSkip(file: "名单.sqlite", problem: .storage(.notSQLite(path: "名单.sqlite"))))),
+    .district(
+      .unreadable(
+        DistrictSkip(
+          file: "新.sqlite", problem: .storage(.newerSchema(path: "新.sqlite", version: 99, latest: 2))))),
+    .district(
+      .unreadable(
+        DistrictSkip(
+          file: "坏.sqlite", problem: .storage(.damaged(path: "坏.sqlite", detail: "database disk image is malformed"))))),
+    .district(
+      .nothingReadable([
+        DistrictSkip(
+          file: "别的.sqlite", problem: .storage(.otherApplication(path: "别的.sqlite", applicationID: 1234))),
+        DistrictSkip(file: "空.sqlite", problem: .storage(.emptyFile(path: "空.sqlite"))),
+        DistrictSkip(file: "日期.sqlite", problem: .refusal(.impossibleStoredDate("2019-02-30"))),
+        DistrictSkip(
+          file: "旧.sqlite", problem: .storage(.needsUpgrade(path: "旧.sqlite", version: 0, latest: 2))),
+        DistrictSkip(file: "忙.sqlite", problem: .storage(.busy(path: "忙.sqlite"))),
+      ])),
   ]
 
   /// Which kind a refusal is: the compiler makes this list every kind.
@@ -109,6 +130,7 @@ import Testing
     case .inputHasNoRows: "inputHasNoRows"
     case .impossibleStoredDate: "impossibleStoredDate"
     case .registryDamaged: "registryDamaged"
+    case .district: "district"
     }
   }
 
@@ -175,6 +197,24 @@ import Testing
       .inputHasNoRows(let path):
       return [[path]]
     case .impossibleStoredDate(let text): return [[text]]
+    case .district(let district):
+      switch district {
+      case .noRegistryInFolder(let path), .inputMissing(let path): return [[path]]
+      case .givenTwice(let path, let other): return [[path], [other]]
+      case .unreadable(let skip): return districtFacts(skip)
+      case .nothingReadable(let skipped): return skipped.flatMap(districtFacts)
+      }
+    }
+  }
+
+  /// A file left out of a district report: its name, and the numbers its problem carries.
+  static func districtFacts(_ skip: DistrictSkip) -> [[String]] {
+    switch skip.problem {
+    case .storage(.newerSchema(_, let version, let latest)): return [[skip.file], ["\(version)"], ["\(latest)"]]
+    case .storage(.otherApplication(_, let id)):
+      return [[skip.file], ["0x" + String(UInt32(bitPattern: id), radix: 16)]]
+    case .refusal(.impossibleStoredDate(let text)): return [[skip.file], [text]]
+    default: return [[skip.file]]
     }
   }
 

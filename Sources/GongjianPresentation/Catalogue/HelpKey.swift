@@ -53,6 +53,10 @@ public enum HelpKey: String, CaseIterable, Sendable {
   case checkAbstract, checkDiscussion
   case backupAbstract, backupDiscussion, backupDestination, backupForce
   case demoAbstract, demoDiscussion, demoDatabase
+  // district
+  case districtAbstract, districtReportAbstract, districtReportDiscussion, districtUnitsAbstract
+  case districtUnitsDiscussion, districtFiles, districtSkipBad, districtAll, districtReportFormat, districtUnitsFormat
+  case districtOutput, valueFiles
   // The argument parser's own words, replaced in its help output.
   case helpOverview, helpUsage, helpArguments, helpOptions, helpSubcommands, helpShowHelp, helpShowVersion
   case helpSeeSubcommand, helpDefault, helpValues, helpSubcommandWord, helpOptionsWord

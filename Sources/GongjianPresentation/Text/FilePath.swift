@@ -12,6 +12,12 @@ enum FilePath {
     return slash == path.startIndex ? "/" : String(path[..<slash])
   }
 
+  /// The last part of a path: the file's name.
+  static func name(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return path }
+    return String(path[path.index(after: slash)...])
+  }
+
   /// The system's own words for an error number (in the C locale's language).
   static func reason(_ code: Int32) -> String { String(cString: strerror(code)) }
 }

@@ -160,21 +160,15 @@ public final class ListingWriter<Row> {
     let sheetColumns = columns.filter(\.belongsInWorkbook).map { column in
       XLSXWriter.Column(title: column.heading(language), kind: column.workbookKind, width: column.workbookWidth)
     }
+    var tabs = Set<String>()
     do {
       workbook = try XLSXWriter(
         descriptor: destination.descriptor, path: destination.destinationPath,
-        sheets: [XLSXWriter.Sheet(name: Self.sheetName(presentation.title), columns: sheetColumns)],
+        sheets: [XLSXWriter.Sheet(name: XLSXWriter.sheetName(presentation.title, taken: &tabs), columns: sheetColumns)],
         title: presentation.title)
     } catch {
       failure = error
     }
-  }
-
-  /// A sheet's tab: at most 31 characters, none of those Excel forbids there.
-  static func sheetName(_ title: String) -> String {
-    let forbidden: Set<Character> = [":", "\\", "/", "?", "*", "[", "]"]
-    let cleaned = String(title.filter { !forbidden.contains($0) && !$0.isNewline }.prefix(31))
-    return cleaned.isEmpty ? "Sheet1" : cleaned
   }
 }
 

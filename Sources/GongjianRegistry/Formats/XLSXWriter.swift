@@ -6,18 +6,21 @@
 
 /// Writes an XLSX workbook (SpreadsheetML in a ZIP, ECMA-376) straight into an open file: one
 /// or more sheets, each with a bold, frozen header row with filters, dates as date cells (so
-/// Excel sorts and filters them as dates) and every other cell as text, so phone numbers and
-/// credit codes keep their digits. Printable as offices print lists: landscape, one page wide,
-/// the header row repeated on every page.
+/// Excel sorts and filters them as dates), counts as numbers, and every other cell as text, so
+/// phone numbers and credit codes keep their digits. A sheet may have a block of lines above
+/// its header (a form's title, who reports and for which period). Printable as offices print
+/// lists: landscape, one page wide, the header row repeated on every page.
 ///
 /// The sheets' XML streams through deflate into the file row by row (`ZipWriter`): memory
 /// stays flat at a million rows and no uncompressed sheet is ever written anywhere. Sheets are
 /// written in order: `addRow` fills the current sheet, `nextSheet` moves on, `finish` ends
 /// the workbook.
 public final class XLSXWriter {
-  /// How a column's values are written: text (the default: digits keep their zeros), dates as
-  /// date cells, numbers (counts, percentages) as numbers a spreadsheet can add up.
-  public enum CellKind: Sendable { case text, date, number }
+  public enum CellKind: Sendable {
+    case text, date
+    /// A number (`12`, `-3`, `48.3`), written as a number cell; anything else there is text.
+    case number
+  }
 
   public struct Column: Sendable {
     public var title: String
@@ -33,14 +36,22 @@ public final class XLSXWriter {
   }
 
   public struct Sheet: Sendable {
-    /// The tab's name: at most 31 characters, none of : \\ / ? * [ ].
+    /// The tab's name: at most 31 characters, none of : \\ / ? * [ ]. `sheetName(_:taken:)`
+    /// makes one from any text.
     public var name: String
     public var columns: [Column]
+    /// Lines above the header row, each a row of cells from column A: a form's title (bold),
+    /// then lines such as who reports and for which period. Empty for a plain list.
+    public var preamble: [[String]]
 
-    public init(name: String, columns: [Column]) {
+    public init(name: String, columns: [Column], preamble: [[String]] = []) {
       self.name = name
       self.columns = columns
+      self.preamble = preamble
     }
+
+    /// The row of the column titles: under the preamble.
+    var headerRow: Int { preamble.count + 1 }
   }
 
   private let zip: ZipWriter
@@ -61,7 +72,7 @@ public final class XLSXWriter {
     zip = try ZipWriter(descriptor: descriptor, path: path, level: compressionLevel)
     self.sheets = sheets
     self.title = title
-    lastRows = Array(repeating: 1, count: sheets.count)
+    lastRows = sheets.map(\.headerRow)
     let parts: [(String, String)] = [
       ("[Content_Types].xml", XLSXWriter.contentTypes(sheetCount: sheets.count)),
       ("_rels/.rels", XLSXWriter.rootRelationships), ("docProps/app.xml", XLSXWriter.appProperties),
@@ -96,7 +107,7 @@ public final class XLSXWriter {
         xml.append("\" s=\"2\"><v>")
         xml.append(DayParser.excelSerial(of: day))
         xml.append("</v></c>")
-      } else if column.kind == .number, XLSXWriter.isPlainNumber(value) {
+      } else if column.kind == .number, XLSXWriter.isNumber(value) {
         xml.append("<c r=\"")
         xml.append(columnNames[index])
         xml.append(row)
@@ -133,7 +144,8 @@ public final class XLSXWriter {
 
   private func beginSheet() throws {
     let sheet = sheets[sheetIndex]
-    columnNames = sheet.columns.indices.map { Array(XLSXWriter.columnName($0).utf8) }
+    let width = max(sheet.columns.count, sheet.preamble.map(\.count).max() ?? 0)
+    columnNames = (0..<width).map { Array(XLSXWriter.columnName($0).utf8) }
     try zip.beginEntry("xl/worksheets/sheet\(sheetIndex + 1).xml")
     var header = """
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -141,8 +153,9 @@ public final class XLSXWriter {
       xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
       <sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>\
       <sheetViews><sheetView \(sheetIndex == 0 ? "tabSelected=\"1\" " : "")workbookViewId="0">\
-      <pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>\
-      <selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>\
+      <pane ySplit="\(sheet.headerRow)" topLeftCell="A\(sheet.headerRow + 1)" activePane="bottomLeft" state="frozen"/>\
+      <selection pane="bottomLeft" activeCell="A\(sheet.headerRow + 1)" sqref="A\(sheet.headerRow + 1)"/>\
+      </sheetView></sheetViews>\
       <sheetFormatPr defaultRowHeight="15"/>
       """
     if !sheet.columns.isEmpty {
@@ -154,9 +167,20 @@ public final class XLSXWriter {
     }
     header += "<sheetData>"
     xml.append(header)
-    xml.append("<row r=\"1\">")
+    for (offset, line) in sheet.preamble.enumerated() {
+      xml.append("<row r=\"")
+      xml.append(offset + 1)
+      xml.append("\">")
+      for (index, text) in line.enumerated() where !text.isEmpty {
+        appendTextCell(text, column: index, row: offset + 1, style: offset == 0 ? 1 : 3)
+      }
+      xml.append("</row>")
+    }
+    xml.append("<row r=\"")
+    xml.append(sheet.headerRow)
+    xml.append("\">")
     for (index, column) in sheet.columns.enumerated() {
-      appendTextCell(column.title, column: index, row: 1, style: 1)
+      appendTextCell(column.title, column: index, row: sheet.headerRow, style: 1)
     }
     xml.append("</row>")
     try flushIfFull()
@@ -164,7 +188,10 @@ public final class XLSXWriter {
 
   private func endSheet() throws {
     var footer = "</sheetData>"
-    if let range = XLSXWriter.filterRange(columns: sheets[sheetIndex].columns.count, lastRow: lastRows[sheetIndex]) {
+    let sheet = sheets[sheetIndex]
+    if let range = XLSXWriter.filterRange(
+      columns: sheet.columns.count, headerRow: sheet.headerRow, lastRow: lastRows[sheetIndex])
+    {
       footer += "<autoFilter ref=\"\(range)\"/>"
     }
     // A4 (paperSize 9), landscape, every column on one page width, as many pages down as
@@ -202,27 +229,52 @@ public final class XLSXWriter {
     xml.removeAll()
   }
 
-  /// `12`, `-3`, `48.3`: what a number cell holds as it is (no exponent, no spaces).
-  static func isPlainNumber(_ text: String) -> Bool {
-    var digits = 0
-    var dots = 0
-    for (offset, byte) in text.utf8.enumerated() {
-      switch byte {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
-      case UInt8(ascii: "."): dots += 1
-      case UInt8(ascii: "-") where offset == 0: break
-      default: return false
-      }
-    }
-    return digits > 0 && dots <= 1 && text.utf8.last != UInt8(ascii: ".")
-  }
-
   // MARK: - Names and references
 
   /// "A1:O6": the header and every row, which the filter and its defined name both cover.
-  static func filterRange(columns: Int, lastRow: Int) -> String? {
+  static func filterRange(columns: Int, headerRow: Int = 1, lastRow: Int) -> String? {
     guard columns > 0 else { return nil }
-    return "A1:\(columnName(columns - 1))\(lastRow)"
+    return "A\(headerRow):\(columnName(columns - 1))\(lastRow)"
+  }
+
+  /// Whether `text` is a plain decimal number a cell can hold as one: an optional minus,
+  /// digits, and at most one point with digits after it.
+  static func isNumber(_ text: String) -> Bool {
+    var digits = 0
+    var point = false
+    var afterPoint = 0
+    for (offset, byte) in text.utf8.enumerated() {
+      switch byte {
+      case UInt8(ascii: "-") where offset == 0: continue
+      case UInt8(ascii: "."):
+        guard !point, digits > 0 else { return false }
+        point = true
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        digits += 1
+        if point { afterPoint += 1 }
+      default: return false
+      }
+    }
+    return digits > 0 && digits <= 15 && (!point || afterPoint > 0)
+  }
+
+  /// A tab name Excel accepts, made from any text: the characters it forbids replaced, at most
+  /// 31 characters, not blank, and unlike every name in `taken` (compared as Excel does,
+  /// ignoring case), which it is added to.
+  public static func sheetName(_ text: String, taken: inout Set<String>) -> String {
+    var base = String(
+      text.map { ":\\/?*[]".contains($0) ? "_" : $0 }.drop { $0 == "'" || $0.isWhitespace })
+    while base.last == "'" || base.last?.isWhitespace == true { base.removeLast() }
+    if base.isEmpty { base = "_" }
+    var name = String(base.prefix(31))
+    var number = 2
+    while taken.contains(name.lowercased()) {
+      let suffix = "(\(number))"
+      name = String(base.prefix(31 - suffix.count)) + suffix
+      number += 1
+    }
+    taken.insert(name.lowercased())
+    return name
   }
 
   /// "A1", "C7", "AA10".
@@ -311,7 +363,7 @@ public final class XLSXWriter {
     for (index, sheet) in sheets.enumerated() {
       list += "<sheet name=\"\(escape(sheet.name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
       let quoted = escape(quotedSheetName(sheet.name))
-      if let range = filterRange(columns: sheet.columns.count, lastRow: lastRows[index]) {
+      if let range = filterRange(columns: sheet.columns.count, headerRow: sheet.headerRow, lastRow: lastRows[index]) {
         let absolute = range.split(separator: ":").map { cell in
           let letters = cell.prefix { $0.isLetter }
           return "$\(letters)$\(cell.dropFirst(letters.count))"
@@ -319,7 +371,9 @@ public final class XLSXWriter {
         names +=
           "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">"
           + "\(quoted)!\(absolute.joined(separator: ":"))</definedName>"
-        names += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(quoted)!$1:$1</definedName>"
+        names +=
+          "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">"
+          + "\(quoted)!$\(sheet.headerRow):$\(sheet.headerRow)</definedName>"
       }
     }
     return """

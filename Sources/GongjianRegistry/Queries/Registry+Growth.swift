@@ -69,6 +69,22 @@ public struct GrowthSummary: Equatable, Sendable {
     self.cagrPercent = cagrPercent
   }
 
+  /// The first and last of `rows` compared; nil without rows.
+  init?(_ rows: [GrowthRow], period: PeriodLength) {
+    guard let first = rows.first, let last = rows.last else { return nil }
+    // A compound annual rate is a yearly report's figure: over quarters or months it would
+    // annualise a few weeks' change into a number nobody reported.
+    let years = Double(rows.count - 1)
+    var cagr: Double?
+    if period == .year, years > 0, first.total > 0 {
+      cagr = (pow(Double(last.total) / Double(first.total), 1 / years) - 1) * 100
+    }
+    self.init(
+      from: first.label, to: last.label, fromTotal: first.total, toTotal: last.total,
+      changePercent: first.total > 0 ? Double(last.total - first.total) / Double(first.total) * 100 : nil,
+      cagrPercent: cagr)
+  }
+
 }
 
 /// A growth report: one row per period, oldest first.
@@ -92,7 +108,13 @@ extension Registry {
   /// `total = previous total + joined - left` holds by construction, because the total on a
   /// day D is the number of periods opened on or before D minus those closed on or before D.
   public func growth(_ request: GrowthRequest) throws -> GrowthReport {
-    try read {
+    try read { try growthInSnapshot(request) }
+  }
+
+  /// The growth report, inside a read the caller holds (so that other figures can come from
+  /// the same snapshot).
+  func growthInSnapshot(_ request: GrowthRequest) throws -> GrowthReport {
+    do {
       let group = try request.group.map { try groupReference($0) }
       let kind = try request.kind.map { try cleanKind($0) }
       let scope = GrowthScope(groupID: group?.id, kind: kind)
@@ -120,23 +142,9 @@ extension Registry {
           for index in rows.indices { rows[index].totals.append(seriesRows[index].total) }
         }
       }
-      var summary: GrowthSummary?
-      if let first = rows.first, let last = rows.last {
-        // A compound annual rate is a yearly report's figure: over quarters or months it would
-        // annualise a few weeks' change into a number nobody reported.
-        let years = Double(rows.count - 1)
-        var cagr: Double?
-        if request.period == .year, years > 0, first.total > 0 {
-          cagr = (pow(Double(last.total) / Double(first.total), 1 / years) - 1) * 100
-        }
-        summary = GrowthSummary(
-          from: first.label, to: last.label, fromTotal: first.total, toTotal: last.total,
-          changePercent: first.total > 0 ? Double(last.total - first.total) / Double(first.total) * 100 : nil,
-          cagrPercent: cagr)
-      }
       return GrowthReport(
-        request: request, rows: rows, columns: columns, summary: summary, group: group,
-        subdistrict: try settingsInTransaction().subdistrict, today: today)
+        request: request, rows: rows, columns: columns, summary: GrowthSummary(rows, period: request.period),
+        group: group, subdistrict: try settingsInTransaction().subdistrict, today: today)
     }
   }
 

@@ -40,7 +40,12 @@ extension Registry {
 
   /// The same listing, one unit at a time, without holding them all in memory.
   public func forEachUnit(_ filter: UnitFilter, _ body: (UnitListing) throws -> Void) throws {
-    try read {
+    try read { try forEachUnitInSnapshot(filter, body) }
+  }
+
+  /// The listing, inside a read the caller holds.
+  func forEachUnitInSnapshot(_ filter: UnitFilter, _ body: (UnitListing) throws -> Void) throws {
+    do {
       var conditions: [SQL] = []
       let reference: Day?
       if let day = filter.activeOn {

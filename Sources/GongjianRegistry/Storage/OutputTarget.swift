@@ -18,8 +18,13 @@ public enum OutputTarget {
   /// to a device or a FIFO. `streams` false refuses devices and FIFOs (a workbook is written
   /// with seeks and needs a file). `registry` is never overwritten, nor SQLite's files beside it.
   public static func resolve(_ path: String, protecting registry: String?, streams: Bool) throws -> OutputTarget {
+    try resolve(path, protecting: registry.map { [$0] } ?? [], streams: streams)
+  }
+
+  /// The same, never overwriting any of `registries`.
+  public static func resolve(_ path: String, protecting registries: [String], streams: Bool) throws -> OutputTarget {
     guard !path.isEmpty else { throw OutputProblem.emptyPath }
-    if let registry {
+    for registry in registries {
       for suffix in ["", "-wal", "-shm", "-journal"] where RegistryFile.sameFile(path, registry + suffix) {
         throw OutputProblem.isTheRegistry(path: path)
       }

@@ -76,23 +76,37 @@ public enum StorageProblem: Error, Equatable, Sendable {
 }
 
 /// Keeps a shared lock on the registry file while a connection reads it as immutable (see
-/// `RegistryConnection.forReading`), and tells whether the file changed meanwhile. Released
-/// when the registry goes away.
+/// `RegistryConnection.forReading`), and tells whether the file changed meanwhile; or holds
+/// the private folder of a copy that was read instead of the file. Released (the folder
+/// removed) when the registry goes away.
 final class SnapshotLock {
   private let descriptor: Int32
   private var seen = stat()
+  /// A folder only this process uses, with a copy of the registry and its `-wal`.
+  private let privateFolder: String?
 
   /// `descriptor` is the file, open for reading, with the shared lock taken.
   init(descriptor: Int32) {
     self.descriptor = descriptor
+    self.privateFolder = nil
     fstat(descriptor, &seen)
   }
 
-  deinit { close(descriptor) }
+  /// The copy in `privateFolder` is what is read: it changes for nobody.
+  init(privateFolder: String) {
+    self.descriptor = -1
+    self.privateFolder = privateFolder
+  }
+
+  deinit {
+    if descriptor >= 0 { close(descriptor) }
+    if let privateFolder { RegistryConnection.removePrivateFolder(privateFolder) }
+  }
 
   /// Throws `StorageProblem.busy` if the file's bytes changed since the lock was taken: pages
   /// were copied into it while the snapshot was being read, so what was read may be a mix.
   func verifyUnchanged(path: String) throws {
+    guard descriptor >= 0 else { return }
     var now = stat()
     guard fstat(descriptor, &now) == 0 else { return }
     if now.st_size != seen.st_size || now.st_mtim.tv_sec != seen.st_mtim.tv_sec
@@ -135,7 +149,12 @@ enum RegistryConnection {
   ///   left, a writer committing more than SQLite's automatic checkpoint size (1,000 pages,
   ///   about 4 MB) while a long read is still going, changes the file's modification time:
   ///   `Registry.read` then refuses what it read as busy (try again) rather than show a mix.
+  /// - A `-wal` without its `-shm` (the file and its `-wal` copied from elsewhere, or left so
+  ///   by a crash): nobody has the registry open (every connection to it keeps the `-shm`),
+  ///   yet a plain reader would make a `-shm` and leave it, and the immutable mode would miss
+  ///   the transactions in the `-wal`. Both are copied into a private folder and read there.
   static func forReading(_ path: String) throws -> (Connection, SnapshotLock?) {
+    if let copied = try privateCopyIfUnindexed(path) { return copied }
     if hasCompanions(path) {
       return (try configured(Connection(path: path, mode: .readOnly)), nil)
     }
@@ -205,6 +224,84 @@ enum RegistryConnection {
       free(resolved)
     }
     return access(real + "-wal", F_OK) == 0 || access(real + "-journal", F_OK) == 0
+  }
+
+  /// The real path of a file (SQLite keeps the companions beside it, not beside a link).
+  private static func realPath(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  private static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+  /// The registry and its `-wal` read from a private copy, when the file has a `-wal` but no
+  /// `-shm` nor `-journal`; nil otherwise, or when no private copy can be made (then it is
+  /// read in place like any file with a `-wal`).
+  private static func privateCopyIfUnindexed(_ path: String) throws -> (Connection, SnapshotLock?)? {
+    let real = realPath(path)
+    guard exists(real + "-wal"), !exists(real + "-shm"), !exists(real + "-journal") else { return nil }
+    let descriptor = open(real, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    try waitForSharedLock(descriptor, path: path)
+    let base = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    var template = Array("\(base)/.gongjian-read-XXXXXX".utf8CString)
+    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { return nil }
+    let folder = String(cString: made)
+    let copy = folder + "/registry.sqlite"
+    let before = (fileState(real), fileState(real + "-wal"))
+    guard copyFile(real, to: copy), copyFile(real + "-wal", to: copy + "-wal"),
+      !exists(real + "-shm"), before == (fileState(real), fileState(real + "-wal"))
+    else {
+      // Someone opened it meanwhile, or the copy failed: read it in place.
+      removePrivateFolder(folder)
+      return nil
+    }
+    do {
+      return (try configured(Connection(path: copy, mode: .readOnly)), SnapshotLock(privateFolder: folder))
+    } catch {
+      removePrivateFolder(folder)
+      throw error
+    }
+  }
+
+  /// A file's size and modification time; nil when it cannot be looked at.
+  private static func fileState(_ path: String) -> [Int]? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+  }
+
+  /// Copies a file byte for byte into a new file readable by this user only.
+  private static func copyFile(_ source: String, to target: String) -> Bool {
+    let input = open(source, O_RDONLY | O_CLOEXEC)
+    guard input >= 0 else { return false }
+    defer { close(input) }
+    let output = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard output >= 0 else { return false }
+    defer { close(output) }
+    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
+    defer { chunk.deallocate() }
+    while true {
+      let count = read(input, chunk.baseAddress!, chunk.count)
+      if count < 0 && errno == EINTR { continue }
+      if count < 0 { return false }
+      if count == 0 { return true }
+      var written = 0
+      while written < count {
+        let result = write(output, chunk.baseAddress! + written, count - written)
+        if result < 0 && errno == EINTR { continue }
+        if result <= 0 { return false }
+        written += result
+      }
+    }
+  }
+
+  /// Removes a private folder and the files in it (the copy and what SQLite made beside it).
+  static func removePrivateFolder(_ folder: String) {
+    for suffix in ["", "-wal", "-shm", "-journal"] { unlink(folder + "/registry.sqlite" + suffix) }
+    rmdir(folder)
   }
 
   /// A writer checkpointing right now holds the range exclusively for a moment: wait as

@@ -58,13 +58,21 @@ struct Year: ExpressibleByArgument, Sendable {
   }
 }
 
-extension Registry {
-  /// The units, groups and years a person typed, resolved to what the registry knows.
-  func checkedYear(_ year: Year?, option: String) throws -> Int? {
+extension Year {
+  /// The year's value, refused (invalid data, named by its option) outside the years the
+  /// registry knows.
+  static func checked(_ year: Year?, option: String) throws -> Int? {
     guard let year else { return nil }
     guard (Day.earliestYear...Day.latestYear).contains(year.value) else {
       throw FieldRefusal(refusal: .invalid(.year, .yearOutOfRange(year.value)), naming: { _ in option })
     }
     return year.value
+  }
+}
+
+extension Registry {
+  /// The units, groups and years a person typed, resolved to what the registry knows.
+  func checkedYear(_ year: Year?, option: String) throws -> Int? {
+    try Year.checked(year, option: option)
   }
 }

@@ -99,7 +99,16 @@ final class OutputSink: WorkbookOutput {
   /// `path` nil is stdout. `protecting` is a file that must never be overwritten (the registry).
   /// A new file gets `mode` (by default the registry's output mode) from its creation.
   /// `seekable` output (a workbook) must be a regular file: a device or FIFO is refused.
-  init(path: String?, protecting registryPath: String? = nil, mode: mode_t? = nil, seekable: Bool = false) throws {
+  convenience init(
+    path: String?, protecting registryPath: String? = nil, mode: mode_t? = nil, seekable: Bool = false
+  ) throws {
+    try self.init(
+      path: path, protecting: registryPath.map { [$0] } ?? [],
+      mode: mode ?? registryPath.map(AtomicFile.mode(sharingLike:)) ?? 0o600, seekable: seekable)
+  }
+
+  /// `protecting` are files that must never be overwritten (the registries read).
+  init(path: String?, protecting registryPaths: [String], mode: mode_t, seekable: Bool = false) throws {
     // Anything print() buffered goes out first, so output keeps its order.
     fflush(nil)
     guard let path else {
@@ -110,14 +119,13 @@ final class OutputSink: WorkbookOutput {
       return
     }
     name = path
-    switch try OutputTarget.resolve(path, protecting: registryPath, streams: !seekable) {
+    switch try OutputTarget.resolve(path, protecting: registryPaths, streams: !seekable) {
     case .stream(let descriptor):
       writer = BufferedWriter(descriptor: descriptor)
       file = nil
       isTerminal = isatty(descriptor) == 1
     case .file(let destination):
-      let created = try AtomicFile(
-        destination: destination, mode: mode ?? registryPath.map(AtomicFile.mode(sharingLike:)) ?? 0o600)
+      let created = try AtomicFile(destination: destination, mode: mode)
       writer = BufferedWriter(descriptor: created.descriptor)
       file = created
       isTerminal = false

@@ -27,6 +27,11 @@ struct RegistryOptions: ParsableArguments {
 
   /// The day "today" means for this run.
   func today() throws -> Day {
+    try Self.today(option: todayText, environment: environment)
+  }
+
+  /// `--today`, else `$GONGJIAN_TODAY`, else the calendar.
+  static func today(option todayText: String?, environment: [String: String]) throws -> Day {
     let system = Self.systemToday()
     if todayText == "" { throw UsageMistake.todayEmpty }
     let text = todayText ?? environment["GONGJIAN_TODAY"]
@@ -71,6 +76,16 @@ struct RegistryOptions: ParsableArguments {
     }
     if let user = environment["USER"], !user.isEmpty { return user }
     return "uid \(geteuid())"
+  }
+}
+
+/// `--today` alone, for a command that reads files given as arguments instead of one registry.
+struct TodayOptions: ParsableArguments {
+  @Option(name: .customLong("today"), help: help(.optionToday, value: .valueDate))
+  var todayText: String?
+
+  func today() throws -> Day {
+    try RegistryOptions.today(option: todayText, environment: ProcessEnvironment.variables)
   }
 }
 

@@ -224,6 +224,37 @@ extension ChineseCatalogue: HelpWording {
       结束时会告诉您位置。
       """
     case .demoDatabase: "示例登记簿的位置（该文件不能已经存在）。"
+    case .districtAbstract: "区里汇总：把各街道的登记簿文件放在一起统计，不改动其中任何一个。"
+    case .districtReportAbstract: "全区共建单位情况汇总：各街道和全区的发展情况，在多个街道共建的单位只计一次的去重合计。"
+    case .districtReportDiscussion:
+      """
+      每个街道的数字就是该街道登记簿上 report growth 给出的数字（统计范围相同），全区合计是各街道之和；\
+      去重合计中，统一社会信用代码相同（没有代码时名称相同）的单位只计一次，这些单位会逐一列出及其所在街道。\
+      登记簿中有资源、需求、项目清单的，一并汇总其数字。
+
+      文件以只读方式打开：不升级、不改日志模式，也不在文件旁留下 -wal、-shm 文件；只读文件、只读文件夹中的文件\
+      和复制来的文件都可以汇总。给出文件夹时，汇总其中（不含子文件夹）所有 .sqlite 文件，按文件名排序。\
+      街道名称取自各登记簿自己的设置（registry set --subdistrict），没有设置的取文件名。
+
+      有文件读不了（不是登记簿、新版 gongjian 写的、已损坏）时，不生成汇总，并指出该文件及原因（退出状态66）；\
+      加 --skip-bad 则跳过这些文件，照常汇总其余文件，在标准错误和报表中列出被跳过的文件，退出状态为0。
+
+      格式：table（表格）、csv（各街道一行）、json（全部内容）、xlsx（汇总表加每个街道一张表，带填报单位、\
+      统计期、报出时间等表头，须用 -o 指定文件）、html（可打印的网页）。
+      """
+    case .districtUnitsAbstract: "全区共建单位名单：各街道的单位及所在街道，标出同时在其他街道共建的单位。"
+    case .districtUnitsDiscussion:
+      """
+      默认列出今天仍在各街道共建的单位；--all 连同已退出的一起列出。文件的读取方式与 district report 相同。\
+      xlsx 格式为一张汇总表加每个街道一张名单，带填报单位、统计期、报出时间等表头。
+      """
+    case .districtFiles: "各街道的登记簿文件，或存放这些文件的文件夹。"
+    case .districtSkipBad: "跳过读不了的文件，照常汇总其余文件（被跳过的文件会逐一列出）。"
+    case .districtAll: "连同已退出的单位一起列出。"
+    case .districtReportFormat: "输出格式：table、csv、json、xlsx 或 html。"
+    case .districtUnitsFormat: "输出格式：table、csv、json 或 xlsx。"
+    case .districtOutput: "写入文件，按扩展名决定格式；xlsx 必须指定。"
+    case .valueFiles: "文件或文件夹"
     case .helpOverview: "说明："
     case .helpDefault: "默认"
     case .helpValues: "可选值"

@@ -128,6 +128,8 @@ extension ChineseCatalogue: RefusalWording {
       return "登记簿中有一个不存在的日期\(quoted(text))，请运行 gongjian check 检查登记簿。"
     case .registryDamaged(let path, let count):
       return "\(path)中发现\(count)个问题（见上）。\n请用备份恢复（gongjian backup 可以生成备份），或修正上面列出的记录。"
+    case .district(let refusal):
+      return district(refusal)
     }
   }
 

@@ -243,6 +243,42 @@ extension EnglishCatalogue: HelpWording {
       newsletter are real. Without --db the registry goes into a new temporary folder, named at the end.
       """
     case .demoDatabase: "Where to create the sample registry (must not exist yet)."
+    case .districtAbstract: "The district's roll-up: read every subdistrict's registry file together, changing none."
+    case .districtReportAbstract:
+      "Each subdistrict's and the district's growth, with a district total that counts a unit in several alliances once."
+    case .districtReportDiscussion:
+      """
+      Each subdistrict's figures are what report growth gives on its registry over the same years; the district's \
+      are their sum. The de-duplicated total counts units with the same credit code (without one, the same name) \
+      once, and lists them with their subdistricts. Registries that have the resource, need and project lists add \
+      their figures.
+
+      The files are opened read-only: no upgrade, no journal change, no -wal or -shm left beside them; \
+      write-protected files, files in write-protected folders and copies all work. A folder stands for every \
+      .sqlite file directly in it (not in its subfolders), by name. A subdistrict is named by its registry \
+      (registry set --subdistrict), else by its file's name.
+
+      A file that cannot be read (not a registry, written by a newer gongjian, damaged) stops the report, named \
+      with its reason (exit status 66). With --skip-bad such files are left out and named on stderr and in the \
+      report, and the others are reported (exit status 0).
+
+      Formats: table, csv (one line per subdistrict), json (everything), xlsx (a summary sheet and one per \
+      subdistrict, with the header block of district forms; needs -o), html (a printable page).
+      """
+    case .districtUnitsAbstract:
+      "Every subdistrict's units, with the units also in another subdistrict's alliance marked."
+    case .districtUnitsDiscussion:
+      """
+      By default the units in each alliance today; --all adds those that left. Files are read as by \
+      district report. The xlsx workbook has a summary sheet and one list per subdistrict with the form's header block.
+      """
+    case .districtFiles: "The subdistricts' registry files, or a folder holding them."
+    case .districtSkipBad: "Leave out files that cannot be read, naming them, and report on the others."
+    case .districtAll: "List the units that left too."
+    case .districtReportFormat: "Output format: table, csv, json, xlsx or html."
+    case .districtUnitsFormat: "Output format: table, csv, json or xlsx."
+    case .districtOutput: "Write to this file, in the format its extension names; required for xlsx."
+    case .valueFiles: "files-or-folder"
     case .helpOverview: "OVERVIEW:"
     case .helpDefault: "default"
     case .helpValues: "values"

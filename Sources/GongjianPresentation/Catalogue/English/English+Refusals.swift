@@ -135,6 +135,8 @@ extension EnglishCatalogue: RefusalWording {
     case .registryDamaged(let path, let count):
       return "\(count) problem(s) found in \(path) (listed above).\n"
         + "Restore a backup (gongjian backup makes one), or fix the rows named above."
+    case .district(let refusal):
+      return district(refusal)
     }
   }
 
