@@ -39,6 +39,18 @@ extension Refusal {
       .invalidData
     case .inputMissing, .inputIsFolder: .cannotOpen
     case .registryDamaged: .invalidData
+    case .meetings(let refusal): refusal.outcome
+    }
+  }
+}
+
+extension MeetingRefusal {
+  public var outcome: Outcome {
+    switch self {
+    case .emptyReference: .usage
+    case .noSuchMeeting, .ambiguousMeeting, .noSuchRecord, .ambiguousRecord, .meetingExists, .notYetHeld,
+      .notInAllianceOnMeetingDay, .alreadyDone, .alreadyOpen, .unitHasMeetingRecords, .strandsMeetingRecords:
+      .refused
     }
   }
 }

@@ -49,6 +49,9 @@ extension Registry {
         }
       }
       guard new != old else { return PeriodCorrection(unit: unit, period: index + 1, before: old, after: new) }
+      var corrected = periods.map { (joined: $0.joinedOn, left: $0.leftOn) }
+      corrected[index] = (new.joinedOn, new.leftOn)
+      try refuseStrandingMeetingRecords(unit, periods: corrected)
 
       // Memberships and agreements of this period that began or ended with it move with it.
       let inPeriod = detail.groups.filter { old.contains($0.joinedOn) || $0.joinedOn == old.joinedOn }
@@ -100,6 +103,7 @@ extension Registry {
   public func removeUnit(_ id: UnitID) throws -> UnitDetail {
     try write {
       let detail = try loadDetail(id)
+      try refuseRemovingUnitWithMeetingRecords(detail.reference)
       for table in ["group_membership", "agreement", "membership", "unit_former_name"] {
         try db.run(sql: "DELETE FROM \(identifier: table) WHERE unit_id = \(id.rawValue)")
       }

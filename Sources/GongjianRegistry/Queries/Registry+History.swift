@@ -18,6 +18,12 @@ public enum ChangeAction: String, Sendable, CaseIterable {
   case remove
   case registrySet = "registry set"
   case undo
+  case meetingAdd = "meeting add"
+  case meetingAttend = "meeting attend"
+  case meetingTopic = "meeting topic"
+  case meetingDecide = "meeting decide"
+  case followupAdd = "followup add"
+  case followupUpdate = "followup update"
 }
 
 /// One change in the history.

@@ -39,4 +39,17 @@ public enum Vocabulary {
   /// After a group's name, the mark that makes the unit its lead (牵头单位); export writes the
   /// first, import reads them all.
   static let leadMarks = ["（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)", "(lead)", "（lead）"]
+
+  /// Attendance as the centre writes it: 出席, 请假, 缺席 (and their common variants), by the
+  /// stored value they mean.
+  static let attendanceWords: [String: String] = [
+    "出席": "present", "到会": "present", "参会": "present", "请假": "excused", "缺席": "absent", "未到": "absent",
+  ]
+
+  /// Kinds of decisions as the centre writes them, by the stored value they mean.
+  static let decisionKindWords: [String: String] = [
+    "新成员": "members", "新成员单位": "members", "吸纳新成员": "members", "成员单位": "members",
+    "专项组": "groups", "三张清单": "lists", "清单": "lists", "年度清单": "lists",
+    "重点项目": "projects", "项目": "projects", "其他": "other", "其它": "other",
+  ]
 }
