@@ -15,7 +15,7 @@
 /// written in order: `addRow` fills the current sheet, `nextSheet` moves on, `finish` ends
 /// the workbook.
 final class XLSXWriter {
-  enum CellKind { case text, date }
+  enum CellKind { case text, date, number }
 
   struct Column {
     var title: String
@@ -36,6 +36,8 @@ final class XLSXWriter {
   private var sheetIndex = 0
   /// The last row written on each sheet so far (1: the header).
   private var lastRows: [Int]
+  /// Notes written under each sheet's table so far.
+  private var noteCounts: [Int]
   private var columnNames: [[UInt8]] = []
   /// The XML on its way to the ZIP stream, as bytes: building it cell by cell without
   /// intermediate strings is most of what a million-row workbook costs.
@@ -49,6 +51,7 @@ final class XLSXWriter {
     self.sheets = sheets
     self.title = title
     lastRows = Array(repeating: 1, count: sheets.count)
+    noteCounts = Array(repeating: 0, count: sheets.count)
     let parts: [(String, String)] = [
       ("[Content_Types].xml", XLSXWriter.contentTypes(sheetCount: sheets.count)),
       ("_rels/.rels", XLSXWriter.rootRelationships), ("docProps/app.xml", XLSXWriter.appProperties),
@@ -83,10 +86,31 @@ final class XLSXWriter {
         xml.append("\" s=\"2\"><v>")
         xml.append(DayParser.excelSerial(of: day))
         xml.append("</v></c>")
+      } else if column.kind == .number, XLSXWriter.isPlainNumber(value) {
+        xml.append("<c r=\"")
+        xml.append(columnNames[index])
+        xml.append(row)
+        xml.append("\"><v>")
+        xml.append(value)
+        xml.append("</v></c>")
       } else {
         appendTextCell(value, column: index, row: row, style: 3)
       }
     }
+    xml.append("</row>")
+    try flushIfFull()
+  }
+
+  /// Adds a line of text under the current sheet's table, after a blank row and outside its
+  /// filter: where a figure comes from, what a word means. Notes come after every row.
+  func addNote(_ text: String) throws {
+    guard sheetIndex < sheets.count, !sheets[sheetIndex].columns.isEmpty else { return }
+    noteCounts[sheetIndex] += 1
+    let row = lastRows[sheetIndex] + 1 + noteCounts[sheetIndex]
+    xml.append("<row r=\"")
+    xml.append(row)
+    xml.append("\">")
+    appendTextCell(text, column: 0, row: row, style: 3)
     xml.append("</row>")
     try flushIfFull()
   }
@@ -180,6 +204,23 @@ final class XLSXWriter {
     guard xml.bytes.count >= 1 << 16 else { return }
     try xml.bytes.withUnsafeBytes { try zip.write(bytes: $0) }
     xml.removeAll()
+  }
+
+  /// A number as a cell may hold it as it is: digits, one leading minus, one decimal point.
+  static func isPlainNumber(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard !bytes.isEmpty, bytes.count < 24 else { return false }
+    var digits = 0
+    var points = 0
+    for (index, byte) in bytes.enumerated() {
+      switch byte {
+      case 0x30...0x39: digits += 1
+      case 0x2E: points += 1
+      case 0x2D where index == 0: continue
+      default: return false
+      }
+    }
+    return digits > 0 && points <= 1 && bytes.last != 0x2E
   }
 
   // MARK: - Names and references

@@ -116,6 +116,18 @@ public enum FollowupStatus: String, Sendable, CaseIterable {
   case open
   /// 已办结
   case done
+
+  /// A status as typed: the stored word, or its Chinese (未办结, 已办结…).
+  public init?(typed text: String) {
+    let trimmed = String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    if let status = FollowupStatus(rawValue: trimmed.lowercased()) {
+      self = status
+    } else if let word = Vocabulary.followupStatusWords[trimmed], let status = FollowupStatus(rawValue: word) {
+      self = status
+    } else {
+      return nil
+    }
+  }
 }
 
 /// A new meeting (`meeting add`).
