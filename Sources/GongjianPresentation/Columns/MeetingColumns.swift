@@ -48,7 +48,8 @@ public enum MeetingColumns {
   /// `followup list`: the keys `id, decision, text, unit, due_on, status` first.
   public static let followups: [Column<Followup>] = [
     Column("id", "编号", "id", alignment: .right, value: { .int($0.id.rawValue) }),
-    Column("decision", "决议编号", "decision", alignment: .right, hiddenInTable: true, value: { .int($0.decision.id.rawValue) }),
+    Column(
+      "decision", "决议编号", "decision", alignment: .right, hiddenInTable: true, value: { .int($0.decision.id.rawValue) }),
     Column("text", "督办事项", "task", value: { .text($0.text) }),
     Column("unit", "责任单位", "unit", value: { .text($0.unit.name) }),
     Column("due_on", "办结期限", "due", value: { .day($0.dueOn) }),

@@ -135,7 +135,8 @@ enum MeetingPackLayout {
       let day = meeting.heldOn
       columns.insert(
         Column(
-          "meeting_\(meeting.id)", ChineseCatalogue().meetingColumnHeading(day), EnglishCatalogue().meetingColumnHeading(day),
+          "meeting_\(meeting.id)", ChineseCatalogue().meetingColumnHeading(day),
+          EnglishCatalogue().meetingColumnHeading(day),
           value: { .optionalText($0.statuses[index]?.rawValue) },
           display: { row, texts in row.statuses[index].map(texts.attendanceStatus) ?? "" }),
         at: 2 + index)
@@ -147,17 +148,22 @@ enum MeetingPackLayout {
     let texts = language.texts
     let summary = detail.summary
     var details: [String] = [summary.heldOn.iso]
-    for (label, value) in [(MeetingSheetLabel.place, summary.place), (.chair, summary.chair), (.recorder, summary.recorder)] {
+    for (label, value) in [
+      (MeetingSheetLabel.place, summary.place), (.chair, summary.chair), (.recorder, summary.recorder),
+    ] {
       if let value { details.append(texts.meetingSheetLabel(label) + value) }
     }
     details.append(texts.attendanceSummary(present: summary.present, excused: summary.excused, absent: summary.absent))
     var blocks: [PackPart.Block] = [.heading(summary.title), .remark(details.joined(separator: " · "))]
     blocks.append(.subheading(texts.meetingSheetHeading(.topics, aside: texts.topicsDue(detail.topicsDue))))
-    blocks.append(detail.topics.isEmpty ? .remark(texts.packNothing) : .table(PackTable(MeetingColumns.topics, detail.topics, language: language)))
+    blocks.append(
+      detail.topics.isEmpty
+        ? .remark(texts.packNothing) : .table(PackTable(MeetingColumns.topics, detail.topics, language: language)))
     blocks.append(.subheading(texts.meetingSheetLabelInPack(.decisions)))
     blocks.append(
       detail.decisions.isEmpty
-        ? .remark(texts.packNothing) : .table(PackTable(MeetingColumns.decisions, detail.decisions, language: language)))
+        ? .remark(texts.packNothing) : .table(PackTable(MeetingColumns.decisions, detail.decisions, language: language))
+    )
     if !detail.carried.isEmpty {
       blocks.append(.subheading(texts.meetingSheetLabelInPack(.carried)))
       blocks.append(.table(PackTable(MeetingColumns.packFollowups, detail.carried, language: language)))

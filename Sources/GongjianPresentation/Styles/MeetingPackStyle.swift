@@ -32,7 +32,7 @@ enum MeetingPackStyle {
     p.meeting-meta { color: #444; font-size: 9.5pt; }
     p.empty { color: #777; }
     figure.chart { margin: 2mm 0 3mm; break-inside: avoid; page-break-inside: avoid; }
-    figure.chart svg { width: 100%; height: auto; border: 0.5pt solid #e3e3e3; }
+    figure.chart svg { display: block; box-sizing: border-box; width: 100%; height: auto; border: 0.5pt solid #e3e3e3; }
     table { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.4; margin: 1.5mm 0; }
     thead { display: table-header-group; }
     tr { break-inside: avoid; page-break-inside: avoid; }

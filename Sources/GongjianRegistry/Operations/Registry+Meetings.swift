@@ -80,7 +80,9 @@ extension Registry {
           row = Int(db.lastInsertRowID)
         }
         var facts = Registry.facts(meeting)
-        facts.pairs += [("status", .string(status.rawValue)), ("previous_status", .optional(previous?.status.rawValue))]
+        facts.pairs += [
+          ("status", .string(status.rawValue)), ("previous_status", .optional(previous?.status.rawValue)),
+        ]
         try record(
           .meetingAttend, entity: "meeting_attendance", entityID: row, unit: unitID, facts: facts, before: before,
           after: try meetingRow(.attendance, row))
@@ -131,7 +133,8 @@ extension Registry {
       guard let clean, problems.isEmpty else { throw Refusal.invalidValues(problems.list) }
       guard meeting.heldOn <= today else { throw Refusal.meetings(.notYetHeld(meeting, today: today)) }
       try db.run(
-        sql: "INSERT INTO meeting_decision (meeting_id, text, kind) VALUES (\(id.rawValue), \(clean), \(kind.rawValue))")
+        sql: "INSERT INTO meeting_decision (meeting_id, text, kind) VALUES (\(id.rawValue), \(clean), \(kind.rawValue))"
+      )
       let row = Int(db.lastInsertRowID)
       var facts = Registry.facts(meeting)
       facts.pairs += [("text", .string(clean)), ("kind", .string(kind.rawValue))]
@@ -189,7 +192,8 @@ extension Registry {
       let reports = try loadFollowupReports(id)
       let day = on ?? today
       var problems = Problems()
-      let cleanNote = problems.take(TextInput.optionalLine(note, maxLength: TextInput.maxNoteLength), .reportNote) ?? nil
+      let cleanNote =
+        problems.take(TextInput.optionalLine(note, maxLength: TextInput.maxNoteLength), .reportNote) ?? nil
       Validation.notInFuture(day, today: today, role: .reporting, field: .reportedOn, problems: &problems)
       let meetingDay = followup.decision.meeting.heldOn
       if day < meetingDay { problems.add(.reportedOn, .beforeMeeting(day, meetingDay: meetingDay)) }
@@ -300,7 +304,8 @@ extension Registry {
     /// Rows of other tables that refer to a row of this one, by table and column.
     var dependents: [(table: String, column: String)] {
       switch self {
-      case .meeting: [("meeting_attendance", "meeting_id"), ("meeting_topic", "meeting_id"), ("meeting_decision", "meeting_id")]
+      case .meeting:
+        [("meeting_attendance", "meeting_id"), ("meeting_topic", "meeting_id"), ("meeting_decision", "meeting_id")]
       case .decision: [("followup", "decision_id")]
       case .followup: [("followup_update", "followup_id")]
       case .attendance, .topic, .followupReport: []
@@ -323,7 +328,9 @@ extension Registry {
   /// A row of a meeting table as the history keeps it; nil when there is no such row.
   func meetingRow(_ table: MeetingTable, _ id: Int) throws -> JSONValue? {
     let statement = try db.prepare(
-      sql: "SELECT \(identifier: table.columns.joined(separator: ", ")) FROM \(identifier: table.rawValue) WHERE id = \(id)")
+      sql:
+        "SELECT \(identifier: table.columns.joined(separator: ", ")) FROM \(identifier: table.rawValue) WHERE id = \(id)"
+    )
     guard try statement.step() else { return nil }
     var pairs: [(String, JSONValue)] = [("id", .int(id))]
     for (index, column) in table.columns.enumerated() {
@@ -352,7 +359,8 @@ extension Registry {
     }
     for dependent in table.dependents {
       let count = try db.scalar(
-        Int.self, sql: "SELECT count(*) FROM \(identifier: dependent.table) WHERE \(identifier: dependent.column) = \(id)")
+        Int.self,
+        sql: "SELECT count(*) FROM \(identifier: dependent.table) WHERE \(identifier: dependent.column) = \(id)")
       if count ?? 0 > 0 {
         throw Refusal.cannotUndo(action: entry.action, at: entry.at, reason: .meetingChangedSince(meeting))
       }

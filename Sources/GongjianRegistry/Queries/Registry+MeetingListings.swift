@@ -117,7 +117,8 @@ extension Registry {
 
   func meetingReferences(where condition: SQL, limit: Int = 100_000) throws -> [MeetingReference] {
     let statement = try db.prepare(
-      sql: "SELECT m.id, m.title, m.held_on FROM meeting AS m WHERE \(condition) ORDER BY m.held_on, m.id LIMIT \(limit)")
+      sql:
+        "SELECT m.id, m.title, m.held_on FROM meeting AS m WHERE \(condition) ORDER BY m.held_on, m.id LIMIT \(limit)")
     var result: [MeetingReference] = []
     while try statement.step() {
       result.append(
@@ -180,7 +181,8 @@ extension Registry {
             id: MeetingID(try statement.required(0)), title: try statement.required(1), heldOn: try day(statement, 2)),
           place: try statement.column(3), chair: try statement.column(4), recorder: try statement.column(5),
           present: try statement.required(6), excused: try statement.required(7), absent: try statement.required(8),
-          topics: try statement.required(9), decisions: try statement.required(10), followups: try statement.required(11)))
+          topics: try statement.required(9), decisions: try statement.required(10),
+          followups: try statement.required(11)))
     }
     return result
   }

@@ -115,14 +115,16 @@ extension ChineseCatalogue: MeetingWording {
     }
     for change in changed where change.previous != nil {
       lines.append(
-        "\(change.unit.name)：由\(attendanceStatus(change.previous ?? change.status))改为\(attendanceStatus(change.status))")
+        "\(change.unit.name)：由\(attendanceStatus(change.previous ?? change.status))改为\(attendanceStatus(change.status))"
+      )
     }
     let unchanged = result.changes.filter(\.isUnchanged)
     if !unchanged.isEmpty {
       lines.append("未变（原已记录）：" + list(unchanged.map { "\($0.unit.name)（\(attendanceStatus($0.status))）" }))
     }
     let head =
-      changed.isEmpty ? "\(meeting(result.meeting))的出席情况没有变化。" : "已记录\(meeting(result.meeting))的出席情况（\(changed.count)家）："
+      changed.isEmpty
+      ? "\(meeting(result.meeting))的出席情况没有变化。" : "已记录\(meeting(result.meeting))的出席情况（\(changed.count)家）："
     return ([head] + lines.map { "  " + $0 }).joined(separator: "\n")
   }
 

@@ -129,7 +129,8 @@ extension EnglishCatalogue: HistoryWording {
       let kind = facts["kind"]?.stringValue.flatMap(DecisionKind.init(rawValue:)).map(decisionKind) ?? ""
       return "decision of \(meeting) (\(kind)): \(text)"
     case .followupAdd:
-      return "follow-up task \(text), due \(date("due_on")) (decision #\(facts["decision_id"]?.intValue ?? 0) of \(meeting))"
+      return
+        "follow-up task \(text), due \(date("due_on")) (decision #\(facts["decision_id"]?.intValue ?? 0) of \(meeting))"
     case .followupUpdate:
       let status = facts["status"]?.stringValue.flatMap(FollowupStatus.init(rawValue:)) ?? .open
       let previous = facts["previous_status"]?.stringValue.flatMap(FollowupStatus.init(rawValue:)) ?? .open

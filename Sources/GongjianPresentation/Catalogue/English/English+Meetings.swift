@@ -75,13 +75,15 @@ extension EnglishCatalogue: MeetingWording {
     case .noSuchRecord(let kind, let text):
       let next =
         kind == .followup
-        ? " See the tasks' ids with: gongjian followup list" : " See a meeting's decisions with: gongjian meeting show MEETING"
+        ? " See the tasks' ids with: gongjian followup list"
+        : " See a meeting's decisions with: gongjian meeting show MEETING"
       return "no \(recordWord(kind)) has the id or text \(quoted(text))." + next
     case .ambiguousRecord(let kind, let text, let candidates, let more):
       return "\(more ? "more than " : "")\(candidates.count) \(recordWord(kind))s contain \(quoted(text)):\n"
         + candidates.map(candidateLine).joined(separator: "\n") + (more ? "\n  …" : "") + "\nGive the id."
     case .meetingExists(let existing):
-      return "a meeting of that title is held on \(day(existing.heldOn)) already: \(meeting(existing)); not added again."
+      return
+        "a meeting of that title is held on \(day(existing.heldOn)) already: \(meeting(existing)); not added again."
     case .notYetHeld(let meeting, let today):
       return "\(self.meeting(meeting)) has not been held yet (today is \(day(today))): attendance and decisions "
         + "are recorded once a meeting has taken place."
@@ -117,7 +119,8 @@ extension EnglishCatalogue: MeetingWording {
     }
     for change in changed where change.previous != nil {
       lines.append(
-        "\(change.unit.name): \(attendanceStatus(change.previous ?? change.status)) → \(attendanceStatus(change.status))")
+        "\(change.unit.name): \(attendanceStatus(change.previous ?? change.status)) → \(attendanceStatus(change.status))"
+      )
     }
     let unchanged = result.changes.filter(\.isUnchanged)
     if !unchanged.isEmpty {
@@ -264,7 +267,9 @@ extension EnglishCatalogue: MeetingWording {
       return report.summary.map { [growthSummary($0, length: report.request.period)] } ?? [growthNoPeriods]
     case .joined(let units):
       let rejoined = units.filter(\.rejoined).count
-      return ["\(unitCount(units.count)) joined in \(year)" + (rejoined > 0 ? " (\(rejoined) of them rejoined)" : "") + "."]
+      return [
+        "\(unitCount(units.count)) joined in \(year)" + (rejoined > 0 ? " (\(rejoined) of them rejoined)" : "") + "."
+      ]
     case .left(let units):
       return ["\(unitCount(units.count)) left in \(year)."]
     case .groups(let groups):
@@ -402,7 +407,8 @@ extension EnglishCatalogue: MeetingWording {
     case .followupUpdateStatus: "open or done."
     case .followupUpdateOn: "The day of the report (default: today)."
     case .followupUpdateNote: "What was done."
-    case .packAbstract: "The materials for a year's joint meeting: one printable document (HTML, A4) or an XLSX workbook."
+    case .packAbstract:
+      "The materials for a year's joint meeting: one printable document (HTML, A4) or an XLSX workbook."
     case .packDiscussion:
       """
       Growth (with its chart), the units that joined (with their signatories) and left, the working \

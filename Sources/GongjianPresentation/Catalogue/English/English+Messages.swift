@@ -282,7 +282,8 @@ extension EnglishCatalogue: MessageWording {
     case .meetingRule(let count):
       (
         "meeting rule",
-        count == 0 ? "holds" : "\(count) attendance, topic or task record(s) of units not in the alliance on the meeting's day"
+        count == 0
+          ? "holds" : "\(count) attendance, topic or task record(s) of units not in the alliance on the meeting's day"
       )
     case .unreadable(let message): ("integrity", "SQLite cannot read the file: \(message)")
     }

@@ -17,7 +17,8 @@ struct MeetingAttendance: ParsableCommand {
   func run() throws {
     let format = try output.resolvedFormat()
     let registry = try self.registry.open(.read)
-    let report = try registry.participation(year: try registry.checkedYear(year, option: "--year") ?? registry.today.year)
+    let report = try registry.participation(
+      year: try registry.checkedYear(year, option: "--year") ?? registry.today.year)
     let sink = try OutputSink(path: output.outputPath, protecting: registry.path)
     let writer = output.writer(MeetingColumns.participation, to: sink, format: format)
     report.rows.forEach(writer.add)

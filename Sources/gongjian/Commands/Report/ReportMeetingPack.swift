@@ -21,7 +21,8 @@ struct ReportMeetingPack: ParsableCommand {
 
   func run() throws {
     let format =
-      try OutputFile.format(explicit: format, path: outputPath, byExtension: ["html": .html, "htm": .html, "xlsx": .xlsx])
+      try OutputFile.format(
+        explicit: format, path: outputPath, byExtension: ["html": .html, "htm": .html, "xlsx": .xlsx])
       ?? .html
     if format == .xlsx && outputPath == nil { throw UsageMistake.workbookNeedsFile }
     let registry = try self.registry.open(.read)
