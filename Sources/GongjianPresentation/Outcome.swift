@@ -47,6 +47,7 @@ extension Refusal {
       case .unreadable(let skip): skip.problem.outcome
       case .nothingReadable(let skipped): skipped.first?.problem.outcome ?? .cannotOpen
       }
+    case .meetings(let refusal): refusal.outcome
     }
   }
 }
@@ -56,6 +57,17 @@ extension DistrictFileProblem {
     switch self {
     case .storage(let problem): problem.outcome
     case .refusal(let refusal): refusal.outcome
+    }
+  }
+}
+
+extension MeetingRefusal {
+  public var outcome: Outcome {
+    switch self {
+    case .emptyReference: .usage
+    case .noSuchMeeting, .ambiguousMeeting, .noSuchRecord, .ambiguousRecord, .meetingExists, .notYetHeld,
+      .notInAllianceOnMeetingDay, .alreadyDone, .alreadyOpen, .unitHasMeetingRecords, .strandsMeetingRecords:
+      .refused
     }
   }
 }

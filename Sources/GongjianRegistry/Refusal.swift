@@ -67,6 +67,11 @@ public enum Refusal: Error, Equatable, Sendable {
   case roleChangeBeforeMembership(UnitReference, GroupReference, since: Day)
   case notInGroup(UnitReference, GroupReference)
 
+  // MARK: Joint meetings
+
+  /// Meetings, their attendance, topics, decisions and follow-up tasks.
+  case meetings(MeetingRefusal)
+
   // MARK: Values
 
   /// One or more values break a rule; every one is listed so all can be fixed at once.
@@ -154,6 +159,12 @@ public enum ValueProblem: Error, Equatable, Sendable {
   case expiresBeforeSigned(expires: Day, signed: Day)
   case rejoiningBeforeLastLeaving(day: Day, lastLeft: Day)
   case leavingGroupBeforeJoining(day: Day, group: GroupReference, joined: Day)
+  /// A day after the meeting it is about (a topic raised after the meeting was held).
+  case afterMeeting(Day, meetingDay: Day)
+  /// A day before the meeting it is about (a task due, or reported on, before the decision).
+  case beforeMeeting(Day, meetingDay: Day)
+  /// A report on a task dated before its latest report.
+  case beforeLatestReport(Day, latest: Day)
   /// A year outside the years the registry knows.
   case yearOutOfRange(Int)
 }
@@ -166,9 +177,16 @@ public enum UndoObstacle: Equatable, Sendable {
   case groupInUse(GroupReference)
   /// The creation of the registry, or an entry from before changes were recorded as facts.
   case notReversible
+  /// The meeting's records (attendance, topics, decisions, tasks and their reports) are no
+  /// longer as the change left them, or something recorded since depends on what it added.
+  case meetingChangedSince(MeetingReference)
 }
 
 /// What a date in a rule means, so a refusal can say "the leaving date".
 public enum DateRole: String, Sendable, CaseIterable {
   case joining, leaving, signing, founding, rejoining, renaming, groupJoining, groupLeaving
+  /// The day a meeting's topic was raised.
+  case raising
+  /// The day of a report on a follow-up task.
+  case reporting
 }

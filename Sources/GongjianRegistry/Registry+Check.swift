@@ -56,6 +56,9 @@ public enum CheckFinding: Equatable, Sendable {
   case groupRule(openMembershipsOfWithdrawnUnits: Int)
   /// Units without any alliance period.
   case periodRule(unitsWithoutPeriod: Int)
+  /// Meeting records (attendance, topics, follow-up tasks) of units that were not in the
+  /// alliance on the meeting's day.
+  case meetingRule(recordsOutsideAlliance: Int)
   /// SQLite cannot read the file at all; its message.
   case unreadable(String)
 }
@@ -186,9 +189,33 @@ extension Registry {
         Int.self,
         "SELECT count(*) FROM unit AS u WHERE NOT EXISTS (SELECT 1 FROM membership AS m WHERE m.unit_id = u.id)")
       ?? 0
-    return [
+    var findings: [CheckFinding] = [
       .groupRule(openMembershipsOfWithdrawnUnits: withdrawnInGroups), .periodRule(unitsWithoutPeriod: withoutPeriod),
     ]
+    let hasMeetings =
+      try db.scalar(Int.self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'followup'") ?? 0 > 0
+    if hasMeetings {
+      // Every unit named in a meeting's records, with the meeting's day.
+      let outside =
+        try db.scalar(
+          Int.self,
+          """
+          SELECT count(*) FROM (
+            SELECT a.unit_id, m.held_on FROM meeting_attendance AS a JOIN meeting AS m ON m.id = a.meeting_id
+            UNION ALL
+            SELECT t.unit_id, m.held_on FROM meeting_topic AS t JOIN meeting AS m ON m.id = t.meeting_id
+            WHERE t.unit_id IS NOT NULL
+            UNION ALL
+            SELECT f.unit_id, m.held_on FROM followup AS f JOIN meeting_decision AS d ON d.id = f.decision_id
+            JOIN meeting AS m ON m.id = d.meeting_id
+          ) AS r
+          WHERE NOT EXISTS (
+            SELECT 1 FROM membership AS p WHERE p.unit_id = r.unit_id AND p.joined_on <= r.held_on
+              AND (p.left_on IS NULL OR p.left_on > r.held_on))
+          """) ?? 0
+      findings.append(.meetingRule(recordsOutsideAlliance: outside))
+    }
+    return findings
   }
 
   /// Compares the registry's schema objects with those the migrations up to its version make
@@ -252,6 +279,7 @@ extension CheckFinding {
     switch self {
     case .groupRule(let count): count > 0
     case .periodRule(let count): count > 0
+    case .meetingRule(let count): count > 0
     default: false
     }
   }

@@ -15,6 +15,9 @@ import Testing
   static let second = Day(year: 2020, month: 3, day: 1)!
   static let today = Day(year: 2026, month: 11, day: 27)!
   static let candidates = [Candidate(id: 4714, name: "壬癸单位"), Candidate(id: 4715, name: "子丑单位")]
+  static let meeting = MeetingReference(id: MeetingID(4717), title: "寅卯年联席会议", heldOn: first)
+  static let earlier = MeetingReference(id: MeetingID(4718), title: "辰巳座谈会", heldOn: second)
+  static let task = FollowupReference(id: FollowupID(4719), text: "午未督办事项")
 
   /// One refusal of every kind. The switch below has no `default`, so adding a kind of refusal
   /// does not compile until it has a sample here.
@@ -82,6 +85,22 @@ import Testing
           file: "旧.sqlite", problem: .storage(.needsUpgrade(path: "旧.sqlite", version: 0, latest: 2))),
         DistrictSkip(file: "忙.sqlite", problem: .storage(.busy(path: "忙.sqlite"))),
       ])),
+    .cannotUndo(action: "meeting attend", at: "", reason: .meetingChangedSince(meeting)),
+    .meetings(.emptyReference(.meeting)), .meetings(.emptyReference(.followup)),
+    .meetings(.noSuchMeeting(text: "申酉会", suggestions: [meeting, earlier])),
+    .meetings(.noSuchMeeting(text: "申酉会", suggestions: [])),
+    .meetings(.ambiguousMeeting(text: "联席", candidates: [meeting, earlier], more: true)),
+    .meetings(.noSuchRecord(.decision, text: "戌亥")), .meetings(.noSuchRecord(.followup, text: "戌亥")),
+    .meetings(.ambiguousRecord(.followup, text: "事项", candidates: candidates, more: false)),
+    .meetings(.meetingExists(meeting)), .meetings(.notYetHeld(meeting, today: today)),
+    .meetings(.notInAllianceOnMeetingDay(unit, meeting: meeting, leftOn: second)),
+    .meetings(.notInAllianceOnMeetingDay(unit, meeting: meeting, leftOn: nil)),
+    .meetings(.alreadyDone(task, since: second)), .meetings(.alreadyOpen(task)),
+    .meetings(.unitHasMeetingRecords(unit, records: 5)), .meetings(.strandsMeetingRecords(unit, meeting: meeting)),
+    .invalidValues([
+      FieldProblem(.joinedOn, .afterMeeting(second, meetingDay: first)),
+      FieldProblem(.joinedOn, .beforeMeeting(today, meetingDay: first)),
+    ]),
   ]
 
   /// Which kind a refusal is: the compiler makes this list every kind.
@@ -131,6 +150,21 @@ import Testing
     case .impossibleStoredDate: "impossibleStoredDate"
     case .registryDamaged: "registryDamaged"
     case .district: "district"
+    case .meetings(let refusal):
+      switch refusal {
+      case .emptyReference: "meetings.emptyReference"
+      case .noSuchMeeting: "meetings.noSuchMeeting"
+      case .ambiguousMeeting: "meetings.ambiguousMeeting"
+      case .noSuchRecord: "meetings.noSuchRecord"
+      case .ambiguousRecord: "meetings.ambiguousRecord"
+      case .meetingExists: "meetings.meetingExists"
+      case .notYetHeld: "meetings.notYetHeld"
+      case .notInAllianceOnMeetingDay: "meetings.notInAllianceOnMeetingDay"
+      case .alreadyDone: "meetings.alreadyDone"
+      case .alreadyOpen: "meetings.alreadyOpen"
+      case .unitHasMeetingRecords: "meetings.unitHasMeetingRecords"
+      case .strandsMeetingRecords: "meetings.strandsMeetingRecords"
+      }
     }
   }
 
@@ -181,6 +215,7 @@ import Testing
       case .changedSince(let reference): return unit(reference)
       case .groupInUse(let group): return [[group.name]]
       case .notReversible: return []
+      case .meetingChangedSince(let meeting): return [[meeting.title], ["\(meeting.id)"]]
       }
     case .invalidValues: return [day(first), day(second), day(today)]
     case .yearOutOfRange(let year): return [["\(year)"]]
@@ -197,6 +232,7 @@ import Testing
       .inputHasNoRows(let path):
       return [[path]]
     case .impossibleStoredDate(let text): return [[text]]
+    case .meetings(let refusal): return facts(of: refusal)
     case .district(let district):
       switch district {
       case .noRegistryInFolder(let path), .inputMissing(let path): return [[path]]
@@ -218,10 +254,34 @@ import Testing
     }
   }
 
+  /// The facts a refusal about meetings carries.
+  static func facts(of refusal: MeetingRefusal) -> [[String]] {
+    func day(_ value: Day) -> [String] { [value.iso, "\(value.year)年\(value.month)月\(value.day)日"] }
+    func unit(_ value: UnitReference) -> [[String]] { [[value.name], ["\(value.id)"]] }
+    func meeting(_ value: MeetingReference) -> [[String]] { [[value.title], ["\(value.id)"], day(value.heldOn)] }
+    func task(_ value: FollowupReference) -> [[String]] { [[value.text], ["\(value.id)"]] }
+    switch refusal {
+    case .emptyReference: return []
+    case .noSuchMeeting(let text, let suggestions): return [[text]] + suggestions.flatMap(meeting)
+    case .ambiguousMeeting(let text, let candidates, _): return [[text]] + candidates.flatMap(meeting)
+    case .noSuchRecord(_, let text): return [[text]]
+    case .ambiguousRecord(_, let text, let candidates, _):
+      return [[text]] + candidates.flatMap { [[$0.name], ["\($0.id)"]] }
+    case .meetingExists(let existing): return meeting(existing)
+    case .notYetHeld(let held, let today): return meeting(held) + [day(today)]
+    case .notInAllianceOnMeetingDay(let reference, let held, let leftOn):
+      return unit(reference) + meeting(held) + (leftOn.map { [day($0)] } ?? [])
+    case .alreadyDone(let reference, let since): return task(reference) + [day(since)]
+    case .alreadyOpen(let reference): return task(reference)
+    case .unitHasMeetingRecords(let reference, let records): return unit(reference) + [["\(records)"]]
+    case .strandsMeetingRecords(let reference, let held): return unit(reference) + meeting(held)
+    }
+  }
+
   @Test func everyKindOfRefusalHasASample() {
     let kinds = Set(Self.refusals.map(Self.kind))
     // The count of cases in `kind(_:)`: raising it means adding a sample above.
-    #expect(kinds.count == 43)
+    #expect(kinds.count == 44 + 12)
   }
 
   @Test(arguments: Refusal.allSamples)

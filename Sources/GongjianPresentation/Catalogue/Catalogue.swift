@@ -6,7 +6,7 @@ import GongjianRegistry
 /// language) each.
 public typealias Catalogue =
   GeneralWording & RefusalWording & ReportWording & MessageWording & HistoryWording & HelpWording & ParserWording
-  & ImportWording & DistrictWording & Sendable
+  & ImportWording & DistrictWording & MeetingWording & Sendable
 
 /// How a surface names a field: `--joined` on the command line, a column's header in a file.
 /// Nil leaves it to the catalogue's own name of the field.
@@ -73,6 +73,9 @@ public enum ListingTitle: Sendable {
   case agreements
   case expiringAgreements(days: Int)
   case history(unit: String?)
+  case meetings(year: Int?)
+  case followups(year: Int?, openOnly: Bool)
+  case attendance(year: Int)
 }
 
 /// The growth report's words.

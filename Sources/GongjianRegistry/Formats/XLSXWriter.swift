@@ -60,6 +60,8 @@ public final class XLSXWriter {
   private var sheetIndex = 0
   /// The last row written on each sheet so far (1: the header).
   private var lastRows: [Int]
+  /// Notes written under each sheet's table so far.
+  private var noteCounts: [Int]
   private var columnNames: [[UInt8]] = []
   /// The XML on its way to the ZIP stream, as bytes: building it cell by cell without
   /// intermediate strings is most of what a million-row workbook costs.
@@ -73,6 +75,7 @@ public final class XLSXWriter {
     self.sheets = sheets
     self.title = title
     lastRows = sheets.map(\.headerRow)
+    noteCounts = Array(repeating: 0, count: sheets.count)
     let parts: [(String, String)] = [
       ("[Content_Types].xml", XLSXWriter.contentTypes(sheetCount: sheets.count)),
       ("_rels/.rels", XLSXWriter.rootRelationships), ("docProps/app.xml", XLSXWriter.appProperties),
@@ -118,6 +121,20 @@ public final class XLSXWriter {
         appendTextCell(value, column: index, row: row, style: 3)
       }
     }
+    xml.append("</row>")
+    try flushIfFull()
+  }
+
+  /// Adds a line of text under the current sheet's table, after a blank row and outside its
+  /// filter: where a figure comes from, what a word means. Notes come after every row.
+  func addNote(_ text: String) throws {
+    guard sheetIndex < sheets.count, !sheets[sheetIndex].columns.isEmpty else { return }
+    noteCounts[sheetIndex] += 1
+    let row = lastRows[sheetIndex] + 1 + noteCounts[sheetIndex]
+    xml.append("<row r=\"")
+    xml.append(row)
+    xml.append("\">")
+    appendTextCell(text, column: 0, row: row, style: 3)
     xml.append("</row>")
     try flushIfFull()
   }
@@ -227,6 +244,23 @@ public final class XLSXWriter {
     guard xml.bytes.count >= 1 << 16 else { return }
     try xml.bytes.withUnsafeBytes { try zip.write(bytes: $0) }
     xml.removeAll()
+  }
+
+  /// A number as a cell may hold it as it is: digits, one leading minus, one decimal point.
+  static func isPlainNumber(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard !bytes.isEmpty, bytes.count < 24 else { return false }
+    var digits = 0
+    var points = 0
+    for (index, byte) in bytes.enumerated() {
+      switch byte {
+      case 0x30...0x39: digits += 1
+      case 0x2E: points += 1
+      case 0x2D where index == 0: continue
+      default: return false
+      }
+    }
+    return digits > 0 && points <= 1 && bytes.last != 0x2E
   }
 
   // MARK: - Names and references

@@ -130,6 +130,8 @@ public enum Field: String, Sendable, CaseIterable {
   case contactName, contactPhone, address, partyOrganisation, note
   case signedOn, groupName, groupDescription, establishedOn, renamedOn
   case subdistrict, district, year
+  case meetingTitle, heldOn, place, chair, recorder, topicText, raisedOn, decisionText, followupText, dueOn
+  case reportedOn, reportNote
 
   /// Position in `allCases` (a switch: import reads it for every cell).
   var ordinal: Int {
@@ -157,6 +159,18 @@ public enum Field: String, Sendable, CaseIterable {
     case .subdistrict: 20
     case .district: 21
     case .year: 22
+    case .meetingTitle: 23
+    case .heldOn: 24
+    case .place: 25
+    case .chair: 26
+    case .recorder: 27
+    case .topicText: 28
+    case .raisedOn: 29
+    case .decisionText: 30
+    case .followupText: 31
+    case .dueOn: 32
+    case .reportedOn: 33
+    case .reportNote: 34
     }
   }
 }

@@ -51,20 +51,28 @@ extension Registry {
   /// The latest agreement of each unit in the alliance today that expires within `days` days,
   /// or has already expired without a renewal: what to renew before the joint meeting.
   public func expiringAgreements(within days: Int) throws -> [ExpiringAgreement] {
-    guard (0...Registry.longestExpiryHorizon).contains(days), let horizon = today.adding(days: days) else {
+    guard (0...Registry.longestExpiryHorizon).contains(days), today.adding(days: days) != nil else {
       throw Refusal.dayCountOutOfRange(days, limit: Registry.longestExpiryHorizon)
     }
-    return try read {
-      let list = try agreements(
-        where: """
-          (a.expires_on IS NULL OR a.expires_on <= \(horizon.iso))
-          AND a.id = (SELECT b.id FROM agreement AS b WHERE b.unit_id = a.unit_id ORDER BY b.signed_on DESC, b.id DESC LIMIT 1)
-          AND EXISTS (SELECT 1 FROM membership AS m WHERE m.unit_id = a.unit_id AND m.left_on IS NULL)
-          """, order: "(a.expires_on IS NULL), a.expires_on, a.unit_id")
-      return list.map { agreement in
-        ExpiringAgreement(
-          agreement: agreement, daysLeft: agreement.expiresOn.map { $0.daysSinceEpoch - today.daysSinceEpoch })
-      }
+    return try read { try expiringAgreements(within: days, on: today) }
+  }
+
+  /// The same on `day`: the units in the alliance that day, their latest agreement signed by
+  /// then. Inside the caller's transaction.
+  func expiringAgreements(within days: Int, on day: Day) throws -> [ExpiringAgreement] {
+    guard let horizon = day.adding(days: days) else {
+      throw Refusal.dayCountOutOfRange(days, limit: Registry.longestExpiryHorizon)
+    }
+    let list = try agreements(
+      where: """
+        (a.expires_on IS NULL OR a.expires_on <= \(horizon.iso))
+        AND a.id = (SELECT b.id FROM agreement AS b WHERE b.unit_id = a.unit_id AND b.signed_on <= \(day.iso)
+                    ORDER BY b.signed_on DESC, b.id DESC LIMIT 1)
+        AND EXISTS (SELECT 1 FROM membership AS m WHERE m.unit_id = a.unit_id AND \(ActivePeriods.on(day, alias: "m")))
+        """, order: "(a.expires_on IS NULL), a.expires_on, a.unit_id")
+    return list.map { agreement in
+      ExpiringAgreement(
+        agreement: agreement, daysLeft: agreement.expiresOn.map { $0.daysSinceEpoch - day.daysSinceEpoch })
     }
   }
 

@@ -53,6 +53,9 @@ extension Registry {
         }
       }
       guard new != old else { return PeriodCorrection(unit: unit, period: index + 1, before: old, after: new) }
+      var corrected = periods.map { (joined: $0.joinedOn, left: $0.leftOn) }
+      corrected[index] = (new.joinedOn, new.leftOn)
+      try refuseStrandingMeetingRecords(unit, periods: corrected)
 
       // Memberships and agreements that began on the period's first day, or ended on its last,
       // move with it; anything else of the period must still lie inside it.
@@ -118,6 +121,7 @@ extension Registry {
     try write {
       let detail = try loadDetail(id)
       let before = try snapshot(detail)
+      try refuseRemovingUnitWithMeetingRecords(detail.reference)
       for table in ["group_membership", "agreement", "membership", "unit_former_name"] {
         try db.run(sql: "DELETE FROM \(identifier: table) WHERE unit_id = \(id.rawValue)")
       }

@@ -28,6 +28,8 @@ extension Registry {
       }
       Validation.leaving(day, joined: open.joinedOn, today: today, problems: &problems)
       try problems.check()
+      try refuseStrandingMeetingRecords(
+        unit, periods: detail.periods.map { (joined: $0.joinedOn, left: $0.id == open.id ? day : $0.leftOn) })
       let openGroups = detail.groups.filter { $0.leftOn == nil }
       if let late = openGroups.first(where: { $0.joinedOn > day }) {
         throw Refusal.withdrawalBeforeGroupJoin(unit, group: late.group, groupJoinedOn: late.joinedOn, withdrawal: day)

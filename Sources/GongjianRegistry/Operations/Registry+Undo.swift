@@ -125,6 +125,9 @@ extension Registry {
       }
       facts.pairs.append(("removed_units", .int(max(0, last - first + 1))))
       try record(.undo, entity: "import", unit: nil, facts: facts, before: nil, after: nil)
+    case .meetingAdd, .meetingAttend, .meetingTopic, .meetingDecide, .followupAdd, .followupUpdate:
+      guard let table = MeetingTable(action: action) else { break }
+      try undoMeetingRecord(entry, table: table, facts: facts)
     default:
       try restore(try unitOf(entry), from: entry, facts: facts)
     }

@@ -569,7 +569,7 @@ extension Registry {
   ) {
     try read {
       let source = try districtSource(file: file)
-      let growth = try growthInSnapshot(request)
+      let growth = try growthInTransaction(request)
       let lists = try ListFigures.read(db)
       let units = try unitRecords()
       return (DistrictSubdistrict(source: source, growth: growth, lists: lists), units)

@@ -108,12 +108,11 @@ extension Registry {
   /// `total = previous total + joined - left` holds by construction, because the total on a
   /// day D is the number of periods opened on or before D minus those closed on or before D.
   public func growth(_ request: GrowthRequest) throws -> GrowthReport {
-    try read { try growthInSnapshot(request) }
+    try read { try growthInTransaction(request) }
   }
 
-  /// The growth report, inside a read the caller holds (so that other figures can come from
-  /// the same snapshot).
-  func growthInSnapshot(_ request: GrowthRequest) throws -> GrowthReport {
+  /// The growth report, inside the caller's transaction.
+  func growthInTransaction(_ request: GrowthRequest) throws -> GrowthReport {
     do {
       let group = try request.group.map { try groupReference($0) }
       let kind = try request.kind.map { try cleanKind($0) }
@@ -241,7 +240,7 @@ extension Registry {
     return rows
   }
 
-  private func firstJoiningYear(_ scope: GrowthScope) throws -> Int? {
+  func firstJoiningYear(_ scope: GrowthScope) throws -> Int? {
     let source = scope.source()
     let statement = try db.prepare(
       "SELECT min(p.joined_on) FROM \(source.table) AS p WHERE 1\(source.condition)")

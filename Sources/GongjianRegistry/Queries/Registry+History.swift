@@ -19,6 +19,12 @@ public enum ChangeAction: String, Sendable, CaseIterable {
   case registrySet = "registry set"
   case undo
   case historyPurge = "history purge"
+  case meetingAdd = "meeting add"
+  case meetingAttend = "meeting attend"
+  case meetingTopic = "meeting topic"
+  case meetingDecide = "meeting decide"
+  case followupAdd = "followup add"
+  case followupUpdate = "followup update"
 }
 
 /// One change in the history.

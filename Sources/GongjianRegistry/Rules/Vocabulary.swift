@@ -39,4 +39,31 @@ public enum Vocabulary {
   /// After a group's name, the mark that makes the unit its lead (牵头单位); export writes the
   /// first, import reads them all.
   static let leadMarks = ["（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)", "(lead)", "（lead）"]
+
+  /// Attendance as the centre writes it: 出席, 请假, 缺席 (and their common variants), by the
+  /// stored value they mean.
+  static let attendanceWords: [String: String] = [
+    "出席": "present", "到会": "present", "参会": "present", "请假": "excused", "缺席": "absent", "未到": "absent",
+  ]
+
+  /// The Chinese words for each attendance status, in the order of `AttendanceStatus.allCases`.
+  public static let attendanceChoices = ["出席", "请假", "缺席"]
+
+  /// The Chinese words for each kind of decision, in the order of `DecisionKind.allCases`.
+  public static let decisionKindChoices = ["新成员单位", "专项组", "年度清单", "重点项目", "其他"]
+
+  /// A follow-up task's status as the centre writes it, by the stored value it means.
+  static let followupStatusWords: [String: String] = [
+    "未办结": "open", "督办中": "open", "进行中": "open", "已办结": "done", "办结": "done", "已完成": "done", "完成": "done",
+  ]
+
+  /// The Chinese words for each status of a task, in the order of `FollowupStatus.allCases`.
+  public static let followupStatusChoices = ["未办结", "已办结"]
+
+  /// Kinds of decisions as the centre writes them, by the stored value they mean.
+  static let decisionKindWords: [String: String] = [
+    "新成员": "members", "新成员单位": "members", "吸纳新成员": "members", "成员单位": "members",
+    "专项组": "groups", "三张清单": "lists", "清单": "lists", "年度清单": "lists",
+    "重点项目": "projects", "项目": "projects", "其他": "other", "其它": "other",
+  ]
 }

@@ -74,6 +74,18 @@ extension ChineseCatalogue: GeneralWording {
     case .subdistrict: "街道名称"
     case .year: "年份"
     case .district: "区名称"
+    case .meetingTitle: "会议名称"
+    case .heldOn: "会议日期"
+    case .place: "会议地点"
+    case .chair: "主持人"
+    case .recorder: "记录人"
+    case .topicText: "议题"
+    case .raisedOn: "议题提出日期"
+    case .decisionText: "决议内容"
+    case .followupText: "督办事项"
+    case .dueOn: "办结期限"
+    case .reportedOn: "办理情况日期"
+    case .reportNote: "办理情况说明"
     }
   }
 

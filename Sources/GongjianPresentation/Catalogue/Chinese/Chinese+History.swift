@@ -69,6 +69,8 @@ extension ChineseCatalogue: HistoryWording {
       if let value = facts["subdistrict"], value["old"] != value["new"] { parts.append("街道 \(oldNew(value))") }
       if let value = facts["district"], value["old"] != value["new"] { parts.append("区 \(oldNew(value))") }
       return "修改登记簿信息：" + parts.joined(separator: "；")
+    case .meetingAdd, .meetingAttend, .meetingTopic, .meetingDecide, .followupAdd, .followupUpdate:
+      return meetingChange(action, facts)
     case .undo:
       var text = "撤销：" + actionName(facts["undone_action"]?.stringValue ?? "")
       if let removed = facts["removed_units"]?.intValue { text += "（移除导入的\(removed)家单位）" }
@@ -103,7 +105,47 @@ extension ChineseCatalogue: HistoryWording {
     case .registrySet: "修改登记簿信息"
     case .undo: "撤销"
     case .historyPurge: "清除修改记录中的个人信息"
+    case .meetingAdd: "新增联席会议"
+    case .meetingAttend: "记录出席情况"
+    case .meetingTopic: "记录议题"
+    case .meetingDecide: "记录决议"
+    case .followupAdd: "新增督办事项"
+    case .followupUpdate: "记录督办事项办理情况"
     case nil: code
+    }
+  }
+
+  /// A change to a joint meeting's records, from its facts.
+  func meetingChange(_ action: ChangeAction, _ facts: JSONValue) -> String {
+    func date(_ key: String) -> String { facts[key]?.stringValue.flatMap(Day.init(iso:)).map(day) ?? "" }
+    let meeting = "\(facts["meeting"]?.stringValue ?? "")（\(date("held_on"))）"
+    let text = quoted(facts["text"]?.stringValue ?? "")
+    switch action {
+    case .meetingAdd:
+      return "新增联席会议：\(meeting)"
+    case .meetingAttend:
+      let status = facts["status"]?.stringValue.flatMap(AttendanceStatus.init(rawValue:)).map(attendanceStatus) ?? ""
+      if let previous = facts["previous_status"]?.stringValue.flatMap(AttendanceStatus.init(rawValue:)) {
+        return "\(meeting)：由\(attendanceStatus(previous))改为\(status)"
+      }
+      return "\(meeting)：\(status)"
+    case .meetingTopic:
+      let late = facts["days_late"]?.intValue.map { "（\(daysLate($0))）" } ?? ""
+      return "\(date("raised_on"))为\(meeting)提出议题\(text)\(late)"
+    case .meetingDecide:
+      let kind = facts["kind"]?.stringValue.flatMap(DecisionKind.init(rawValue:)).map(decisionKind) ?? ""
+      return "\(meeting)决议（\(kind)）：\(text)"
+    case .followupAdd:
+      return "承担督办事项\(text)，\(date("due_on"))前办结（\(meeting)决议#\(facts["decision_id"]?.intValue ?? 0)）"
+    case .followupUpdate:
+      let status = facts["status"]?.stringValue.flatMap(FollowupStatus.init(rawValue:)) ?? .open
+      let previous = facts["previous_status"]?.stringValue.flatMap(FollowupStatus.init(rawValue:)) ?? .open
+      let state =
+        status == .done ? "\(date("on"))办结" : previous == .done ? "\(date("on"))重新督办" : "截至\(date("on"))仍未办结"
+      let note = facts["note"]?.stringValue.map { "：\($0)" } ?? ""
+      return "督办事项#\(facts["followup_id"]?.intValue ?? 0)\(text)\(state)\(note)"
+    default:
+      return actionName(action.rawValue)
     }
   }
 }

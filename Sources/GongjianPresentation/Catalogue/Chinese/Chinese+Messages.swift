@@ -292,6 +292,8 @@ extension ChineseCatalogue: MessageWording {
       ("外键", references.map { "\($0.table)表第\($0.row)行引用的\($0.parent)记录不存在" }.joined(separator: "；"))
     case .groupRule(let count): ("专项组规则", count == 0 ? "符合" : "有\(count)条专项组记录属于已退出的单位却尚未结束")
     case .periodRule(let count): ("期间规则", count == 0 ? "符合" : "有\(count)家单位没有任何共建期间")
+    case .meetingRule(let count):
+      ("联席会议规则", count == 0 ? "符合" : "有\(count)条出席、议题或督办记录涉及的单位在会议当天不在册")
     case .unreadable(let message): ("完整性", "SQLite无法读取该文件：\(message)")
     }
   }
@@ -337,7 +339,8 @@ extension ChineseCatalogue: MessageWording {
     case .registryAt(let path): "示例登记簿位于：\(path)"
     case .tryNext(let path):
       "可以接着试试（在源码目录下把 gongjian 换成 swift run gongjian）：\n"
-        + "  gongjian list --db \(path)\n  gongjian report growth --db \(path) --period quarter --format svg -o 发展情况.svg"
+        + "  gongjian list --db \(path)\n  gongjian report growth --db \(path) --period quarter --format svg -o 发展情况.svg\n"
+        + "  gongjian report meeting-pack --db \(path) --year 2019 -o 2019年联席会议材料.html"
     }
   }
 }

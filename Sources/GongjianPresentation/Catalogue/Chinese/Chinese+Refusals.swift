@@ -79,6 +79,8 @@ extension ChineseCatalogue: RefusalWording {
         return "无法撤销\(change)：此后已有单位加入\(self.group(group))。未做任何改动。"
       case .notReversible:
         return "无法撤销\(change)：新建登记簿，以及旧版本程序留下的记录，都不能撤销。未做任何改动。"
+      case .meetingChangedSince(let meeting):
+        return "无法撤销\(change)：\(self.meeting(meeting))的记录在那次改动之后又有变动，已无法原样撤销。未做任何改动。"
       }
     case .groupExists(let group):
       return "\(self.group(group))（#\(group.id)）已存在，未重复添加。"
@@ -130,6 +132,8 @@ extension ChineseCatalogue: RefusalWording {
       return "\(path)中发现\(count)个问题（见上）。\n请用备份恢复（gongjian backup 可以生成备份），或修正上面列出的记录。"
     case .district(let refusal):
       return district(refusal)
+    case .meetings(let refusal):
+      return meetingRefusal(refusal)
     }
   }
 
@@ -212,6 +216,12 @@ extension ChineseCatalogue: RefusalWording {
       return "重新加入日期\(day(date))早于该单位上次的退出日期\(day(lastLeft))"
     case .leavingGroupBeforeJoining(let date, let group, let joined):
       return "退出日期\(day(date))早于该单位加入\(self.group(group))的日期\(day(joined))"
+    case .afterMeeting(let date, let meetingDay):
+      return "\(day(date))晚于会议日期\(day(meetingDay))：议题应在会前或会上提出；补录以往会议的议题，请写明当时的提出日期"
+    case .beforeMeeting(let date, let meetingDay):
+      return "\(day(date))早于会议日期\(day(meetingDay))"
+    case .beforeLatestReport(let date, let latest):
+      return "\(day(date))早于该事项上一次办理情况的日期\(day(latest))"
     }
   }
 
@@ -225,6 +235,8 @@ extension ChineseCatalogue: RefusalWording {
     case .renaming: "更名日期"
     case .groupJoining: "加入专项组的日期"
     case .groupLeaving: "退出专项组的日期"
+    case .raising: "议题提出日期"
+    case .reporting: "办理情况日期"
     }
   }
 

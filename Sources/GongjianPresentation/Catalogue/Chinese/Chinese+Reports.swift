@@ -94,6 +94,11 @@ extension ChineseCatalogue: ReportWording {
     case .expiringAgreements(let days): "\(days)天内到期的共建协议"
     case .history(let unit?): "\(unit)修改记录"
     case .history(nil): "\(subdistrict)区域化党建共建单位登记簿修改记录"
+    case .meetings(let year?): "\(subdistrict)\(year)年区域化党建工作联席会议"
+    case .meetings(nil): "\(subdistrict)区域化党建工作联席会议一览"
+    case .followups(let year, let openOnly):
+      (year.map { "\($0)年" } ?? "") + "联席会议督办事项" + (openOnly ? "（未办结）" : "")
+    case .attendance(let year): "\(subdistrict)\(year)年联席会议出席情况"
     }
   }
 

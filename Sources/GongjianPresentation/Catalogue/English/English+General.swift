@@ -72,6 +72,18 @@ extension EnglishCatalogue: GeneralWording {
     case .subdistrict: "subdistrict"
     case .year: "year"
     case .district: "district"
+    case .meetingTitle: "meeting title"
+    case .heldOn: "meeting date"
+    case .place: "place"
+    case .chair: "chair"
+    case .recorder: "minute-taker"
+    case .topicText: "topic"
+    case .raisedOn: "the day the topic was raised"
+    case .decisionText: "decision"
+    case .followupText: "follow-up task"
+    case .dueOn: "due date"
+    case .reportedOn: "the report's date"
+    case .reportNote: "note"
     }
   }
 

@@ -68,6 +68,8 @@ extension EnglishCatalogue: HistoryWording {
       if let value = facts["subdistrict"], value["old"] != value["new"] { parts.append("subdistrict \(oldNew(value))") }
       if let value = facts["district"], value["old"] != value["new"] { parts.append("district \(oldNew(value))") }
       return "changed the registry's details: " + parts.joined(separator: "; ")
+    case .meetingAdd, .meetingAttend, .meetingTopic, .meetingDecide, .followupAdd, .followupUpdate:
+      return meetingChange(action, facts)
     case .undo:
       var text = "undid: " + actionName(facts["undone_action"]?.stringValue ?? "")
       if let removed = facts["removed_units"]?.intValue { text += " (removed \(removed) imported units)" }
@@ -100,7 +102,49 @@ extension EnglishCatalogue: HistoryWording {
     case .registrySet: "change the registry's details"
     case .undo: "undo"
     case .historyPurge: "purge personal data from the history"
+    case .meetingAdd: "add a joint meeting"
+    case .meetingAttend: "record attendance"
+    case .meetingTopic: "record a topic"
+    case .meetingDecide: "record a decision"
+    case .followupAdd: "add a follow-up task"
+    case .followupUpdate: "report on a follow-up task"
     case nil: code
+    }
+  }
+
+  /// A change to a joint meeting's records, from its facts.
+  func meetingChange(_ action: ChangeAction, _ facts: JSONValue) -> String {
+    func date(_ key: String) -> String { facts[key]?.stringValue.flatMap(Day.init(iso:)).map(day) ?? "" }
+    let meeting = "\(facts["meeting"]?.stringValue ?? "") (\(date("held_on")))"
+    let text = quoted(facts["text"]?.stringValue ?? "")
+    switch action {
+    case .meetingAdd:
+      return "added the joint meeting \(meeting)"
+    case .meetingAttend:
+      let status = facts["status"]?.stringValue.flatMap(AttendanceStatus.init(rawValue:)).map(attendanceStatus) ?? ""
+      if let previous = facts["previous_status"]?.stringValue.flatMap(AttendanceStatus.init(rawValue:)) {
+        return "\(meeting): \(attendanceStatus(previous)) → \(status)"
+      }
+      return "\(meeting): \(status)"
+    case .meetingTopic:
+      let late = facts["days_late"]?.intValue.map { " (\(daysLate($0)))" } ?? ""
+      return "raised the topic \(text) for \(meeting) on \(date("raised_on"))\(late)"
+    case .meetingDecide:
+      let kind = facts["kind"]?.stringValue.flatMap(DecisionKind.init(rawValue:)).map(decisionKind) ?? ""
+      return "decision of \(meeting) (\(kind)): \(text)"
+    case .followupAdd:
+      return
+        "follow-up task \(text), due \(date("due_on")) (decision #\(facts["decision_id"]?.intValue ?? 0) of \(meeting))"
+    case .followupUpdate:
+      let status = facts["status"]?.stringValue.flatMap(FollowupStatus.init(rawValue:)) ?? .open
+      let previous = facts["previous_status"]?.stringValue.flatMap(FollowupStatus.init(rawValue:)) ?? .open
+      let state =
+        status == .done
+        ? "done on \(date("on"))" : previous == .done ? "reopened on \(date("on"))" : "still open on \(date("on"))"
+      let note = facts["note"]?.stringValue.map { ": \($0)" } ?? ""
+      return "follow-up task #\(facts["followup_id"]?.intValue ?? 0) \(text) \(state)\(note)"
+    default:
+      return actionName(action.rawValue)
     }
   }
 }

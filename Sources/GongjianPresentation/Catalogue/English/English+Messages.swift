@@ -309,6 +309,12 @@ extension EnglishCatalogue: MessageWording {
       )
     case .periodRule(let count):
       ("period rule", count == 0 ? "holds" : "\(count) unit(s) without any alliance membership period")
+    case .meetingRule(let count):
+      (
+        "meeting rule",
+        count == 0
+          ? "holds" : "\(count) attendance, topic or task record(s) of units not in the alliance on the meeting's day"
+      )
     case .unreadable(let message): ("integrity", "SQLite cannot read the file: \(message)")
     }
   }
@@ -358,7 +364,8 @@ extension EnglishCatalogue: MessageWording {
     case .registryAt(let path): "The sample registry is \(path)."
     case .tryNext(let path):
       "Try (from the package folder, `swift run gongjian` instead of `gongjian`):\n"
-        + "  gongjian list --db \(path)\n  gongjian report growth --db \(path) --period quarter --format svg -o growth.svg"
+        + "  gongjian list --db \(path)\n  gongjian report growth --db \(path) --period quarter --format svg -o growth.svg\n"
+        + "  gongjian report meeting-pack --db \(path) --year 2019 -o meeting-pack-2019.html"
     }
   }
 }

@@ -80,6 +80,8 @@ extension EnglishCatalogue: RefusalWording {
       case .notReversible:
         return "cannot undo \(change): creating the registry and entries from older versions cannot be undone. "
           + "Nothing was changed."
+      case .meetingChangedSince(let meeting):
+        return "cannot undo \(change): the records of \(self.meeting(meeting)) were changed since. Nothing was changed."
       }
     case .groupExists(let group):
       return "the working group \(self.group(group)) already exists (id \(group.id)); nothing was added."
@@ -137,6 +139,8 @@ extension EnglishCatalogue: RefusalWording {
         + "Restore a backup (gongjian backup makes one), or fix the rows named above."
     case .district(let refusal):
       return district(refusal)
+    case .meetings(let refusal):
+      return meetingRefusal(refusal)
     }
   }
 
@@ -230,6 +234,13 @@ extension EnglishCatalogue: RefusalWording {
       return "the rejoining date \(day(date)) is before the unit last left (\(day(lastLeft)))"
     case .leavingGroupBeforeJoining(let date, let group, let joined):
       return "the leaving date \(day(date)) is before the unit joined \(self.group(group)) (\(day(joined)))"
+    case .afterMeeting(let date, let meetingDay):
+      return "\(day(date)) is after the meeting (\(day(meetingDay))): topics are raised before or at a meeting; "
+        + "for a past meeting, give the day the topic was raised"
+    case .beforeMeeting(let date, let meetingDay):
+      return "\(day(date)) is before the meeting (\(day(meetingDay)))"
+    case .beforeLatestReport(let date, let latest):
+      return "\(day(date)) is before the task's latest report (\(day(latest)))"
     }
   }
 
@@ -243,6 +254,8 @@ extension EnglishCatalogue: RefusalWording {
     case .renaming: "renaming date"
     case .groupJoining: "joining date"
     case .groupLeaving: "leaving date"
+    case .raising: "the day the topic was raised"
+    case .reporting: "the report's date"
     }
   }
 

@@ -66,6 +66,11 @@ extension EnglishCatalogue: ReportWording {
     case .expiringAgreements(let days): "Agreements expiring within \(days) days"
     case .history(let unit?): "Changes to \(unit)"
     case .history(nil): "Changes to the registry of \(subdistrict)"
+    case .meetings(let year?): "Joint meetings of \(subdistrict) in \(year)"
+    case .meetings(nil): "Joint meetings of \(subdistrict)"
+    case .followups(let year, let openOnly):
+      (openOnly ? "Open follow-up tasks" : "Follow-up tasks") + (year.map { " of \($0)" } ?? "")
+    case .attendance(let year): "Attendance at the joint meetings of \(subdistrict) in \(year)"
     }
   }
 
