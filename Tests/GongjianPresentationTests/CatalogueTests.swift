@@ -35,6 +35,8 @@ import Testing
     .noSuchPeriod(unit, number: 3, count: 2), .leavingAnOpenPeriod(unit, since: first),
     .periodsWouldOverlap(unit, period: 1, joinedOn: first, leftOn: second),
     .correctionStrandsGroupMembership(unit, group: group, joinedOn: first, leftOn: second), .nothingToUndo,
+    .latestChangeMoved, .accountExists(name: "王芳"), .noSuchAccount(name: "王芬", known: ["王芳", "李明"]),
+    .noSuchAccount(name: "王芬", known: []),
     .cannotUndo(action: "edit", at: "2026-11-27T01:02:03Z", reason: .changedSince(unit)),
     .cannotUndo(action: "group add", at: "", reason: .groupInUse(group)),
     .cannotUndo(action: "init", at: "", reason: .notReversible),
@@ -90,6 +92,9 @@ import Testing
     case .periodsWouldOverlap: "periodsWouldOverlap"
     case .correctionStrandsGroupMembership: "correctionStrandsGroupMembership"
     case .nothingToUndo: "nothingToUndo"
+    case .latestChangeMoved: "latestChangeMoved"
+    case .accountExists: "accountExists"
+    case .noSuchAccount: "noSuchAccount"
     case .cannotUndo: "cannotUndo"
     case .invalidValues: "invalidValues"
     case .yearOutOfRange: "yearOutOfRange"
@@ -149,7 +154,9 @@ import Testing
       return unit(reference) + [["\(period)"], day(joined)] + (left.map { [day($0)] } ?? [])
     case .correctionStrandsGroupMembership(let reference, let group, let joined, let left):
       return unit(reference) + [[group.name], day(joined)] + (left.map { [day($0)] } ?? [])
-    case .nothingToUndo: return []
+    case .nothingToUndo, .latestChangeMoved: return []
+    case .accountExists(let name): return [[name]]
+    case .noSuchAccount(let name, let known): return [[name]] + known.map { [$0] }
     case .cannotUndo(_, _, let reason):
       switch reason {
       case .changedSince(let reference): return unit(reference)
@@ -177,7 +184,7 @@ import Testing
   @Test func everyKindOfRefusalHasASample() {
     let kinds = Set(Self.refusals.map(Self.kind))
     // The count of cases in `kind(_:)`: raising it means adding a sample above.
-    #expect(kinds.count == 42)
+    #expect(kinds.count == 45)
   }
 
   @Test(arguments: Refusal.allSamples)

@@ -51,6 +51,10 @@ public enum HelpKey: String, CaseIterable, Sendable {
   case checkAbstract, checkDiscussion
   case backupAbstract, backupDiscussion, backupDestination, backupForce
   case demoAbstract, demoDiscussion, demoDatabase
+  // serve, user
+  case serveAbstract, serveDiscussion, serveListen, valueAddress
+  case userAbstract, userAddAbstract, userAddDiscussion, userAddName, userAddRole, valueRole
+  case userListAbstract, userRemoveAbstract, userRemoveName
   // The argument parser's own words, replaced in its help output.
   case helpOverview, helpUsage, helpArguments, helpOptions, helpSubcommands, helpShowHelp, helpShowVersion
   case helpSeeSubcommand, helpDefault, helpValues, helpSubcommandWord, helpOptionsWord

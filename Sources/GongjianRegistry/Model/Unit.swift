@@ -121,6 +121,7 @@ public enum Field: String, Sendable, CaseIterable {
   case contactName, contactPhone, address, partyOrganisation, note
   case signedOn, groupName, groupDescription, establishedOn, renamedOn
   case subdistrict, district, year
+  case accountName, password
 
   /// Position in `allCases` (a switch: import reads it for every cell).
   var ordinal: Int {
@@ -148,6 +149,8 @@ public enum Field: String, Sendable, CaseIterable {
     case .subdistrict: 20
     case .district: 21
     case .year: 22
+    case .accountName: 23
+    case .password: 24
     }
   }
 }

@@ -65,6 +65,8 @@ extension ChineseCatalogue: GeneralWording {
     case .subdistrict: "街道名称"
     case .year: "年份"
     case .district: "区名称"
+    case .accountName: "账号名称"
+    case .password: "密码"
     }
   }
 
