@@ -141,10 +141,19 @@ def main():
         driver = webdriver.Chrome(options=options, service=service)
         driver.set_page_load_timeout(60)
 
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        def click(element_id):
+            """Clicks and waits for the next page to replace this one."""
+            old = driver.find_element(By.TAG_NAME, "html")
+            driver.find_element(By.ID, element_id).click()
+            WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+
         driver.get(url + "login")
         driver.find_element(By.ID, "name").send_keys(ACCOUNT)
         driver.find_element(By.ID, "password").send_keys(PASSWORD)
-        driver.find_element(By.ID, "login-submit").click()
+        click("login-submit")
         check(driver.current_url.endswith("/units"), "signed in, on the roster")
         check(ACCOUNT in driver.find_element(By.ID, "who").text, "the header names the signed-in account")
 
@@ -155,45 +164,51 @@ def main():
         check(sorted(names) == sorted(unit["name"] for unit in active), "roster names are the CLI's")
         driver.save_screenshot(os.path.join(OUT, "roster-zh.png"))
 
-        driver.find_element(By.ID, "nav-register").click()
+        click("nav-register")
         fields = {"name": "上海浏览器测试科技有限公司", "joined": "2024年6月18日", "kind": "两新组织",
                   "contact": "王晓燕", "phone": "021-65550123"}
         for key, value in fields.items():
             driver.find_element(By.ID, key).send_keys(value)
-        driver.find_element(By.ID, "register-submit").click()
+        click("register-submit")
         check(re.search(r"/units/\d+$", driver.current_url) is not None, "registered: on the unit's page")
         check(driver.find_element(By.ID, "unit-name").text == fields["name"], "unit page shows the name")
         check(fields["name"] in driver.find_element(By.ID, "notice").text, "the notice names the unit")
         driver.save_screenshot(os.path.join(OUT, "unit-zh.png"))
 
         added = [unit for unit in units(db) if unit["name"] == fields["name"]]
-        check(len(added) == 1 and added[0]["joined"] == "2024-06-18" and added[0]["kind"] == "两新组织",
+        check(len(added) == 1 and added[0]["joined_on"] == "2024-06-18" and added[0]["kind"] == "两新组织",
               "the registry holds the unit with its values")
         history = cli("history", "--format", "json", "--db", db)
         check(history.returncode == 0 and ACCOUNT in history.stdout, "the history records the signed-in account")
 
-        driver.find_element(By.ID, "nav-units").click()
+        click("nav-units")
         driver.find_element(By.ID, "q").send_keys("浏览器")
-        driver.find_element(By.ID, "apply-filters").click()
+        click("apply-filters")
         rows = driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")
         check(len(rows) == 1 and fields["name"] in rows[0].text, "search finds the new unit")
 
-        driver.find_element(By.ID, "nav-register").click()
+        click("nav-register")
         driver.find_element(By.ID, "name").send_keys("日期写错的单位")
         driver.find_element(By.ID, "joined").send_keys("2024-13-45")
-        driver.find_element(By.ID, "register-submit").click()
+        click("register-submit")
         check(len(driver.find_elements(By.ID, "joined-error")) == 1, "a bad date is refused next to its field")
         check(not [unit for unit in units(db) if unit["name"] == "日期写错的单位"], "nothing registered by the refused form")
         driver.save_screenshot(os.path.join(OUT, "refused-zh.png"))
 
-        driver.find_element(By.ID, "switch-language").click()
-        driver.find_element(By.ID, "nav-units").click()
+        click("switch-language")
+        click("nav-units")
         check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "switched to English")
         driver.save_screenshot(os.path.join(OUT, "roster-en.png"))
 
         driver.set_window_size(390, 844)
         driver.get(url + "units/new")
         driver.save_screenshot(os.path.join(OUT, "register-phone-en.png"))
+    except Exception:
+        if driver is not None:
+            driver.save_screenshot(os.path.join(OUT, "failure.png"))
+            with open(os.path.join(OUT, "failure.html"), "w") as page:
+                page.write(driver.page_source)
+        raise
     finally:
         if driver is not None:
             driver.quit()

@@ -50,6 +50,12 @@ enum Pages {
     page(viewer, title: heading, body: render("message", ["heading": heading, "text": text]))
   }
 
+  /// A field's name as a form's label: the first letter capitalised (English names fields in
+  /// lower case inside sentences; Chinese has no case).
+  static func label(_ name: String) -> String {
+    name.prefix(1).uppercased() + name.dropFirst()
+  }
+
   /// The register form's fields: (form name, field, required).
   static let registerFields: [(String, Field, Bool)] = [
     ("name", .name, true), ("joined", .joinedOn, true), ("kind", .kind, false),
@@ -61,7 +67,7 @@ enum Pages {
     let texts = viewer.language.texts
     let fields: [[String: Any]] = registerFields.map { key, field, required in
       [
-        "key": key, "label": texts.field(field), "value": values[key] ?? "", "required": required,
+        "key": key, "label": label(texts.field(field)), "value": values[key] ?? "", "required": required,
         "optional": required ? false : texts.web(.optional),
         "hint": field == .joinedOn ? texts.web(.dateHint) : false,
         "problem": problems[field] ?? false, "invalid": problems[field] != nil,
@@ -82,7 +88,7 @@ enum Pages {
       "login",
       [
         "heading": texts.web(.loginHeading), "csrf": viewer.session.formToken, "name": name,
-        "nameLabel": texts.field(.accountName), "passwordLabel": texts.field(.password),
+        "nameLabel": label(texts.field(.accountName)), "passwordLabel": label(texts.field(.password)),
         "submit": texts.web(.loginSubmit),
       ])
     return page(viewer, title: texts.web(.loginHeading), body: body, error: error)

@@ -122,6 +122,7 @@ enum Templates {
     .error { background: #fdecea; padding: .6em; border-left: 4px solid #a40000; white-space: pre-line; }
     .field-error { color: #a40000; display: block; }
     .hint { color: #666; display: block; }
+    .optional { color: #666; font-weight: normal; }
     .form label { display: block; font-weight: bold; }
     .form input { width: 100%; max-width: 30em; padding: .3em; font-size: 1em; box-sizing: border-box; }
     .form input[type=checkbox] { width: auto; }

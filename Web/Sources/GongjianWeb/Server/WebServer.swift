@@ -72,9 +72,8 @@ public struct WebServer: Sendable {
       configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
       onServerRunning: { channel in
         let url = "http://\(host):\(channel.localAddress?.port ?? 0)/"
-        print("listening on \(url)")
+        Standard.output("listening on \(url)\n")
         Standard.error(texts.serveNote(url: url, loopback: options.isLoopback) + "\n")
-        fflush(stdout)
       },
       logger: Logger(label: "gongjian-web", factory: { _ in SwiftLogNoOpLogHandler() })
     )
@@ -95,10 +94,10 @@ public struct WebServer: Sendable {
       }
     }
     router.get("/") { request, context in
-      await respond(request, context) { viewer, _ in try overview(viewer) }
+      await respond(request, context) { viewer, _ in try await overview(viewer) }
     }
     router.get("/units") { request, context in
-      await respond(request, context) { viewer, _ in try roster(viewer, query: query(of: request)) }
+      await respond(request, context) { viewer, _ in try await roster(viewer, query: query(of: request)) }
     }
     router.get("/units.csv") { request, context in
       await respond(request, context) { viewer, _ in try rosterCSV(viewer, query: query(of: request)) }
@@ -111,7 +110,7 @@ public struct WebServer: Sendable {
     }
     router.get("/units/:id") { request, context in
       await respond(request, context) { viewer, _ in
-        try unitPage(viewer, id: context.parameters.get("id", as: Int.self))
+        try await unitPage(viewer, id: context.parameters.get("id", as: Int.self))
       }
     }
     router.post("/units") { request, context in
@@ -183,7 +182,7 @@ public struct WebServer: Sendable {
       .contentSecurityPolicy:
         "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
       .xContentTypeOptions: "nosniff",
-      .init("Referrer-Policy")!: "no-referrer",
+      .init("Referrer-Policy")!: "same-origin",
       .init("X-Frame-Options")!: "DENY",
       .cacheControl: "no-store",
     ]
@@ -236,7 +235,7 @@ public struct WebServer: Sendable {
   /// elsewhere cannot reach the registry through a name that points here.
   func hostAccepted(_ request: Request) -> Bool {
     guard options.isLoopback else { return true }
-    guard let host = request.head.authority ?? request.headers[.host] else { return false }
+    guard let host = request.head.authority else { return false }
     let name: Substring
     if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
       name = host[host.index(after: host.startIndex)..<close]
@@ -249,7 +248,7 @@ public struct WebServer: Sendable {
   /// A form must come from these pages: when the browser says where from, it must be here.
   func originAccepted(_ request: Request) -> Bool {
     guard let origin = request.headers[.origin] else { return true }
-    guard let host = request.head.authority ?? request.headers[.host] else { return false }
+    guard let host = request.head.authority else { return false }
     return origin == "http://\(host)" || origin == "https://\(host)"
   }
 
@@ -267,7 +266,7 @@ public struct WebServer: Sendable {
     switch error {
     case let refusal as Refusal:
       text = texts.refusal(refusal, fields: { _ in nil })
-      if case .noSuchUnit = refusal { status = .notFound } else { status = .unprocessableContent }
+      if case .noSuchID = refusal { status = .notFound } else { status = .unprocessableContent }
     case let problem as StorageProblem:
       text = texts.storage(problem)
       status = problem.outcome == .busy ? .serviceUnavailable : .internalServerError
@@ -328,14 +327,17 @@ extension Reply {
   }
 }
 
-/// Writing to stderr without buffering.
+/// Writing to stdout and stderr without buffering.
 enum Standard {
-  static func error(_ text: String) {
+  static func output(_ text: String) { put(text, to: 1) }
+  static func error(_ text: String) { put(text, to: 2) }
+
+  static func put(_ text: String, to descriptor: Int32) {
     var text = text
     text.withUTF8 { bytes in
       var offset = 0
       while offset < bytes.count {
-        let written = write(2, bytes.baseAddress! + offset, bytes.count - offset)
+        let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
         if written <= 0 { break }
         offset += written
       }
