@@ -126,6 +126,24 @@ def main():
         status, _, page = request(url + "units?q=" + urllib.parse.quote("alert"), headers={"Cookie": session})
         check("<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page, "<script> shown as text")
 
+        # A viewer signs in but cannot change anything; wrong passwords are throttled.
+        result = cli("user", "add", "只读", "--role", "viewer", "--db", db, stdin=PASSWORD + "\n")
+        check(result.returncode == 0, "viewer account added")
+        _, headers, page = request(url + "login")
+        fresh = headers.get("Set-Cookie", "").split(";")[0]
+        fresh_token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+        status, headers, _ = request(url + "login", {"csrf": fresh_token, "name": "只读", "password": PASSWORD},
+                                     {"Cookie": fresh})
+        viewer = headers.get("Set-Cookie", "").split(";")[0]
+        check(status == 303 and viewer.startswith("gongjian_session=") and viewer != fresh,
+              "viewer signed in with a new session id")
+        _, _, page = request(url + "units", headers={"Cookie": viewer})
+        viewer_token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+        before = units(db)
+        status, _, _ = request(url + "units", {"csrf": viewer_token, "name": "查看者登记的单位", "joined": "2024-06-03"},
+                               {"Cookie": viewer})
+        check(status == 403 and units(db) == before, "a viewer cannot register (%d), nothing changed" % status)
+
         # A real browser.
         from selenium import webdriver
         from selenium.webdriver.common.by import By
@@ -203,6 +221,16 @@ def main():
         driver.set_window_size(390, 844)
         driver.get(url + "units/new")
         driver.save_screenshot(os.path.join(OUT, "register-phone-en.png"))
+
+        # Wrong passwords are throttled (last: it locks this address out for a while).
+        _, headers, page = request(url + "login")
+        fresh = headers.get("Set-Cookie", "").split(";")[0]
+        fresh_token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+        statuses = []
+        for attempt in range(6):
+            statuses.append(request(url + "login", {"csrf": fresh_token, "name": ACCOUNT, "password": "wrong-%d" % attempt},
+                                    {"Cookie": fresh})[0])
+        check(statuses[:5] == [401] * 5 and statuses[5] == 429, "wrong passwords throttled: %s" % statuses)
     except Exception:
         if driver is not None:
             driver.save_screenshot(os.path.join(OUT, "failure.png"))

@@ -134,7 +134,8 @@ extension WebServer {
     let name = form["name"] ?? ""
     let password = form["password"] ?? ""
     if let minutes = await sessions.throttled(name: name, address: peer) {
-      return Reply(status: .tooManyRequests, body: Pages.login(viewer, name: name, error: texts.webThrottled(minutes: minutes)))
+      return Reply(
+        status: .tooManyRequests, body: Pages.login(viewer, name: name, error: texts.webThrottled(minutes: minutes)))
     }
     let registry = try open(.read, by: localName, command: "")
     let credentials = try registry.credentials(name: name)

@@ -1,8 +1,8 @@
 import GongjianPresentation
 import GongjianRegistry
 import Hummingbird
-import Logging
 import HummingbirdBcrypt
+import Logging
 import NIOCore
 
 #if canImport(Glibc)
@@ -136,7 +136,8 @@ public struct WebServer: Sendable {
     router.post("/language") { request, context in
       await respond(request, context, form: true) { viewer, form in
         let chosen = form["lang"] == "en" ? "en" : "zh"
-        return Reply(status: .seeOther, location: "/").withCookie("\(Self.languageCookie)=\(chosen); Path=/; Max-Age=31536000; SameSite=Strict")
+        return Reply(status: .seeOther, location: "/").withCookie(
+          "\(Self.languageCookie)=\(chosen); Path=/; Max-Age=31536000; SameSite=Strict")
       }
     }
     return router
@@ -159,7 +160,8 @@ public struct WebServer: Sendable {
     var reply: Reply
     do {
       if !hostAccepted(request) {
-        reply = Reply(status: .misdirectedRequest, body: Pages.message(viewer, heading: "", text: texts.web(.hostRefused)))
+        reply = Reply(
+          status: .misdirectedRequest, body: Pages.message(viewer, heading: "", text: texts.web(.hostRefused)))
       } else if isForm {
         let bytes = try await request.collectBody(upTo: Self.maximumBody)
         if let form = FormValues.parse(bytes.readableBytesView) {
