@@ -176,6 +176,16 @@ def main():
         check(ACCOUNT in driver.find_element(By.ID, "who").text, "the header names the signed-in account")
 
         active = units(db, "--active-on", TODAY)
+        driver.get(url)
+        figure = driver.find_element(By.ID, "units-today").text
+        check(str(len(active)) in figure, "overview counts %d units today: %s" % (len(active), figure))
+        chart = driver.find_element(By.ID, "growth-chart")
+        check(driver.execute_script("return arguments[0].naturalWidth", chart) > 0, "growth chart shown")
+        driver.save_screenshot(os.path.join(OUT, "overview-zh.png"))
+        status, headers, svg = request(url + "reports/growth.svg", headers={"Cookie": session})
+        check(status == 200 and svg.lstrip().startswith("<") and "svg" in headers.get("Content-Type", ""),
+              "growth chart downloads as SVG")
+        driver.get(url + "units")
         rows = driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")
         names = [row.find_elements(By.TAG_NAME, "td")[1].text for row in rows]
         check(len(rows) == len(active), "roster shows %d units, the CLI lists %d in the alliance" % (len(rows), len(active)))

@@ -43,6 +43,15 @@ enum Templates {
     <h1>{{heading}}</h1>
     <p class="figure" id="units-today">{{unitsToday}}</p>
     <p><a href="/units">{{seeAllUnits}}</a></p>
+    <h2>{{growthHeading}}</h2>
+    <p><img src="/reports/growth.svg" alt="{{growthHeading}}" class="chart" id="growth-chart"></p>
+    {{{growthTable}}}
+    <h2>{{downloadsHeading}}</h2>
+    <ul>
+    <li><a href="/reports/growth.svg" download id="download-svg">{{downloadSVG}}</a></li>
+    <li><a href="/reports/growth.html" download id="download-html">{{downloadHTML}}</a></li>
+    <li><a href="/units.csv" id="download-units-csv">{{downloadCSV}}</a></li>
+    </ul>
 
     """
 
@@ -128,6 +137,7 @@ enum Templates {
     .form input[type=checkbox] { width: auto; }
     fieldset { border: 1px solid #ddd; display: flex; flex-wrap: wrap; gap: .6em 1em; align-items: end; }
     .figure { font-size: 1.4em; }
+    img.chart { max-width: 100%; height: auto; }
     pre.sheet { white-space: pre-wrap; font-family: inherit; background: #fafafa; padding: .8em; }
     button { font-size: 1em; padding: .3em .8em; }
 

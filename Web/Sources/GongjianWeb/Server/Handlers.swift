@@ -12,11 +12,15 @@ extension WebServer {
     let registry = try open(.read, by: localName, command: "")
     var count = 0
     try registry.forEachUnit(UnitFilter(activeOn: registry.today)) { _ in count += 1 }
+    let report = try registry.growth(GrowthRequest())
     let body = Pages.render(
       "overview",
       [
         "heading": texts.web(.overviewHeading), "unitsToday": texts.webUnitsToday(count, on: registry.today),
-        "seeAllUnits": texts.web(.seeAllUnits),
+        "seeAllUnits": texts.web(.seeAllUnits), "growthHeading": texts.web(.growthHeading),
+        "growthTable": HTMLTable.growth(report, language: viewer.language),
+        "downloadsHeading": texts.web(.downloadsHeading), "downloadSVG": texts.web(.downloadSVG),
+        "downloadHTML": texts.web(.downloadHTML), "downloadCSV": texts.web(.downloadCSV),
       ])
     let notice = await sessions.takeNotice(viewer.session)
     return Reply(body: Pages.page(viewer, title: texts.web(.overviewHeading), body: body, notice: notice))
@@ -63,6 +67,18 @@ extension WebServer {
       ])
     let notice = await sessions.takeNotice(viewer.session)
     return Reply(body: Pages.page(viewer, title: texts.web(.rosterHeading), body: body, notice: notice))
+  }
+
+  /// The growth report by year, since the first joining: the chart (SVG) or the printable page.
+  func growthDownload(_ viewer: Viewer, svg: Bool) throws -> Reply {
+    let texts = viewer.language.texts
+    let report = try open(.read, by: localName, command: "").growth(GrowthRequest())
+    if svg {
+      return Reply(body: GrowthSVG.render(report, texts: texts), contentType: "image/svg+xml; charset=utf-8")
+    }
+    return Reply(
+      body: GrowthHTML.render(report, texts: texts, language: viewer.language), contentType: "text/html; charset=utf-8",
+      filename: "growth.html")
   }
 
   func rosterCSV(_ viewer: Viewer, query: FormValues) throws -> Reply {

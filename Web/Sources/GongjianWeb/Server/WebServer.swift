@@ -102,6 +102,12 @@ public struct WebServer: Sendable {
     router.get("/units.csv") { request, context in
       await respond(request, context) { viewer, _ in try rosterCSV(viewer, query: query(of: request)) }
     }
+    router.get("/reports/growth.svg") { request, context in
+      await respond(request, context) { viewer, _ in try growthDownload(viewer, svg: true) }
+    }
+    router.get("/reports/growth.html") { request, context in
+      await respond(request, context) { viewer, _ in try growthDownload(viewer, svg: false) }
+    }
     router.get("/units/new") { request, context in
       await respond(request, context) { viewer, _ in
         if let refusal = changeRefusal(viewer) { return refusal }
