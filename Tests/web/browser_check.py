@@ -14,6 +14,7 @@ Runs the built `gongjian` and `gongjian-web` (after `swift build` and
 Screenshots are kept in out/webcheck/ (or WEBCHECK_OUT) and should be looked at.
 Exit status 0 when every check passes.
 """
+import io
 import json
 import os
 import re
@@ -25,6 +26,8 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zipfile
+from xml.sax.saxutils import escape as xml_escape
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CLI = os.environ.get("GONGJIAN_BIN", os.path.join(ROOT, ".build/debug/gongjian"))
@@ -185,6 +188,15 @@ def main():
         status, headers, svg = request(url + "reports/growth.svg", headers={"Cookie": session})
         check(status == 200 and svg.lstrip().startswith("<") and "svg" in headers.get("Content-Type", ""),
               "growth chart downloads as SVG")
+        opener = urllib.request.build_opener()
+        opener.addheaders = [("Cookie", session)]
+        with opener.open(url + "export.xlsx", timeout=60) as answer:
+            workbook = answer.read()
+        with open(os.path.join(OUT, "registry.xlsx"), "wb") as saved:
+            saved.write(workbook)
+        with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+            text = "".join(archive.read(name).decode() for name in archive.namelist() if name.endswith(".xml"))
+        check(all(xml_escape(unit["name"]) in text for unit in active), "the XLSX download holds every unit")
         driver.get(url + "units")
         rows = driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")
         names = [row.find_elements(By.TAG_NAME, "td")[1].text for row in rows]

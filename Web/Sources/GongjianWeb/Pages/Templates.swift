@@ -51,6 +51,7 @@ enum Templates {
     <li><a href="/reports/growth.svg" download id="download-svg">{{downloadSVG}}</a></li>
     <li><a href="/reports/growth.html" download id="download-html">{{downloadHTML}}</a></li>
     <li><a href="/units.csv" id="download-units-csv">{{downloadCSV}}</a></li>
+    <li><a href="/export.xlsx" id="download-xlsx">{{downloadXLSX}}</a></li>
     </ul>
 
     """

@@ -3,6 +3,12 @@ import GongjianRegistry
 import Hummingbird
 import HummingbirdBcrypt
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension WebServer {
   /// Who a change from this viewer is recorded as.
   func author(_ viewer: Viewer) -> String { viewer.session.accountName ?? localName }
@@ -21,6 +27,7 @@ extension WebServer {
         "growthTable": HTMLTable.growth(report, language: viewer.language),
         "downloadsHeading": texts.web(.downloadsHeading), "downloadSVG": texts.web(.downloadSVG),
         "downloadHTML": texts.web(.downloadHTML), "downloadCSV": texts.web(.downloadCSV),
+        "downloadXLSX": texts.web(.exportHeading) + " · " + texts.web(.downloadXLSX),
       ])
     let notice = await sessions.takeNotice(viewer.session)
     return Reply(body: Pages.page(viewer, title: texts.web(.overviewHeading), body: body, notice: notice))
@@ -79,6 +86,35 @@ extension WebServer {
     return Reply(
       body: GrowthHTML.render(report, texts: texts, language: viewer.language), contentType: "text/html; charset=utf-8",
       filename: "growth.html")
+  }
+
+  /// The whole registry as a workbook in the import format. It holds contacts and phones, so
+  /// only for those who may read them.
+  func workbook(_ viewer: Viewer) throws -> Reply {
+    let texts = viewer.language.texts
+    guard viewer.mayReadContacts else {
+      return Reply(status: .forbidden, body: Pages.message(viewer, heading: "", text: texts.web(.signInToSeeContacts)))
+    }
+    var template = Array("/tmp/gongjian-web-XXXXXX".utf8CString)
+    let descriptor = mkstemp(&template)
+    guard descriptor >= 0 else { throw TemporaryFileLost() }
+    close(descriptor)
+    let path = String(cString: template)
+    defer { unlink(path) }
+    try open(.read, by: localName, command: "").exportXLSX(to: path)
+    guard let file = fopen(path, "rb") else { return failure(TemporaryFileLost(), viewer) }
+    defer { fclose(file) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = fread(&chunk, 1, chunk.count, file)
+      if count <= 0 { break }
+      bytes += chunk[0..<count]
+    }
+    var reply = Reply(
+      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename: "registry.xlsx")
+    reply.bytes = bytes
+    return reply
   }
 
   func rosterCSV(_ viewer: Viewer, query: FormValues) throws -> Reply {
@@ -170,6 +206,9 @@ final class TextCollector: TextOutput {
   private(set) var text = ""
   func write(_ text: String) { self.text += text }
 }
+
+/// The workbook just written could not be read back.
+struct TemporaryFileLost: Error {}
 
 /// A query the pages never make (a year that is not a number).
 struct BadQuery: Error {}

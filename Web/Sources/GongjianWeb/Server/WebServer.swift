@@ -31,6 +31,8 @@ struct Reply: Sendable {
   var location: String?
   var filename: String?
   var setCookies: [String] = []
+  /// A binary body (a workbook), sent instead of `body`.
+  var bytes: [UInt8]?
 }
 
 /// The browser view: routes, sessions, CSRF and the headers that keep pages safe. Every rule
@@ -107,6 +109,9 @@ public struct WebServer: Sendable {
     }
     router.get("/reports/growth.html") { request, context in
       await respond(request, context) { viewer, _ in try growthDownload(viewer, svg: false) }
+    }
+    router.get("/export.xlsx") { request, context in
+      await respond(request, context) { viewer, _ in try workbook(viewer) }
     }
     router.get("/units/new") { request, context in
       await respond(request, context) { viewer, _ in
@@ -202,7 +207,8 @@ public struct WebServer: Sendable {
     for cookie in reply.cookies { headers.append(.init(name: .setCookie, value: cookie)) }
     let milliseconds = Int((SessionStore.now() - started) * 1000)
     Standard.error("\(request.method) \(request.uri.path) \(reply.status.code) \(milliseconds)ms\n")
-    return Response(status: reply.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: reply.body)))
+    let buffer = reply.bytes.map { ByteBuffer(bytes: $0) } ?? ByteBuffer(string: reply.body)
+    return Response(status: reply.status, headers: headers, body: .init(byteBuffer: buffer))
   }
 
   static func sessionCookieValue(_ id: String) -> String {
