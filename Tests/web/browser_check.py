@@ -244,6 +244,27 @@ def main():
         driver.get(url + "units/new")
         driver.save_screenshot(os.path.join(OUT, "register-phone-en.png"))
 
+        # Off this computer, with accounts: readable without signing in, but no contacts, no
+        # workbook, no changes.
+        unit_id = added[0]["id"]
+        outside, outside_url = serve(db, "0.0.0.0:0")
+        try:
+            check(outside_url is not None, "off loopback with accounts: listening")
+            local = outside_url.replace("0.0.0.0", "127.0.0.1")
+            status, headers, page = request(local + "units/%d" % unit_id)
+            check(status == 200 and fields["name"] in page and fields["phone"] not in page
+                  and fields["contact"] not in page, "unit page without contacts for someone not signed in")
+            check(request(local + "export.xlsx")[0] == 403, "no workbook for someone not signed in")
+            anonymous = headers.get("Set-Cookie", "").split(";")[0]
+            anonymous_token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+            before = units(db)
+            status, _, _ = request(local + "units", {"csrf": anonymous_token, "name": "匿名登记", "joined": "2024-06-04"},
+                                   {"Cookie": anonymous})
+            check(status == 403 and units(db) == before, "no registration without signing in (%d)" % status)
+        finally:
+            outside.terminate()
+            outside.wait(timeout=30)
+
         # Wrong passwords are throttled (last: it locks this address out for a while).
         _, headers, page = request(url + "login")
         fresh = headers.get("Set-Cookie", "").split(";")[0]
