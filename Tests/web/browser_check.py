@@ -129,6 +129,9 @@ def main():
         status, _, page = request(url + "units?q=" + urllib.parse.quote("alert"), headers={"Cookie": session})
         check("<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page, "<script> shown as text")
 
+        status, _, page = request(url + "accounts", headers={"Cookie": session})
+        check(status == 200 and ACCOUNT in page and "$2" not in page, "accounts listed on this computer, no hashes")
+
         # A viewer signs in but cannot change anything; wrong passwords are throttled.
         result = cli("user", "add", "只读", "--role", "viewer", "--db", db, stdin=PASSWORD + "\n")
         check(result.returncode == 0, "viewer account added")
@@ -255,6 +258,7 @@ def main():
             check(status == 200 and fields["name"] in page and fields["phone"] not in page
                   and fields["contact"] not in page, "unit page without contacts for someone not signed in")
             check(request(local + "export.xlsx")[0] == 403, "no workbook for someone not signed in")
+            check(request(local + "accounts")[0] == 403, "no list of accounts for someone not signed in")
             anonymous = headers.get("Set-Cookie", "").split(";")[0]
             anonymous_token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
             before = units(db)

@@ -8,6 +8,8 @@ struct Viewer: Sendable {
   /// Signed in, or on this computer where nobody needs to.
   var mayReadContacts: Bool
   var mayChange: Bool
+  /// May see who has an account: an administrator, or anyone on this computer.
+  var mayAdminister: Bool
   /// What the header says about who is there.
   var who: String
   var signedIn: Bool
@@ -28,6 +30,7 @@ enum Pages {
       "navOverview": texts.web(.navOverview),
       "navUnits": texts.web(.navUnits),
       "navRegister": texts.web(.navRegister),
+      "mayAdminister": viewer.mayAdminister, "navAccounts": texts.web(.navAccounts),
       "who": viewer.who,
       "signedIn": viewer.signedIn,
       "signIn": texts.web(.signIn),

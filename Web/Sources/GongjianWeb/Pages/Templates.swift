@@ -21,6 +21,7 @@ enum Templates {
     <a href="/">{{navOverview}}</a>
     <a href="/units" id="nav-units">{{navUnits}}</a>
     <a href="/units/new" id="nav-register">{{navRegister}}</a>
+    {{#mayAdminister}}<a href="/accounts" id="nav-accounts">{{navAccounts}}</a>{{/mayAdminister}}
     </nav>
     <div class="who">
     <span id="who">{{who}}</span>
@@ -107,6 +108,12 @@ enum Templates {
 
     """
 
+  static let listing = """
+    <h1>{{heading}}</h1>
+    {{{table}}}
+
+    """
+
   static let message = """
     <h1>{{heading}}</h1>
     <p>{{text}}</p>
@@ -148,7 +155,7 @@ enum Templates {
     var library = MustacheLibrary()
     let all: [(String, String)] = [
       ("layout", layout), ("overview", overview), ("roster", roster), ("unit", unit), ("register", register),
-      ("login", login), ("message", message),
+      ("login", login), ("message", message), ("listing", listing),
     ]
     for (name, text) in all {
       // The templates are fixed text: a mistake in one is found by the first test that renders it.

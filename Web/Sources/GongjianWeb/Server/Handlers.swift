@@ -117,6 +117,21 @@ extension WebServer {
     return reply
   }
 
+  /// Who has an account (never a password's hash): for administrators, and on this computer.
+  func accountsPage(_ viewer: Viewer) throws -> Reply {
+    let texts = viewer.language.texts
+    guard viewer.mayAdminister else {
+      return Reply(status: .forbidden, body: Pages.message(viewer, heading: "", text: texts.web(.adminOnly)))
+    }
+    let accounts = try open(.read, by: localName, command: "").accounts()
+    let table =
+      accounts.isEmpty
+      ? "<p id=\"no-accounts\">\(HTMLTable.escape(texts.web(.noAccounts)))</p>"
+      : HTMLTable.render(ListingColumns.accounts, accounts, language: viewer.language)
+    let body = Pages.render("listing", ["heading": texts.web(.accountsHeading), "table": table])
+    return Reply(body: Pages.page(viewer, title: texts.web(.accountsHeading), body: body))
+  }
+
   func rosterCSV(_ viewer: Viewer, query: FormValues) throws -> Reply {
     let registry = try open(.read, by: localName, command: "")
     let output = TextCollector()

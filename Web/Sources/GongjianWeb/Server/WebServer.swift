@@ -112,6 +112,9 @@ public struct WebServer: Sendable {
     router.get("/export.xlsx") { request, context in
       await respond(request, context) { viewer, _ in try workbook(viewer) }
     }
+    router.get("/accounts") { request, context in
+      await respond(request, context) { viewer, _ in try accountsPage(viewer) }
+    }
     router.get("/units/new") { request, context in
       await respond(request, context) { viewer, _ in
         if let refusal = changeRefusal(viewer) { return refusal }
@@ -227,7 +230,8 @@ public struct WebServer: Sendable {
     }
     return Viewer(
       language: language(of: request), session: session, mayReadContacts: signedIn || options.isLoopback,
-      mayChange: session.role?.mayChange ?? options.isLoopback, who: who, signedIn: signedIn)
+      mayChange: session.role?.mayChange ?? options.isLoopback,
+      mayAdminister: session.role?.mayAdminister ?? options.isLoopback, who: who, signedIn: signedIn)
   }
 
   /// The language chosen with the switch, else the browser's first preference, else the default.
