@@ -149,6 +149,10 @@ def main():
         status, _, _ = request(url + "units", {"csrf": viewer_token, "name": "查看者登记的单位", "joined": "2024-06-03"},
                                {"Cookie": viewer})
         check(status == 403 and units(db) == before, "a viewer cannot register (%d), nothing changed" % status)
+        result = cli("user", "remove", "只读", "--db", db)
+        status, headers, page = request(url + "units", headers={"Cookie": viewer})
+        check(result.returncode == 0 and "只读" not in re.search(r'id="who">([^<]*)<', page).group(1)
+              and "gongjian_session=" in headers.get("Set-Cookie", ""), "a removed account is signed out at once")
 
         # A real browser.
         from selenium import webdriver

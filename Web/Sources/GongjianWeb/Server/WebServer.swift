@@ -167,7 +167,21 @@ public struct WebServer: Sendable {
     let started = SessionStore.now()
     var request = request
     let cookieID = request.cookies[Self.sessionCookie]?.value
-    let (session, isNew) = await sessions.session(cookieID)
+    var (session, isNew) = await sessions.session(cookieID)
+    if let name = session.accountName {
+      // An account removed or given another role since signing in counts from its next request.
+      do {
+        if let current = try open(.read, by: localName, command: "").credentials(name: name) {
+          session.role = current.account.role
+        } else {
+          await sessions.signOut(session)
+          (session, isNew) = await sessions.session(nil)
+        }
+      } catch {
+        session.accountName = nil
+        session.role = nil
+      }
+    }
     let viewer = makeViewer(request, session: session)
     let texts = viewer.language.texts
     var reply: Reply
