@@ -2,6 +2,7 @@ import GongjianPresentation
 import GongjianRegistry
 import Hummingbird
 import HummingbirdBcrypt
+import NIOPosix
 
 #if canImport(Glibc)
   import Glibc
@@ -15,14 +16,16 @@ extension WebServer {
 
   func overview(_ viewer: Viewer) async throws -> Reply {
     let texts = viewer.language.texts
-    let registry = try open(.read, by: localName, command: "")
-    var count = 0
-    try registry.forEachUnit(UnitFilter(activeOn: registry.today)) { _ in count += 1 }
-    let report = try registry.growth(GrowthRequest())
+    let (count, today, report) = try await blocking {
+      let registry = try open(.read, by: localName, command: "")
+      var count = 0
+      try registry.forEachUnit(UnitFilter(activeOn: registry.today)) { _ in count += 1 }
+      return (count, registry.today, try registry.growth(GrowthRequest()))
+    }
     let body = Pages.render(
       "overview",
       [
-        "heading": texts.web(.overviewHeading), "unitsToday": texts.webUnitsToday(count, on: registry.today),
+        "heading": texts.web(.overviewHeading), "unitsToday": texts.webUnitsToday(count, on: today),
         "seeAllUnits": texts.web(.seeAllUnits), "growthHeading": texts.web(.growthHeading),
         "growthTable": HTMLTable.growth(report, language: viewer.language),
         "downloadsHeading": texts.web(.downloadsHeading), "downloadSVG": texts.web(.downloadSVG),
@@ -46,12 +49,15 @@ extension WebServer {
 
   func roster(_ viewer: Viewer, query: FormValues) async throws -> Reply {
     let texts = viewer.language.texts
-    let registry = try open(.read, by: localName, command: "")
-    var rows: [UnitListing] = []
-    var total = 0
-    try registry.forEachUnit(try filter(query)) {
-      total += 1
-      if rows.count < Self.pageRows { rows.append($0) }
+    let (rows, total) = try await blocking {
+      let registry = try open(.read, by: localName, command: "")
+      var rows: [UnitListing] = []
+      var total = 0
+      try registry.forEachUnit(try filter(query)) {
+        total += 1
+        if rows.count < Self.pageRows { rows.append($0) }
+      }
+      return (rows, total)
     }
     let table =
       rows.isEmpty
@@ -146,8 +152,7 @@ extension WebServer {
     guard let id else {
       return Reply(status: .notFound, body: Pages.message(viewer, heading: "", text: texts.web(.notFound)))
     }
-    let registry = try open(.read, by: localName, command: "")
-    var detail = try registry.unitDetail(UnitID(id))
+    var detail = try await blocking { try open(.read, by: localName, command: "").unitDetail(UnitID(id)) }
     if !viewer.mayReadContacts {
       detail.details.contactName = nil
       detail.details.contactPhone = nil
@@ -167,19 +172,22 @@ extension WebServer {
   func register(_ viewer: Viewer, form: FormValues) async throws -> Reply {
     let texts = viewer.language.texts
     do {
-      let registry = try open(.write, by: author(viewer), command: "POST /units")
-      guard let joinedText = form.given("joined") else { throw Refusal.invalid(.joinedOn, .missing) }
-      let joinedOn: Day
-      switch DayParser.parse(joinedText, today: registry.today) {
-      case .success(let day): joinedOn = day
-      case .failure(let failure): throw Refusal.invalid(.joinedOn, .notADate(failure))
+      let author = author(viewer)
+      let registration = try await blocking {
+        let registry = try open(.write, by: author, command: "POST /units")
+        guard let joinedText = form.given("joined") else { throw Refusal.invalid(.joinedOn, .missing) }
+        let joinedOn: Day
+        switch DayParser.parse(joinedText, today: registry.today) {
+        case .success(let day): joinedOn = day
+        case .failure(let failure): throw Refusal.invalid(.joinedOn, .notADate(failure))
+        }
+        let details = UnitDetails(
+          kind: form.given("kind"), partyOrganisation: form.given("party-org"), address: form.given("address"),
+          contactName: form.given("contact"), contactPhone: form.given("phone"), note: form.given("note"))
+        return try registry.register(
+          NewUnit(
+            name: form["name"] ?? "", joinedOn: joinedOn, details: details, allowSimilarName: form.isChecked("force")))
       }
-      let details = UnitDetails(
-        kind: form.given("kind"), partyOrganisation: form.given("party-org"), address: form.given("address"),
-        contactName: form.given("contact"), contactPhone: form.given("phone"), note: form.given("note"))
-      let registration = try registry.register(
-        NewUnit(
-          name: form["name"] ?? "", joinedOn: joinedOn, details: details, allowSimilarName: form.isChecked("force")))
       await sessions.leaveNotice(texts.registered(registration), for: viewer.session)
       return Reply(status: .seeOther, location: "/units/\(registration.unit.id.rawValue)")
     } catch let refusal as Refusal {
@@ -204,9 +212,11 @@ extension WebServer {
       return Reply(
         status: .tooManyRequests, body: Pages.login(viewer, name: name, error: texts.webThrottled(minutes: minutes)))
     }
-    let registry = try open(.read, by: localName, command: "")
-    let credentials = try registry.credentials(name: name)
-    let matches = Bcrypt.verify(password, hash: credentials?.passwordHash ?? decoyHash)
+    let decoy = decoyHash
+    let (credentials, matches) = try await blocking {
+      let credentials = try open(.read, by: localName, command: "").credentials(name: name)
+      return (credentials, Bcrypt.verify(password, hash: credentials?.passwordHash ?? decoy))
+    }
     guard matches, let account = credentials?.account else {
       await sessions.failed(name: name, address: peer)
       return Reply(status: .unauthorized, body: Pages.login(viewer, name: name, error: texts.web(.loginFailed)))
@@ -220,6 +230,14 @@ extension WebServer {
 final class TextCollector: TextOutput {
   private(set) var text = ""
   func write(_ text: String) { self.text += text }
+}
+
+extension WebServer {
+  /// Runs work that blocks (SQLite, which may wait for another writer; bcrypt) on a thread of
+  /// its own, so that the server keeps answering meanwhile.
+  func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await NIOThreadPool.singleton.runIfActive(work)
+  }
 }
 
 /// The workbook just written could not be read back.

@@ -101,19 +101,22 @@ public struct WebServer: Sendable {
       await respond(request, context) { viewer, _ in try await roster(viewer, query: query(of: request)) }
     }
     router.get("/units.csv") { request, context in
-      await respond(request, context) { viewer, _ in try rosterCSV(viewer, query: query(of: request)) }
+      await respond(request, context) { viewer, _ in
+        let query = query(of: request)
+        return try await blocking { try rosterCSV(viewer, query: query) }
+      }
     }
     router.get("/reports/growth.svg") { request, context in
-      await respond(request, context) { viewer, _ in try growthDownload(viewer, svg: true) }
+      await respond(request, context) { viewer, _ in try await blocking { try growthDownload(viewer, svg: true) } }
     }
     router.get("/reports/growth.html") { request, context in
-      await respond(request, context) { viewer, _ in try growthDownload(viewer, svg: false) }
+      await respond(request, context) { viewer, _ in try await blocking { try growthDownload(viewer, svg: false) } }
     }
     router.get("/export.xlsx") { request, context in
-      await respond(request, context) { viewer, _ in try workbook(viewer) }
+      await respond(request, context) { viewer, _ in try await blocking { try workbook(viewer) } }
     }
     router.get("/accounts") { request, context in
-      await respond(request, context) { viewer, _ in try accountsPage(viewer) }
+      await respond(request, context) { viewer, _ in try await blocking { try accountsPage(viewer) } }
     }
     router.get("/units/new") { request, context in
       await respond(request, context) { viewer, _ in
@@ -171,7 +174,7 @@ public struct WebServer: Sendable {
     if let name = session.accountName {
       // An account removed or given another role since signing in counts from its next request.
       do {
-        if let current = try open(.read, by: localName, command: "").credentials(name: name) {
+        if let current = try await blocking({ try open(.read, by: localName, command: "").credentials(name: name) }) {
           session.role = current.account.role
         } else {
           await sessions.signOut(session)
