@@ -246,6 +246,13 @@ def main():
         click("nav-units")
         check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "switched to English")
         driver.save_screenshot(os.path.join(OUT, "roster-en.png"))
+        click("nav-register")
+        driver.find_element(By.ID, "name").send_keys("Wrong date unit")
+        driver.find_element(By.ID, "joined").send_keys("2024-13-45")
+        click("register-submit")
+        errors = driver.find_elements(By.ID, "joined-error")
+        check(len(errors) == 1 and "2024-13-45" in errors[0].text and not re.search(r"[\u4e00-\u9fff]", errors[0].text),
+              "the same refusal in English, next to its field")
 
         driver.set_window_size(390, 844)
         driver.get(url + "units/new")
