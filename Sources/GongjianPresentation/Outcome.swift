@@ -15,6 +15,9 @@ public enum Outcome: Sendable {
   case ioFailure
   /// Another writer kept the registry busy past the timeout.
   case busy
+  /// A program or service it needs is missing or cannot be had (the server's program, the
+  /// address to listen on).
+  case unavailable
 }
 
 extension Refusal {
@@ -26,8 +29,7 @@ extension Refusal {
       .signingOutsideAlliance, .groupJoinOutsideAlliance, .periodEnded, .withdrawalBeforeGroupJoin, .groupExists,
       .groupDissolved, .groupNotYetFounded, .groupMembershipOverlaps, .alreadyInGroup, .roleChangeBeforeMembership,
       .notInGroup, .noSuchPeriod, .leavingAnOpenPeriod, .periodsWouldOverlap, .correctionStrandsGroupMembership,
-      .correctionStrandsAgreement,
-      .nothingToUndo, .cannotUndo:
+      .correctionStrandsAgreement, .nothingToUndo, .latestChangeMoved, .cannotUndo, .accountExists, .noSuchAccount:
       .refused
     case .unreadableInput(_, let problem):
       switch problem {

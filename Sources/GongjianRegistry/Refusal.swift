@@ -50,6 +50,8 @@ public enum Refusal: Error, Equatable, Sendable {
   case correctionStrandsAgreement(UnitReference, title: String, signedOn: Day)
   /// Nothing left to undo.
   case nothingToUndo
+  /// The latest change is no longer the one the person saw and chose to take back.
+  case latestChangeMoved
   /// The change cannot be taken back: the registry no longer looks as the change left it
   /// (something changed since), or it is of a kind that cannot be (the registry's creation,
   /// entries from before changes were recorded as facts).
@@ -71,6 +73,12 @@ public enum Refusal: Error, Equatable, Sendable {
 
   /// Meetings, their attendance, topics, decisions and follow-up tasks.
   case meetings(MeetingRefusal)
+  // MARK: Accounts of the browser view
+
+  /// An account of that name (compared as names are: by key) exists.
+  case accountExists(name: String)
+  /// No account has that name; `known` lists those there are.
+  case noSuchAccount(name: String, known: [String])
 
   // MARK: Values
 
@@ -144,6 +152,8 @@ public enum ValueProblem: Error, Equatable, Sendable {
   case missing
   /// Longer than the registry stores.
   case tooLong(limit: Int)
+  /// Shorter than a rule asks (a password).
+  case tooShort(minimum: Int)
   /// Longer than the limit once normalised (NFKC can lengthen a name).
   case tooLongOnceNormalised(limit: Int, length: Int)
   /// Holds a control character (a line break in a one-line field, an escape…): its code point.

@@ -39,6 +39,8 @@ import Testing
     .periodsWouldOverlap(unit, period: 1, joinedOn: first, leftOn: second),
     .correctionStrandsGroupMembership(unit, group: group, joinedOn: first, leftOn: second),
     .correctionStrandsAgreement(unit, title: "区域化党建共建协议", signedOn: second), .nothingToUndo,
+    .latestChangeMoved, .accountExists(name: "王芳"), .noSuchAccount(name: "王芬", known: ["王芳", "李明"]),
+    .noSuchAccount(name: "王芬", known: []),
     .cannotUndo(action: "edit", at: "2026-11-27T01:02:03Z", reason: .changedSince(unit)),
     .cannotUndo(action: "group add", at: "", reason: .groupInUse(group)),
     .cannotUndo(action: "init", at: "", reason: .notReversible),
@@ -132,6 +134,9 @@ import Testing
     case .correctionStrandsGroupMembership: "correctionStrandsGroupMembership"
     case .correctionStrandsAgreement: "correctionStrandsAgreement"
     case .nothingToUndo: "nothingToUndo"
+    case .latestChangeMoved: "latestChangeMoved"
+    case .accountExists: "accountExists"
+    case .noSuchAccount: "noSuchAccount"
     case .cannotUndo: "cannotUndo"
     case .invalidValues: "invalidValues"
     case .yearOutOfRange: "yearOutOfRange"
@@ -210,6 +215,9 @@ import Testing
     case .correctionStrandsAgreement(let reference, let title, let signed):
       return unit(reference) + [[title], day(signed)]
     case .nothingToUndo: return []
+    case .latestChangeMoved: return []
+    case .accountExists(let name): return [[name]]
+    case .noSuchAccount(let name, let known): return [[name]] + known.map { [$0] }
     case .cannotUndo(_, _, let reason):
       switch reason {
       case .changedSince(let reference): return unit(reference)
@@ -281,7 +289,7 @@ import Testing
   @Test func everyKindOfRefusalHasASample() {
     let kinds = Set(Self.refusals.map(Self.kind))
     // The count of cases in `kind(_:)`: raising it means adding a sample above.
-    #expect(kinds.count == 44 + 12)
+    #expect(kinds.count == 44 + 12 + 3)
   }
 
   @Test(arguments: Refusal.allSamples)

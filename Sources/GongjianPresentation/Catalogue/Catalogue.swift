@@ -6,7 +6,7 @@ import GongjianRegistry
 /// language) each.
 public typealias Catalogue =
   GeneralWording & RefusalWording & ReportWording & MessageWording & HistoryWording & HelpWording & ParserWording
-  & ImportWording & DistrictWording & MeetingWording & Sendable
+  & ImportWording & DistrictWording & MeetingWording & WebWording & Sendable
 
 /// How a surface names a field: `--joined` on the command line, a column's header in a file.
 /// Nil leaves it to the catalogue's own name of the field.
@@ -76,6 +76,7 @@ public enum ListingTitle: Sendable {
   case meetings(year: Int?)
   case followups(year: Int?, openOnly: Bool)
   case attendance(year: Int)
+  case accounts
 }
 
 /// The growth report's words.

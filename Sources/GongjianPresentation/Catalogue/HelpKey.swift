@@ -57,6 +57,10 @@ public enum HelpKey: String, CaseIterable, Sendable {
   case districtAbstract, districtReportAbstract, districtReportDiscussion, districtUnitsAbstract
   case districtUnitsDiscussion, districtFiles, districtSkipBad, districtAll, districtReportFormat, districtUnitsFormat
   case districtOutput, valueFiles
+  // serve, user
+  case serveAbstract, serveDiscussion, serveListen, valueAddress
+  case userAbstract, userAddAbstract, userAddDiscussion, userAddName, userAddRole, valueRole
+  case userListAbstract, userRemoveAbstract, userRemoveName
   // The argument parser's own words, replaced in its help output.
   case helpOverview, helpUsage, helpArguments, helpOptions, helpSubcommands, helpShowHelp, helpShowVersion
   case helpSeeSubcommand, helpDefault, helpValues, helpSubcommandWord, helpOptionsWord

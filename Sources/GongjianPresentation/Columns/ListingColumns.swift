@@ -93,6 +93,18 @@ public enum ListingColumns {
     Column("after", "改动后", "after", hiddenInTable: true, value: { .json($0.after.map(JSONValue.raw) ?? .null) }),
   ]
 
+  /// The accounts of the browser view (`user list`, the accounts page).
+  public static let accounts: [Column<Account>] = [
+    Column("name", "账号", "account", value: { .text($0.name) }),
+    Column(
+      "role", "角色", "role", value: { .text($0.role.rawValue) },
+      display: { account, texts in texts.accountRole(account.role) }),
+    Column(
+      "created_at", "添加时间", "added", value: { .text($0.createdAt) },
+      display: { account, _ in LocalTime.minutes(account.createdAt) }),
+    Column("created_by", "添加人", "added by", value: { .text($0.createdBy) }),
+  ]
+
   /// A unit's alliance periods (`show`).
   public static let periods: [Column<MembershipPeriod>] = [
     Column("joined_on", "加入日期", "joined", value: { .day($0.joinedOn) }),

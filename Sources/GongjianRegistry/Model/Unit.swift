@@ -132,6 +132,7 @@ public enum Field: String, Sendable, CaseIterable {
   case subdistrict, district, year
   case meetingTitle, heldOn, place, chair, recorder, topicText, raisedOn, decisionText, followupText, dueOn
   case reportedOn, reportNote
+  case accountName, password
 
   /// Position in `allCases` (a switch: import reads it for every cell).
   var ordinal: Int {
@@ -171,6 +172,8 @@ public enum Field: String, Sendable, CaseIterable {
     case .dueOn: 32
     case .reportedOn: 33
     case .reportNote: 34
+    case .accountName: 35
+    case .password: 36
     }
   }
 }

@@ -32,10 +32,13 @@ extension Registry {
 
   /// Takes back the latest change by a compensating change, recorded in the history like any
   /// other. Changes are taken back latest first, one command at a time; a change whose unit no
-  /// longer looks as the change left it is refused, with nothing changed.
-  public func undo() throws -> UndoPlan {
+  /// longer looks as the change left it is refused, with nothing changed. `expecting` is the
+  /// batch the person saw as the latest (in a preview): another change made since is refused,
+  /// so nobody takes back a change they have not seen.
+  public func undo(expecting batch: Int? = nil) throws -> UndoPlan {
     try write {
       let plan = try latestUndoable()
+      if let batch, plan.batch != batch { throw Refusal.latestChangeMoved }
       for entry in plan.entries { try compensate(entry, batch: plan.batch) }
       return plan
     }

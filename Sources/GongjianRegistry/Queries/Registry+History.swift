@@ -124,6 +124,12 @@ extension Registry {
     }
   }
 
+  /// Whether the registry's schema has this table: a read-only command reads older registries
+  /// as they are, and a registry from before a capability has none of its tables.
+  func hasTable(_ name: String) throws -> Bool {
+    try db.scalar(Int.self, sql: "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = \(name)") ?? 0 > 0
+  }
+
   /// Whether the registry's schema has this column: a read-only command reads older
   /// registries as they are, without upgrading them.
   func hasColumn(_ column: String, in table: String) throws -> Bool {

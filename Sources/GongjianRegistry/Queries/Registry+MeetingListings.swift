@@ -4,12 +4,6 @@ extension Registry {
   /// Topics are due this many days before their meeting, by custom.
   public static let topicNoticeDays = 15
 
-  /// Whether the registry has this table: a read-only command reads older registries as they
-  /// are, and a registry from before meetings were recorded has none of their tables.
-  func hasTable(_ name: String) throws -> Bool {
-    try db.scalar(Int.self, sql: "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = \(name)") ?? 0 > 0
-  }
-
   /// Whether meetings can be read here (a registry from before them has no such tables).
   func hasMeetings() throws -> Bool { try hasTable("followup_update") }
 

@@ -12,10 +12,12 @@ public struct UnitFilter: Equatable, Sendable {
   public var kind: String?
   /// Include units that have left.
   public var all: Bool
+  /// Units whose name, or a former name, contains this text (compared by key, as lookups are).
+  public var nameContains: String?
 
   public init(
     activeOn: Day? = nil, activeInYear: Int? = nil, joinedInYear: Int? = nil, leftInYear: Int? = nil,
-    group: GroupID? = nil, kind: String? = nil, all: Bool = false
+    group: GroupID? = nil, kind: String? = nil, all: Bool = false, nameContains: String? = nil
   ) {
     self.activeOn = activeOn
     self.activeInYear = activeInYear
@@ -24,6 +26,7 @@ public struct UnitFilter: Equatable, Sendable {
     self.group = group
     self.kind = kind
     self.all = all
+    self.nameContains = nameContains
   }
 }
 
@@ -66,6 +69,13 @@ extension Registry {
       }
       if let kind = filter.kind {
         conditions.append("u.kind = \(try cleanKind(kind))")
+      }
+      if let text = filter.nameContains, case let key = NameKey.make(text), !key.isEmpty {
+        conditions.append(
+          """
+          (instr(u.name_key, \(key)) > 0 OR EXISTS (
+             SELECT 1 FROM unit_former_name AS f WHERE f.unit_id = u.id AND instr(f.name_key, \(key)) > 0))
+          """)
       }
       // A group's listing is of its memberships: each with the alliance period it lies in, so
       // a former member shows the role and period it had in the group, not a later one.

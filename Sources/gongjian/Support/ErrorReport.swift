@@ -25,6 +25,9 @@ struct ErrorReport {
     case let problem as StorageProblem:
       message = texts.storage(problem)
       status = ErrorReport.status(problem.outcome)
+    case let problem as WebProblem:
+      message = texts.webProblem(problem)
+      status = ErrorReport.status(problem.outcome)
     case let mistake as UsageMistake:
       message = texts.usage(mistake)
       status = ErrorReport.status(mistake.outcome)
@@ -56,6 +59,7 @@ struct ErrorReport {
     case .cannotOpen: 66
     case .ioFailure: 74
     case .busy: 75
+    case .unavailable: 69
     }
   }
 

@@ -86,6 +86,8 @@ extension ChineseCatalogue: GeneralWording {
     case .dueOn: "办结期限"
     case .reportedOn: "办理情况日期"
     case .reportNote: "办理情况说明"
+    case .accountName: "账号名称"
+    case .password: "密码"
     }
   }
 

@@ -255,6 +255,25 @@ extension ChineseCatalogue: HelpWording {
     case .districtUnitsFormat: "输出格式：table、csv、json 或 xlsx。"
     case .districtOutput: "写入文件，按扩展名决定格式；xlsx 必须指定。"
     case .valueFiles: "文件或文件夹"
+    case .serveAbstract: "在浏览器中使用登记簿：供不用命令行的同事查看、登记和修改。"
+    case .serveDiscussion:
+      """
+      默认只在本机（127.0.0.1:8080）提供网页，无需登录，修改记录的经办人为当前登录用户。      要让其他电脑访问（如 --listen 0.0.0.0:8080），须先用 gongjian user add 建立账号：      未登录的访客看不到联系人和电话，也不能修改；只有“编辑”和“管理员”账号可以修改。      端口写0时自动选择空闲端口。输出的第一行是“listening on http://地址:端口/”。      网页由与 gongjian 放在同一文件夹（或在PATH中）的 gongjian-web 程序提供。按 Ctrl-C 停止。
+      """
+    case .serveListen: "监听的地址和端口，如 127.0.0.1:8080、0.0.0.0:8080、[::1]:0（默认：127.0.0.1:8080）。"
+    case .valueAddress: "地址:端口"
+    case .userAbstract: "管理网页版的账号（在其他电脑上登录时使用）。"
+    case .userAddAbstract: "添加账号。"
+    case .userAddDiscussion:
+      """
+      密码从终端输入（输入两次，不显示）；不在终端上运行时，从标准输入读取一行。      密码至少8个字符，只以加盐的慢哈希（bcrypt）保存。角色：viewer（查看，含联系人）、      editor（查看并办理日常登记和修改）、admin（另可查看账号列表）。
+      """
+    case .userAddName: "账号名称（登录时输入）。"
+    case .userAddRole: "角色：viewer（查看）、editor（编辑）或 admin（管理员）。"
+    case .valueRole: "角色"
+    case .userListAbstract: "列出账号及其角色。"
+    case .userRemoveAbstract: "删除账号。"
+    case .userRemoveName: "要删除的账号名称。"
     case .helpOverview: "说明："
     case .helpDefault: "默认"
     case .helpValues: "可选值"

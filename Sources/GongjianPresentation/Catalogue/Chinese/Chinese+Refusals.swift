@@ -70,6 +70,8 @@ extension ChineseCatalogue: RefusalWording {
         + "请核对日期（可用 gongjian show \(reference.id) 查看）。"
     case .nothingToUndo:
       return "没有可以撤销的改动。"
+    case .latestChangeMoved:
+      return "在您查看之后又有了新的改动，最近一次改动已不是您看到的那一次。未做任何改动，请重新查看后再决定。"
     case .cannotUndo(let action, let at, let reason):
       let change = "“\(actionName(action))”" + (at.isEmpty ? "" : "（\(LocalTime.minutes(at))）")
       switch reason {
@@ -96,6 +98,10 @@ extension ChineseCatalogue: RefusalWording {
       return "\(unit(reference))自\(day(since))起参加\(self.group(group))，变更角色的日期不能早于这一天。"
     case .notInGroup(let reference, let group):
       return "\(unit(reference))不在\(self.group(group))中，无需办理退出。"
+    case .accountExists(let name):
+      return "已有名为\(quoted(name))的账号，未重复添加。"
+    case .noSuchAccount(let name, let known):
+      return "没有名为\(quoted(name))的账号" + (known.isEmpty ? "，目前还没有任何账号。" : "。现有账号：\(list(known.map(quoted)))。")
     case .invalidValues(let problems):
       return problems.map { item in
         "\(fields(item.field) ?? field(item.field))：\(valueProblem(item.problem))"
@@ -200,6 +206,7 @@ extension ChineseCatalogue: RefusalWording {
     case .yearOutOfRange(let year): return "\(year)年超出了登记簿能处理的范围，请给出\(Day.earliestYear)至\(Day.latestYear)之间的年份"
     case .missing: return "不能为空"
     case .tooLong(let limit): return "超过\(limit)个字，请缩短"
+    case .tooShort(let minimum): return "不足\(minimum)个字符，请加长"
     case .tooLongOnceNormalised(let limit, let length):
       return "特殊字符（如“㍿”）展开后共有\(length)个字，超过\(limit)个字的上限，请缩短"
     case .controlCharacter(let value): return "含有控制字符 \(CodePoint.name(value))，请删除（多为复制粘贴时误带入）"

@@ -94,6 +94,7 @@ extension ChineseCatalogue: ReportWording {
     case .expiringAgreements(let days): "\(days)天内到期的共建协议"
     case .history(let unit?): "\(unit)修改记录"
     case .history(nil): "\(subdistrict)区域化党建共建单位登记簿修改记录"
+    case .accounts: "网页版账号"
     case .meetings(let year?): "\(subdistrict)\(year)年区域化党建工作联席会议"
     case .meetings(nil): "\(subdistrict)区域化党建工作联席会议一览"
     case .followups(let year, let openOnly):

@@ -71,6 +71,8 @@ extension EnglishCatalogue: GeneralWording {
     case .renamedOn: "renaming date"
     case .subdistrict: "subdistrict"
     case .year: "year"
+    case .accountName: "account name"
+    case .password: "password"
     case .district: "district"
     case .meetingTitle: "meeting title"
     case .heldOn: "meeting date"

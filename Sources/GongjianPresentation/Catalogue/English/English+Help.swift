@@ -279,6 +279,25 @@ extension EnglishCatalogue: HelpWording {
     case .districtUnitsFormat: "Output format: table, csv, json or xlsx."
     case .districtOutput: "Write to this file, in the format its extension names; required for xlsx."
     case .valueFiles: "files-or-folder"
+    case .serveAbstract: "Use the registry in a browser: for colleagues who do not use the command line."
+    case .serveDiscussion:
+      """
+      By default the pages are served on this computer only (127.0.0.1:8080), without signing in;       changes are recorded as the login user's. To let other computers in (e.g. --listen 0.0.0.0:8080),       add accounts first with gongjian user add: visitors who have not signed in see no contacts or       phones and change nothing; only editor and admin accounts make changes. Port 0 picks a free port.       The first line printed is "listening on http://HOST:PORT/". The pages are served by the program       gongjian-web, found beside gongjian or on PATH. Stop with Ctrl-C.
+      """
+    case .serveListen: "Address and port to listen on: 127.0.0.1:8080, 0.0.0.0:8080, [::1]:0 (default: 127.0.0.1:8080)."
+    case .valueAddress: "host:port"
+    case .userAbstract: "Manage the accounts of the browser view (for signing in from other computers)."
+    case .userAddAbstract: "Add an account."
+    case .userAddDiscussion:
+      """
+      The password is typed at the terminal (twice, not shown), or read as one line from stdin when       not run at a terminal. It must have at least 8 characters and is stored only as a slow salted       hash (bcrypt). Roles: viewer (reads everything, contacts included), editor (also makes the       everyday changes), admin (also sees the accounts).
+      """
+    case .userAddName: "The account's name (typed when signing in)."
+    case .userAddRole: "viewer, editor or admin."
+    case .valueRole: "role"
+    case .userListAbstract: "List the accounts and their roles."
+    case .userRemoveAbstract: "Remove an account."
+    case .userRemoveName: "The account to remove."
     case .helpOverview: "OVERVIEW:"
     case .helpDefault: "default"
     case .helpValues: "values"

@@ -70,6 +70,9 @@ extension EnglishCatalogue: RefusalWording {
         + "would lie outside the period. Check the dates (gongjian show \(reference.id))."
     case .nothingToUndo:
       return "there is no change to undo."
+    case .latestChangeMoved:
+      return "another change was made since you looked, so the latest change is no longer the one you saw. "
+        + "Nothing was changed; look again before you decide."
     case .cannotUndo(let action, let at, let reason):
       let change = "'\(actionName(action))'" + (at.isEmpty ? "" : " (\(LocalTime.minutes(at)))")
       switch reason {
@@ -101,6 +104,11 @@ extension EnglishCatalogue: RefusalWording {
         "\(unit(reference)) has been in \(self.group(group)) since \(day(since)); a change of role must be on or after that day."
     case .notInGroup(let reference, let group):
       return "\(unit(reference)) is not in the working group \(self.group(group)); nothing to end."
+    case .accountExists(let name):
+      return "there is already an account called \(quoted(name)); nothing was added."
+    case .noSuchAccount(let name, let known):
+      return "no account is called \(quoted(name))"
+        + (known.isEmpty ? "; there are no accounts yet." : ". The accounts are: \(list(known.map(quoted))).")
     case .invalidValues(let problems):
       return problems.map { item in
         "\(fields(item.field) ?? field(item.field)): \(valueProblem(item.problem))"
@@ -217,6 +225,7 @@ extension EnglishCatalogue: RefusalWording {
       return "\(year) is not a year the registry knows; give a year from \(Day.earliestYear) to \(Day.latestYear)"
     case .missing: return "empty; it is required"
     case .tooLong(let limit): return "longer than \(limit) characters; shorten it"
+    case .tooShort(let minimum): return "shorter than \(minimum) characters; make it longer"
     case .tooLongOnceNormalised(let limit, let length):
       return "longer than \(limit) characters once normalised (\(length)); shorten it"
     case .controlCharacter(let value):
