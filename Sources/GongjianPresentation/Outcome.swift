@@ -39,8 +39,13 @@ extension Refusal {
       .invalidData
     case .inputMissing, .inputIsFolder: .cannotOpen
     case .registryDamaged: .invalidData
+    case .lists: .refused
     }
   }
+}
+
+extension ListUsageMistake {
+  public var outcome: Outcome { .usage }
 }
 
 extension OutputProblem {

@@ -108,6 +108,11 @@ public enum Refusal: Error, Equatable, Sendable {
   /// `check` found problems in the registry (listed in its report).
   case registryDamaged(path: String, problems: Int)
 
+  // MARK: Lists and projects
+
+  /// A rule of the resources, needs, claims, projects and service records.
+  case lists(ListRefusal)
+
   /// A single value problem as a refusal.
   public static func invalid(_ field: Field, _ problem: ValueProblem) -> Refusal {
     .invalidValues([FieldProblem(field, problem)])
@@ -149,6 +154,8 @@ public enum ValueProblem: Error, Equatable, Sendable {
   case leavingGroupBeforeJoining(day: Day, group: GroupReference, joined: Day)
   /// A year outside the years the registry knows.
   case yearOutOfRange(Int)
+  /// A value of the lists (a number, a level, a status, a claim) or a credit code.
+  case lists(ListValueProblem)
 }
 
 /// Why a change cannot be undone.
@@ -164,4 +171,7 @@ public enum UndoObstacle: Equatable, Sendable {
 /// What a date in a rule means, so a refusal can say "the leaving date".
 public enum DateRole: String, Sendable, CaseIterable {
   case joining, leaving, signing, founding, rejoining, renaming, groupJoining, groupLeaving
+  /// The lists' days: a need raised, a project proposed, a claim, a status change, a service
+  /// record, a resource withdrawn.
+  case raising, proposing, claiming, statusChange, serving, resourceWithdrawal
 }

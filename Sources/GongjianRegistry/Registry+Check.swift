@@ -56,6 +56,9 @@ public enum CheckFinding: Equatable, Sendable {
   case groupRule(openMembershipsOfWithdrawnUnits: Int)
   /// Units without any alliance period.
   case periodRule(unitsWithoutPeriod: Int)
+  /// Resources still offered by units no longer in the alliance, and needs or projects whose
+  /// status is not the last of their dated status changes.
+  case listRule(openResourcesOfWithdrawnUnits: Int, statusesOutOfStep: Int)
   /// SQLite cannot read the file at all; its message.
   case unreadable(String)
 }
@@ -186,9 +189,31 @@ extension Registry {
         Int.self,
         "SELECT count(*) FROM unit AS u WHERE NOT EXISTS (SELECT 1 FROM membership AS m WHERE m.unit_id = u.id)")
       ?? 0
-    return [
+    var findings: [CheckFinding] = [
       .groupRule(openMembershipsOfWithdrawnUnits: withdrawnInGroups), .periodRule(unitsWithoutPeriod: withoutPeriod),
     ]
+    if try db.scalar(Int.self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'claim'") ?? 0 > 0 {
+      let openResources =
+        try db.scalar(
+          Int.self,
+          """
+          SELECT count(*) FROM resource AS r WHERE r.withdrawn_on IS NULL
+            AND NOT EXISTS (SELECT 1 FROM membership AS m WHERE m.unit_id = r.unit_id AND m.left_on IS NULL)
+          """) ?? 0
+      let outOfStep =
+        try db.scalar(
+          Int.self,
+          """
+          SELECT (SELECT count(*) FROM need AS n WHERE NOT EXISTS (
+                    SELECT 1 FROM need_status_change AS s WHERE s.need_id = n.id AND s.status = n.status
+                      AND s.changed_on = n.status_on))
+               + (SELECT count(*) FROM project AS p WHERE NOT EXISTS (
+                    SELECT 1 FROM project_status_change AS s WHERE s.project_id = p.id AND s.status = p.status
+                      AND s.changed_on = p.status_on))
+          """) ?? 0
+      findings.append(.listRule(openResourcesOfWithdrawnUnits: openResources, statusesOutOfStep: outOfStep))
+    }
+    return findings
   }
 
   /// Compares the registry's schema objects with those the migrations up to its version make
@@ -252,6 +277,7 @@ extension CheckFinding {
     switch self {
     case .groupRule(let count): count > 0
     case .periodRule(let count): count > 0
+    case .listRule(let resources, let statuses): resources + statuses > 0
     default: false
     }
   }

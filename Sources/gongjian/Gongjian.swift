@@ -18,7 +18,8 @@ struct Gongjian: ParsableCommand {
     subcommands: [
       Init.self, Register.self, List.self, Show.self, Edit.self, Withdraw.self, Rejoin.self, Group.self,
       AgreementCommand.self, History.self, Report.self, Import.self, Export.self, Remove.self, Undo.self,
-      RegistryCommand.self, Check.self, Backup.self, Demo.self,
+      RegistryCommand.self, Check.self, Backup.self, Demo.self, ResourceCommand.self, NeedCommand.self,
+      ProjectCommand.self, ActivityCommand.self, Match.self,
     ]
   )
 

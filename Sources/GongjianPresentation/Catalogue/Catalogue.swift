@@ -6,7 +6,7 @@ import GongjianRegistry
 /// language) each.
 public typealias Catalogue =
   GeneralWording & RefusalWording & ReportWording & MessageWording & HistoryWording & HelpWording & ParserWording
-  & ImportWording & Sendable
+  & ImportWording & ListsWording & Sendable
 
 /// How a surface names a field: `--joined` on the command line, a column's header in a file.
 /// Nil leaves it to the catalogue's own name of the field.
@@ -147,6 +147,7 @@ public protocol MessageWording {
 /// The labels of the one-unit and one-group pages.
 public enum SheetLabel: Sendable {
   case status, partyOrganisation, contact, phone, address, note, formerly, periods, agreements, groups, none
+  case creditCode
 }
 
 /// Lines the demo says between its commands.

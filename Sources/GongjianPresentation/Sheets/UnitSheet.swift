@@ -7,7 +7,8 @@ public enum UnitSheet {
     var text = texts.sheetTitle(unit) + "\n"
     var fields: [(SheetLabel, String?)] = [(.status, texts.unitStatus(unit))]
     fields += [
-      (.partyOrganisation, unit.details.partyOrganisation), (.contact, unit.details.contactName),
+      (.creditCode, unit.details.creditCode), (.partyOrganisation, unit.details.partyOrganisation),
+      (.contact, unit.details.contactName),
       (.phone, unit.details.contactPhone), (.address, unit.details.address), (.note, unit.details.note),
     ]
     if !unit.formerNames.isEmpty {

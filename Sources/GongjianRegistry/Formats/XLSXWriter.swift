@@ -15,7 +15,7 @@
 /// written in order: `addRow` fills the current sheet, `nextSheet` moves on, `finish` ends
 /// the workbook.
 final class XLSXWriter {
-  enum CellKind { case text, date }
+  enum CellKind { case text, date, number }
 
   struct Column {
     var title: String
@@ -82,6 +82,13 @@ final class XLSXWriter {
         xml.append(row)
         xml.append("\" s=\"2\"><v>")
         xml.append(DayParser.excelSerial(of: day))
+        xml.append("</v></c>")
+      } else if column.kind == .number, XLSXWriter.isPlainNumber(value) {
+        xml.append("<c r=\"")
+        xml.append(columnNames[index])
+        xml.append(row)
+        xml.append("\"><v>")
+        xml.append(value)
         xml.append("</v></c>")
       } else {
         appendTextCell(value, column: index, row: row, style: 3)
@@ -180,6 +187,21 @@ final class XLSXWriter {
     guard xml.bytes.count >= 1 << 16 else { return }
     try xml.bytes.withUnsafeBytes { try zip.write(bytes: $0) }
     xml.removeAll()
+  }
+
+  /// `12`, `-3`, `2.5`: a number as XML may carry it in a value cell.
+  static func isPlainNumber(_ text: String) -> Bool {
+    var digits = 0
+    var dots = 0
+    for (offset, byte) in text.utf8.enumerated() {
+      switch byte {
+      case 0x30...0x39: digits += 1
+      case 0x2E: dots += 1
+      case 0x2D where offset == 0: continue
+      default: return false
+      }
+    }
+    return digits > 0 && digits <= 15 && dots <= 1
   }
 
   // MARK: - Names and references
@@ -427,7 +449,7 @@ extension Registry {
         XLSXWriter.Column(
           title: column.chinese,
           kind: [.joinedOn, .leftOn, .expiresOn].contains(column.field) ? .date : .text,
-          width: widths[column.field] ?? 14)
+          width: widths[column.field] ?? (column.field == .creditCode ? 22 : 14))
       }
       let groupColumns = GroupSheet.columns.map { column in
         XLSXWriter.Column(
@@ -439,7 +461,7 @@ extension Registry {
         sheets: [
           XLSXWriter.Sheet(name: ImportColumns.unitSheetName, columns: columns),
           XLSXWriter.Sheet(name: GroupSheet.name, columns: groupColumns),
-        ],
+        ] + ListFile.allCases.map(\.sheet),
         title: ImportColumns.workbookTitle)
       let count = try forEachExportRow { try writer.addRow($0) }
       // The working groups with their descriptions and dates, which a unit's row cannot carry:
@@ -450,10 +472,119 @@ extension Registry {
       while try groups.step() {
         try writer.addRow((0..<4).map { try? groups.column(Int32($0), as: String.self) })
       }
+      // The three lists and the service records, each on a sheet of its own, as their imports read them.
+      for list in ListFile.allCases {
+        try writer.nextSheet()
+        try forEachListRow(list) { try writer.addRow($0) }
+      }
       try writer.finish()
       return count
     }
     try file.commit()
     return count
+  }
+}
+
+extension ListFile {
+  /// The list's sheet in a workbook.
+  var sheet: XLSXWriter.Sheet {
+    XLSXWriter.Sheet(
+      name: sheetName,
+      columns: columns.map { column in
+        let kind: XLSXWriter.CellKind =
+          switch column.kind {
+          case .text: .text
+          case .date: .date
+          case .number: .number
+          }
+        return XLSXWriter.Column(title: column.chinese, kind: kind, width: column.width)
+      })
+  }
+}
+
+extension Registry {
+  /// One list as an XLSX workbook of one sheet, made as every output is (whole or not at all).
+  /// Returns the number of rows.
+  @discardableResult
+  public func exportListXLSX(_ list: ListFile, to path: String) throws -> Int {
+    let destination = try Workbook.destination(path, protecting: self.path)
+    let file = try AtomicFile(destination: destination, mode: outputFileMode)
+    let count = try read {
+      let writer = try XLSXWriter(
+        descriptor: file.descriptor, path: destination, sheets: [list.sheet], title: list.sheetName)
+      let count = try forEachListRow(list) { try writer.addRow($0) }
+      try writer.finish()
+      return count
+    }
+    try file.commit()
+    return count
+  }
+}
+
+/// A workbook of tables a surface has built (a report): sheets of text, date and number columns.
+public enum Workbook {
+  public enum CellKind: Sendable { case text, date, number }
+
+  public struct Column: Sendable {
+    public var title: String
+    public var kind: CellKind
+    public var width: Int
+
+    public init(title: String, kind: CellKind, width: Int) {
+      self.title = title
+      self.kind = kind
+      self.width = width
+    }
+  }
+
+  public struct Sheet: Sendable {
+    public var name: String
+    public var columns: [Column]
+    /// Values in column order: dates ISO, numbers as plain decimals, nil for an empty cell.
+    public var rows: [[String?]]
+
+    public init(name: String, columns: [Column], rows: [[String?]]) {
+      self.name = name
+      self.columns = columns
+      self.rows = rows
+    }
+  }
+
+  /// Writes the sheets to `path` as every output is written: whole or not at all, never over
+  /// the registry, with the registry's output mode.
+  public static func write(_ sheets: [Sheet], title: String, to path: String, protecting registryPath: String) throws {
+    let destination = try self.destination(path, protecting: registryPath)
+    let file = try AtomicFile(destination: destination, mode: AtomicFile.mode(sharingLike: registryPath))
+    let writer = try XLSXWriter(
+      descriptor: file.descriptor, path: destination,
+      sheets: sheets.map { sheet in
+        XLSXWriter.Sheet(
+          name: sheet.name,
+          columns: sheet.columns.map { column in
+            let kind: XLSXWriter.CellKind =
+              switch column.kind {
+              case .text: .text
+              case .date: .date
+              case .number: .number
+              }
+            return XLSXWriter.Column(title: column.title, kind: kind, width: column.width)
+          })
+      }, title: title)
+    for (index, sheet) in sheets.enumerated() {
+      if index > 0 { try writer.nextSheet() }
+      for row in sheet.rows { try writer.addRow(row) }
+    }
+    try writer.finish()
+    try file.commit()
+  }
+
+  /// A workbook is written with seeks: a regular file (or a link to one), never a device or FIFO.
+  static func destination(_ path: String, protecting registryPath: String) throws -> String {
+    switch try OutputTarget.resolve(path, protecting: registryPath, streams: false) {
+    case .file(let resolved): return resolved
+    case .stream(let descriptor):
+      close(descriptor)
+      throw OutputProblem.notARegularFile(path: path)
+    }
   }
 }

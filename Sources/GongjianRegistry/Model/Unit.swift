@@ -121,6 +121,13 @@ public enum Field: String, Sendable, CaseIterable {
   case contactName, contactPhone, address, partyOrganisation, note
   case signedOn, groupName, groupDescription, establishedOn, renamedOn
   case subdistrict, district, year
+  /// A unit's unified social credit code.
+  case creditCode
+  /// The fields of the lists and projects.
+  case id, unit, title, category, description, capacity, contact, availableFrom, availableUntil, withdrawnOn
+  case raisedBy, raisedOn, people, deadline, status, statusOn, claims, claimedOn
+  case level, lead, units, needs, resources, startOn, endOn, proposedOn, startedOn, endedOn
+  case project, projectID, happenedOn, volunteers, hours, served
 
   /// Position in `allCases` (a switch: import reads it for every cell).
   var ordinal: Int {
@@ -148,6 +155,41 @@ public enum Field: String, Sendable, CaseIterable {
     case .subdistrict: 20
     case .district: 21
     case .year: 22
+    case .creditCode: 23
+    case .id: 24
+    case .unit: 25
+    case .title: 26
+    case .category: 27
+    case .description: 28
+    case .capacity: 29
+    case .contact: 30
+    case .availableFrom: 31
+    case .availableUntil: 32
+    case .withdrawnOn: 33
+    case .raisedBy: 34
+    case .raisedOn: 35
+    case .people: 36
+    case .deadline: 37
+    case .status: 38
+    case .statusOn: 39
+    case .claims: 40
+    case .claimedOn: 41
+    case .level: 42
+    case .lead: 43
+    case .units: 44
+    case .needs: 45
+    case .resources: 46
+    case .startOn: 47
+    case .endOn: 48
+    case .proposedOn: 49
+    case .startedOn: 50
+    case .endedOn: 51
+    case .project: 52
+    case .projectID: 53
+    case .happenedOn: 54
+    case .volunteers: 55
+    case .hours: 56
+    case .served: 57
     }
   }
 }

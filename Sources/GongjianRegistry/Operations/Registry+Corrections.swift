@@ -100,6 +100,8 @@ extension Registry {
   public func removeUnit(_ id: UnitID) throws -> UnitDetail {
     try write {
       let detail = try loadDetail(id)
+      let entries = try listEntries(of: id)
+      if entries > 0 { throw Refusal.lists(.unitHasListEntries(detail.reference, count: entries)) }
       for table in ["group_membership", "agreement", "membership", "unit_former_name"] {
         try db.run(sql: "DELETE FROM \(identifier: table) WHERE unit_id = \(id.rawValue)")
       }

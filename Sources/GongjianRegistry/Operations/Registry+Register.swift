@@ -83,6 +83,7 @@ extension Registry {
     if !input.allowSimilarName, let similar = try similarUnit(to: clean) {
       throw SimilarUnit(name: clean.name, existing: similar)
     }
+    try checkCreditCodeFree(clean.details.creditCode, for: nil)
     do {
       let unit = statements.unit
       try unit.stage(clean.name, at: 1)

@@ -82,20 +82,32 @@ extension Registry {
       }
       facts.pairs.append(("removed_units", .int(max(0, last - first + 1))))
       try record(.undo, entity: "import", unit: nil, facts: facts, before: nil, after: nil)
+    case .resourceAdd, .resourceEdit, .resourceWithdraw, .needAdd, .needClaim, .needClose, .projectAdd, .projectClaim,
+      .projectStart, .projectFinish, .projectDrop, .activityAdd:
+      try compensateItem(entry, facts: facts)
+    case .listImport:
+      try compensateListImport(entry, facts: facts)
     default:
       guard let unitID = entry.unit?.id ?? entry.entityID.map({ UnitID($0) }) else {
         throw Refusal.cannotUndo(action: entry.action, at: entry.at, reason: .notReversible)
       }
       try restore(unitID, from: entry, facts: facts)
+      if action == .withdraw, let on = entry.facts?["on"]?.stringValue {
+        let closed = entry.facts?["resources"]?.arrayValue?.compactMap { $0["id"]?.intValue } ?? []
+        try reopenResources(closed, closedOn: on)
+      }
     }
   }
 
   /// Brings a unit back to how it was before `entry`, if it is still as `entry` left it.
   private func restore(_ id: UnitID, from entry: HistoryEntry, facts: JSONValue.KeyValuePairs) throws {
     let exists = try db.scalar(Int.self, sql: "SELECT count(*) FROM unit WHERE id = \(id.rawValue)") ?? 0 > 0
-    let current = exists ? try unitSnapshot(id).text : nil
+    let recorded = entry.after.flatMap(JSONReader.parse)
+    // A snapshot recorded before a detail existed (a credit code) lacks its key: compared
+    // without the keys it lacks that are empty now.
+    let current = exists ? Registry.withoutAbsentNulls(try unitSnapshot(id), as: recorded).text : nil
     let reference = UnitReference(id: id, name: entry.unit?.name ?? "")
-    guard current == entry.after.flatMap(JSONReader.parse)?.text else {
+    guard current == recorded?.text else {
       throw Refusal.cannotUndo(action: entry.action, at: entry.at, reason: .changedSince(reference))
     }
     let before = entry.before.flatMap(JSONReader.parse)
@@ -104,6 +116,13 @@ extension Registry {
       .undo, unit: id, unitName: entry.unit?.name, facts: facts, before: current.flatMap(JSONReader.parse),
       after: before)
     try replaceUnit(id, with: before)
+  }
+
+  /// `value` without the null members that `recorded` does not have.
+  static func withoutAbsentNulls(_ value: JSONValue, as recorded: JSONValue?) -> JSONValue {
+    guard case .object(let members) = value, case .object(let other)? = recorded else { return value }
+    let keys = Set(other.pairs.map(\.0))
+    return .object(JSONValue.KeyValuePairs(members.pairs.filter { keys.contains($0.0) || $0.1 != .null }))
   }
 
   /// Replaces everything the registry holds of a unit by a snapshot (the JSON `UnitJSON`

@@ -18,6 +18,20 @@ public enum ChangeAction: String, Sendable, CaseIterable {
   case remove
   case registrySet = "registry set"
   case undo
+  // The lists and projects.
+  case resourceAdd = "resource add"
+  case resourceEdit = "resource edit"
+  case resourceWithdraw = "resource withdraw"
+  case needAdd = "need add"
+  case needClaim = "need claim"
+  case needClose = "need close"
+  case projectAdd = "project add"
+  case projectClaim = "project claim"
+  case projectStart = "project start"
+  case projectFinish = "project finish"
+  case projectDrop = "project drop"
+  case activityAdd = "activity add"
+  case listImport = "list import"
 }
 
 /// One change in the history.

@@ -39,4 +39,33 @@ public enum Vocabulary {
   /// After a group's name, the mark that makes the unit its lead (牵头单位); export writes the
   /// first, import reads them all.
   static let leadMarks = ["（牵头）", "(牵头)", "（牵头单位）", "(牵头单位)", "(lead)", "（lead）"]
+
+  /// A project's level typed short: 街区 for 街区联建.
+  static let projectLevelShortForms: [String: String] = ["街区": "街区联建", "责任区": "责任区共建", "楼组": "楼组自建"]
+
+  /// The words of a list file's status column, both ways; the codes (open, met…) are read too.
+  static let needStatusWords: [String: String] = [
+    "待认领": "open", "已认领": "claimed", "已解决": "met", "已关闭": "closed",
+  ]
+  static let projectStatusWords: [String: String] = [
+    "征集中": "proposed", "已认领": "claimed", "实施中": "running", "已完成": "done", "已终止": "dropped",
+  ]
+
+  static func needStatusWord(_ status: NeedStatus) -> String {
+    needStatusWords.first { $0.value == status.rawValue }?.key ?? status.rawValue
+  }
+
+  static func projectStatusWord(_ status: ProjectStatus) -> String {
+    projectStatusWords.first { $0.value == status.rawValue }?.key ?? status.rawValue
+  }
+
+  /// What separates several units or ids in one cell of a list file.
+  static let listSeparators: Set<Unicode.Scalar> = ["、", ";", "；", ",", "，"]
+  /// What separates claims in a 认领情况 cell (a claim has a comma of its own), and what
+  /// export writes; inside a claim's brackets, the comma before the resource.
+  static let claimSeparators: Set<Character> = ["；", ";"]
+  static let claimSeparatorWritten = "；"
+  static let claimPartSeparator = "，"
+  /// Before a resource's id in a claim: 资源#12.
+  static let resourceMarkers = ["资源", "resource"]
 }

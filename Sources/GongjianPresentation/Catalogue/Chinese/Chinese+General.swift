@@ -30,6 +30,10 @@ extension ChineseCatalogue: GeneralWording {
     switch kind {
     case .unit: "单位"
     case .group: "专项组"
+    case .resource: "资源"
+    case .need: "需求"
+    case .project: "项目"
+    case .activity: "服务记录"
     }
   }
 
@@ -65,6 +69,12 @@ extension ChineseCatalogue: GeneralWording {
     case .subdistrict: "街道名称"
     case .year: "年份"
     case .district: "区名称"
+    case .creditCode: "统一社会信用代码"
+    case .id, .unit, .title, .category, .description, .capacity, .contact, .availableFrom, .availableUntil,
+      .withdrawnOn, .raisedBy, .raisedOn, .people, .deadline, .status, .statusOn, .claims, .claimedOn, .level, .lead,
+      .units, .needs, .resources, .startOn, .endOn, .proposedOn, .startedOn, .endedOn, .project, .projectID,
+      .happenedOn, .volunteers, .hours, .served:
+      listField(field)
     }
   }
 

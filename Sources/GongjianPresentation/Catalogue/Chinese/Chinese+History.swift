@@ -29,6 +29,8 @@ extension ChineseCatalogue: HistoryWording {
       var text = "\(on)退出"
       if let reason = facts["reason"]?.stringValue { text += "，原因：\(reason)" }
       if !groups.isEmpty { text += "；同时退出" + list(groups.map(groupName)) }
+      let resources = facts["resources"]?.arrayValue?.compactMap { $0["title"]?.stringValue } ?? []
+      if !resources.isEmpty { text += "；停止提供资源" + list(resources.map(quoted)) }
       return text
     case .rejoin:
       return "\(on)重新加入" + (groups.isEmpty ? "" : "；所在专项组：" + list(groups))
@@ -69,9 +71,13 @@ extension ChineseCatalogue: HistoryWording {
       if let value = facts["subdistrict"], value["old"] != value["new"] { parts.append("街道 \(oldNew(value))") }
       if let value = facts["district"], value["old"] != value["new"] { parts.append("区 \(oldNew(value))") }
       return "修改登记簿信息：" + parts.joined(separator: "；")
+    case .resourceAdd, .resourceEdit, .resourceWithdraw, .needAdd, .needClaim, .needClose, .projectAdd, .projectClaim,
+      .projectStart, .projectFinish, .projectDrop, .activityAdd, .listImport:
+      return listChange(action, facts: facts)
     case .undo:
       var text = "撤销：" + actionName(facts["undone_action"]?.stringValue ?? "")
       if let removed = facts["removed_units"]?.intValue { text += "（移除导入的\(removed)家单位）" }
+      if let removed = facts["removed"]?.intValue { text += "（移除导入的\(removed)条）" }
       return text
     }
   }
@@ -99,6 +105,9 @@ extension ChineseCatalogue: HistoryWording {
     case .remove: "删除单位"
     case .registrySet: "修改登记簿信息"
     case .undo: "撤销"
+    case .resourceAdd, .resourceEdit, .resourceWithdraw, .needAdd, .needClaim, .needClose, .projectAdd, .projectClaim,
+      .projectStart, .projectFinish, .projectDrop, .activityAdd, .listImport:
+      listActionName(ChangeAction(rawValue: code) ?? .undo)
     case nil: code
     }
   }

@@ -100,6 +100,9 @@ extension ChineseCatalogue: MessageWording {
     if !withdrawal.closedGroups.isEmpty {
       text += "；同时退出" + list(withdrawal.closedGroups.map { groupName($0.name) })
     }
+    if !withdrawal.closedResources.isEmpty {
+      text += "；其提供的资源" + list(withdrawal.closedResources.map { quoted($0.title) }) + "同日停止提供"
+    }
     return text + "。"
   }
 
@@ -207,6 +210,7 @@ extension ChineseCatalogue: MessageWording {
     case .agreements: "共建协议"
     case .groups: "所在专项组"
     case .none: "（无）"
+    case .creditCode: "统一社会信用代码："
     }
   }
 
@@ -264,6 +268,12 @@ extension ChineseCatalogue: MessageWording {
     case .groupRule(let count): ("专项组规则", count == 0 ? "符合" : "有\(count)条专项组记录属于已退出的单位却尚未结束")
     case .periodRule(let count): ("期间规则", count == 0 ? "符合" : "有\(count)家单位没有任何共建期间")
     case .unreadable(let message): ("完整性", "SQLite无法读取该文件：\(message)")
+    case .listRule(let resources, let statuses):
+      (
+        "清单规则",
+        resources + statuses == 0
+          ? "符合" : "有\(resources)项资源属于已退出的单位却仍在提供；有\(statuses)条需求或项目的状态与其状态记录不一致"
+      )
     }
   }
 

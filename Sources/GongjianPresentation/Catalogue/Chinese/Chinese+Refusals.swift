@@ -4,7 +4,14 @@ extension ChineseCatalogue: RefusalWording {
   public var errorPrefix: String { "gongjian：" }
 
   func listCommand(_ kind: EntityKind) -> String {
-    kind == .unit ? "gongjian list --all" : "gongjian group list"
+    switch kind {
+    case .unit: "gongjian list --all"
+    case .group: "gongjian group list"
+    case .resource: "gongjian resource list --all"
+    case .need: "gongjian need list"
+    case .project: "gongjian project list"
+    case .activity: "gongjian activity list"
+    }
   }
 
   public func refusal(_ refusal: Refusal, fields: FieldNaming) -> String {
@@ -123,6 +130,8 @@ extension ChineseCatalogue: RefusalWording {
       return "\(path) 只有表头，没有可导入的数据行。"
     case .impossibleStoredDate(let text):
       return "登记簿中有一个不存在的日期\(quoted(text))，请运行 gongjian check 检查登记簿。"
+    case .lists(let reason):
+      return listRefusal(reason)
     case .registryDamaged(let path, let count):
       return "\(path)中发现\(count)个问题（见上）。\n请用备份恢复（gongjian backup 可以生成备份），或修正上面列出的记录。"
     }
@@ -196,6 +205,7 @@ extension ChineseCatalogue: RefusalWording {
     case .controlCharacter(let value): return "含有控制字符 \(CodePoint.name(value))，请删除（多为复制粘贴时误带入）"
     case .invisibleOnly(let text): return "\(quoted(text))中没有可见的文字"
     case .notADate(let failure): return dateProblem(failure)
+    case .lists(let problem): return listValueProblem(problem)
     case .notAnExcelDate(let number): return "\(NumberFormat.plain(number))不是Excel能识别的日期"
     case .afterToday(let role, let date, let today):
       return "\(dateRole(role))\(day(date))晚于今天（\(day(today))），请检查是否笔误"
@@ -220,6 +230,7 @@ extension ChineseCatalogue: RefusalWording {
     case .renaming: "更名日期"
     case .groupJoining: "加入专项组的日期"
     case .groupLeaving: "退出专项组的日期"
+    case .raising, .proposing, .claiming, .statusChange, .serving, .resourceWithdrawal: listDateRole(role)
     }
   }
 

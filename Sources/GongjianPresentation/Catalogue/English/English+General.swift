@@ -28,6 +28,10 @@ extension EnglishCatalogue: GeneralWording {
     switch kind {
     case .unit: "unit"
     case .group: "working group"
+    case .resource: "resource"
+    case .need: "need"
+    case .project: "project"
+    case .activity: "service record"
     }
   }
 
@@ -63,6 +67,12 @@ extension EnglishCatalogue: GeneralWording {
     case .subdistrict: "subdistrict"
     case .year: "year"
     case .district: "district"
+    case .creditCode: "credit code"
+    case .id, .unit, .title, .category, .description, .capacity, .contact, .availableFrom, .availableUntil,
+      .withdrawnOn, .raisedBy, .raisedOn, .people, .deadline, .status, .statusOn, .claims, .claimedOn, .level, .lead,
+      .units, .needs, .resources, .startOn, .endOn, .proposedOn, .startedOn, .endedOn, .project, .projectID,
+      .happenedOn, .volunteers, .hours, .served:
+      listField(field)
     }
   }
 

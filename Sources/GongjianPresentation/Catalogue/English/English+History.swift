@@ -29,6 +29,8 @@ extension EnglishCatalogue: HistoryWording {
       var text = "left the alliance on \(on)"
       if let reason = facts["reason"]?.stringValue { text += " (\(reason))" }
       if !groups.isEmpty { text += "; left the working groups " + list(groups) }
+      let resources = facts["resources"]?.arrayValue?.compactMap { $0["title"]?.stringValue } ?? []
+      if !resources.isEmpty { text += "; its resources " + list(resources.map(quoted)) + " closed" }
       return text
     case .rejoin:
       return "rejoined the alliance on \(on)" + (groups.isEmpty ? "" : "; working groups: " + list(groups))
@@ -68,9 +70,13 @@ extension EnglishCatalogue: HistoryWording {
       if let value = facts["subdistrict"], value["old"] != value["new"] { parts.append("subdistrict \(oldNew(value))") }
       if let value = facts["district"], value["old"] != value["new"] { parts.append("district \(oldNew(value))") }
       return "changed the registry's details: " + parts.joined(separator: "; ")
+    case .resourceAdd, .resourceEdit, .resourceWithdraw, .needAdd, .needClaim, .needClose, .projectAdd, .projectClaim,
+      .projectStart, .projectFinish, .projectDrop, .activityAdd, .listImport:
+      return listChange(action, facts: facts)
     case .undo:
       var text = "undid: " + actionName(facts["undone_action"]?.stringValue ?? "")
       if let removed = facts["removed_units"]?.intValue { text += " (removed \(removed) imported units)" }
+      if let removed = facts["removed"]?.intValue { text += " (removed \(removed) imported rows)" }
       return text
     }
   }
@@ -96,6 +102,9 @@ extension EnglishCatalogue: HistoryWording {
     case .remove: "remove a unit"
     case .registrySet: "change the registry's details"
     case .undo: "undo"
+    case .resourceAdd, .resourceEdit, .resourceWithdraw, .needAdd, .needClaim, .needClose, .projectAdd, .projectClaim,
+      .projectStart, .projectFinish, .projectDrop, .activityAdd, .listImport:
+      listActionName(ChangeAction(rawValue: code) ?? .undo)
     case nil: code
     }
   }

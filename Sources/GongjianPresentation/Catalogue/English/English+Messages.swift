@@ -103,6 +103,9 @@ extension EnglishCatalogue: MessageWording {
     if !withdrawal.closedGroups.isEmpty {
       text += "; left the working groups " + list(withdrawal.closedGroups.map(\.name))
     }
+    if !withdrawal.closedResources.isEmpty {
+      text += "; its resources " + list(withdrawal.closedResources.map { quoted($0.title) }) + " closed the same day"
+    }
     return text
   }
 
@@ -210,6 +213,7 @@ extension EnglishCatalogue: MessageWording {
     case .agreements: "Agreements"
     case .groups: "Working groups"
     case .none: "(none)"
+    case .creditCode: "credit code:"
     }
   }
 
@@ -280,6 +284,14 @@ extension EnglishCatalogue: MessageWording {
     case .periodRule(let count):
       ("period rule", count == 0 ? "holds" : "\(count) unit(s) without any alliance membership period")
     case .unreadable(let message): ("integrity", "SQLite cannot read the file: \(message)")
+    case .listRule(let resources, let statuses):
+      (
+        "list rules",
+        resources + statuses == 0
+          ? "holds"
+          : "\(resources) resources of units that have left are still offered; \(statuses) needs or projects have a status "
+            + "their dated status changes do not show"
+      )
     }
   }
 

@@ -3,5 +3,5 @@ import GongjianPresentation
 
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "report", abstract: help(.reportAbstract), subcommands: [ReportGrowth.self])
+    commandName: "report", abstract: help(.reportAbstract), subcommands: [ReportGrowth.self, ReportProjects.self, ReportUnits.self])
 }
