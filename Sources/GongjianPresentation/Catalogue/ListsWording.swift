@@ -44,6 +44,10 @@ public protocol ListsWording {
   func listExported(_ list: ListFile, count: Int, path: String, format: String) -> String
   /// The labels of the one-item pages (`resource show`, `need show`, `project show`).
   func listSheetLabel(_ label: ListSheetLabel) -> String
+  /// When a resource is offered: 2019年7月1日起至2019年12月31日.
+  func availability(_ resource: Resource) -> String
+  /// A project's service records in a line: 12次，志愿者80人次，共160小时，受益2,000人次.
+  func serviceTotals(activities: Int, volunteers: Int, hours: Double, served: Int) -> String
   /// A claim on an item's page: 复旦大学外文学院（#44）于2019年7月1日认领.
   func claimLine(_ claim: Claim) -> String
 

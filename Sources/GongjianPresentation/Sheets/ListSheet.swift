@@ -11,7 +11,7 @@ public enum ListSheet {
       [
         (.status, texts.resourceState(resource, today: today)), (.unit, texts.unit(resource.unit)),
         (.category, resource.category), (.capacity, resource.capacity),
-        (.availability, availability(resource, texts)),
+        (.availability, texts.availability(resource)),
         (.contact, resource.contact), (.description, resource.description),
       ], texts)
     text += "\n" + texts.listSheetLabel(.claims) + "\n"
@@ -19,10 +19,6 @@ public enum ListSheet {
     text += "\n" + texts.listSheetLabel(.projects) + "\n"
     text += detail.projects.isEmpty ? "  \(texts.listSheetLabel(.none))\n" : lines(detail.projects.map(texts.item))
     return TerminalText.sanitize(text)
-  }
-
-  static func availability(_ resource: Resource, _ texts: any Catalogue) -> String {
-    resource.availableFrom.iso + " – " + (resource.availableUntil?.iso ?? "")
   }
 
   public static func need(_ detail: NeedDetail, language: Language) -> String {
@@ -49,9 +45,8 @@ public enum ListSheet {
     let project = detail.project
     var text = "\(texts.item(project.reference))\n"
     let planned = (project.startOn?.iso ?? "") + " – " + (project.endOn?.iso ?? "")
-    let service =
-      "\(detail.activities) · \(texts.listField(.volunteers)) \(detail.volunteers) · "
-      + "\(texts.listField(.hours)) \(NumberFormat.plain(detail.hours)) · \(texts.listField(.served)) \(detail.served)"
+    let service = texts.serviceTotals(
+      activities: detail.activities, volunteers: detail.volunteers, hours: detail.hours, served: detail.served)
     text += fields(
       [
         (.status, "\(texts.projectStatus(project.status))（\(project.statusOn.iso)）"), (.category, project.category),

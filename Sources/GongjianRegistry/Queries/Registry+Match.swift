@@ -42,7 +42,7 @@ extension Registry {
   /// Its score adds up what speaks for it: the need's category (50), offered today (20, or 5
   /// when offered from a later day), the unit in the alliance (10), a working group shared with
   /// the unit that raised the need or named after the need's category (10), earlier service
-  /// records in projects of the category (3 each, at most 15), similar wording (up to 10).
+  /// records in projects of the category (3 each, at most 15), titles in similar words (up to 10).
   public func match(_ id: NeedID, limit: Int = 10) throws -> MatchResult {
     try read {
       let need = try loadNeed(id)
@@ -87,7 +87,7 @@ extension Registry {
           """)
       while try activities.step() { earlier[UnitID(try activities.required(0))] = try activities.required(1) }
 
-      let needWords = Registry.bigrams(NameKey.make(need.title + (need.description ?? "")))
+      let needWords = Registry.wordingPairs(need.title)
       var scored: [MatchSuggestion] = []
       for resource in candidates {
         var score = 0
@@ -121,12 +121,12 @@ extension Registry {
           score += min(15, 3 * count)
           reasons.append(.earlierActivities(count, category: need.category))
         }
-        let words = Registry.bigrams(NameKey.make(resource.title + (resource.description ?? "")))
+        let words = Registry.wordingPairs(resource.title)
         let shared = needWords.intersection(words).count
         if shared > 0, !needWords.isEmpty {
           let similarity = 2 * Double(shared) / Double(needWords.count + words.count)
           let points = Int((similarity * 20).rounded())
-          if points >= 2 {
+          if points >= 3 {
             score += min(10, points)
             reasons.append(.similarWording)
           }
@@ -141,5 +141,24 @@ extension Registry {
       }
       return MatchResult(need: need, day: day, suggestions: Array(top))
     }
+  }
+}
+
+extension Registry {
+  /// The character pairs of a title, for comparing wording: without the notes in brackets that
+  /// many items share (（示例）, （试行）), so that only what they say counts.
+  static func wordingPairs(_ title: String) -> Set<String> {
+    var kept = ""
+    var depth = 0
+    for character in NameKey.make(title) {
+      if character == "(" || character == "（" || character == "[" || character == "【" {
+        depth += 1
+      } else if character == ")" || character == "）" || character == "]" || character == "】" {
+        depth = max(0, depth - 1)
+      } else if depth == 0 {
+        kept.append(character)
+      }
+    }
+    return bigrams(kept)
   }
 }

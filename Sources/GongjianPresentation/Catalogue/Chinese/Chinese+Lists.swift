@@ -255,7 +255,11 @@ extension ChineseCatalogue: ListsWording {
 
   // MARK: - Messages
 
-  func availability(_ resource: Resource) -> String {
+  public func serviceTotals(activities: Int, volunteers: Int, hours: Double, served: Int) -> String {
+    "\(activities)次，志愿者\(volunteers)人次，共\(NumberFormat.plain(hours))小时，受益\(served)人次"
+  }
+
+  public func availability(_ resource: Resource) -> String {
     "\(day(resource.availableFrom))起" + (resource.availableUntil.map { "至\(day($0))" } ?? "")
   }
 
@@ -328,7 +332,7 @@ extension ChineseCatalogue: ListsWording {
   }
 
   public func listImported(_ summary: ListImportSummary) -> String {
-    (["已从 \(summary.path)\(importFormat(summary)) 导入\(listName(summary.list))\(summary.added)条。"]
+    (["已导入 \(summary.path)\(importFormat(summary))：\(listName(summary.list))新增\(summary.added)条。"]
       + (summary.layout.map(layoutNotes) ?? []).map { "  " + $0 }).joined(separator: "\n")
   }
 

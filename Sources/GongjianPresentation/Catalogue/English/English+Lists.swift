@@ -250,7 +250,11 @@ extension EnglishCatalogue: ListsWording {
 
   // MARK: - Messages
 
-  func availability(_ resource: Resource) -> String {
+  public func serviceTotals(activities: Int, volunteers: Int, hours: Double, served: Int) -> String {
+    "\(activities) record(s), \(volunteers) volunteers, \(NumberFormat.plain(hours)) hours, \(served) people served"
+  }
+
+  public func availability(_ resource: Resource) -> String {
     "from \(day(resource.availableFrom))" + (resource.availableUntil.map { " until \(day($0))" } ?? "")
   }
 
