@@ -120,7 +120,7 @@ CREATE TABLE project_need (
   project_id INTEGER NOT NULL REFERENCES project (id),
   need_id INTEGER NOT NULL REFERENCES need (id),
   PRIMARY KEY (project_id, need_id)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE INDEX project_need_by_need ON project_need (need_id);
 
@@ -128,7 +128,7 @@ CREATE TABLE project_resource (
   project_id INTEGER NOT NULL REFERENCES project (id),
   resource_id INTEGER NOT NULL REFERENCES resource (id),
   PRIMARY KEY (project_id, resource_id)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE INDEX project_resource_by_resource ON project_resource (resource_id);
 
@@ -136,7 +136,7 @@ CREATE TABLE project_unit (
   project_id INTEGER NOT NULL REFERENCES project (id),
   unit_id INTEGER NOT NULL REFERENCES unit (id),
   PRIMARY KEY (project_id, unit_id)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE INDEX project_unit_by_unit ON project_unit (unit_id);
 
@@ -181,6 +181,6 @@ CREATE TABLE activity_unit (
   activity_id INTEGER NOT NULL REFERENCES activity (id),
   unit_id INTEGER NOT NULL REFERENCES unit (id),
   PRIMARY KEY (activity_id, unit_id)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE INDEX activity_unit_by_unit ON activity_unit (unit_id, activity_id);

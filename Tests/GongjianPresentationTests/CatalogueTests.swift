@@ -60,7 +60,72 @@ import Testing
     .inputNameEmpty, .inputMissing(path: "名单.csv"), .inputIsFolder(path: "名单"), .inputIsOldExcel(path: "名单.xls"),
     .inputEmpty(path: "名单.csv"), .inputHasNoRows(path: "名单.csv"), .impossibleStoredDate("2019-02-30"),
     .registryDamaged(path: "registry.sqlite", problems: 3),
+  ] + listRefusals.map(Refusal.lists)
+
+  static let resource = ItemReference(.resource, id: 4721, title: "寅卯资源")
+  static let need = ItemReference(.need, id: 4722, title: "辰巳需求")
+  static let project = ItemReference(.project, id: 4723, title: "午未项目")
+
+  /// One refusal of the lists of every kind: `listKind(_:)` has no `default`.
+  static let listRefusals: [ListRefusal] = [
+    .unitNotInAlliance(unit, day: first), .unitHasLeft(unit, leftOn: second), .unitHasLeft(unit, leftOn: nil),
+    .resourceWithdrawn(resource, on: second), .resourceNotAvailable(resource, day: first, from: second, until: nil),
+    .resourceNotAvailable(resource, day: second, from: first, until: today),
+    .withdrawalBeforeAvailable(resource, day: first, from: second), .needFinished(need, status: .met, on: second),
+    .projectFinished(project, status: .dropped, on: second), .alreadyClaimed(need, by: unit, on: first),
+    .changeBeforePrevious(project, day: first, previous: second),
+    .projectStatusNotForward(project, from: .running, to: .running), .projectNotStarted(project),
+    .activityOutsideProject(project, day: first, started: second, ended: today),
+    .activityOutsideProject(project, day: first, started: second, ended: nil),
+    .creditCodeTaken("91310000132149237G", other: other), .unitHasListEntries(unit, count: 4724),
+    .cannotUndoItem(action: "need claim", at: "2026-11-27T01:02:03Z", item: need), .idTaken(project),
   ]
+
+  static func listKind(_ refusal: ListRefusal) -> String {
+    switch refusal {
+    case .unitNotInAlliance: "unitNotInAlliance"
+    case .unitHasLeft: "unitHasLeft"
+    case .resourceWithdrawn: "resourceWithdrawn"
+    case .resourceNotAvailable: "resourceNotAvailable"
+    case .withdrawalBeforeAvailable: "withdrawalBeforeAvailable"
+    case .needFinished: "needFinished"
+    case .projectFinished: "projectFinished"
+    case .alreadyClaimed: "alreadyClaimed"
+    case .changeBeforePrevious: "changeBeforePrevious"
+    case .projectStatusNotForward: "projectStatusNotForward"
+    case .projectNotStarted: "projectNotStarted"
+    case .activityOutsideProject: "activityOutsideProject"
+    case .creditCodeTaken: "creditCodeTaken"
+    case .unitHasListEntries: "unitHasListEntries"
+    case .cannotUndoItem: "cannotUndoItem"
+    case .idTaken: "idTaken"
+    }
+  }
+
+  static func listFacts(_ refusal: ListRefusal) -> [[String]] {
+    func day(_ value: Day) -> [String] { [value.iso, "\(value.year)年\(value.month)月\(value.day)日"] }
+    func unit(_ value: UnitReference) -> [[String]] { [[value.name], ["\(value.id)"]] }
+    func item(_ value: ItemReference) -> [[String]] { [[value.title], ["\(value.id)"]] }
+    switch refusal {
+    case .unitNotInAlliance(let reference, let date): return unit(reference) + [day(date)]
+    case .unitHasLeft(let reference, let leftOn): return unit(reference) + (leftOn.map { [day($0)] } ?? [])
+    case .resourceWithdrawn(let resource, let on): return item(resource) + [day(on)]
+    case .resourceNotAvailable(let resource, let date, let from, let until):
+      return item(resource) + [day(date), day(from)] + (until.map { [day($0)] } ?? [])
+    case .withdrawalBeforeAvailable(let resource, let date, let from): return item(resource) + [day(date), day(from)]
+    case .needFinished(let need, _, let on): return item(need) + [day(on)]
+    case .projectFinished(let project, _, let on): return item(project) + [day(on)]
+    case .alreadyClaimed(let target, let by, let on): return item(target) + unit(by) + [day(on)]
+    case .changeBeforePrevious(let target, let date, let previous): return item(target) + [day(date), day(previous)]
+    case .projectStatusNotForward(let project, _, _), .projectNotStarted(let project), .idTaken(let project):
+      return item(project)
+    case .activityOutsideProject(let project, let date, let started, let ended):
+      return item(project) + [day(date), day(started)] + (ended.map { [day($0)] } ?? [])
+    case .creditCodeTaken(let code, let other): return [[code]] + unit(other)
+    case .unitHasListEntries(let reference, let count): return unit(reference) + [["\(count)"]]
+    case .cannotUndoItem(_, _, let target): return item(target)
+    }
+  }
 
   /// Which kind a refusal is: the compiler makes this list every kind.
   static func kind(_ refusal: Refusal) -> String {
@@ -107,6 +172,7 @@ import Testing
     case .inputHasNoRows: "inputHasNoRows"
     case .impossibleStoredDate: "impossibleStoredDate"
     case .registryDamaged: "registryDamaged"
+    case .lists: "lists"
     }
   }
 
@@ -171,13 +237,80 @@ import Testing
       .inputHasNoRows(let path):
       return [[path]]
     case .impossibleStoredDate(let text): return [[text]]
+    case .lists(let reason): return listFacts(reason)
     }
   }
 
   @Test func everyKindOfRefusalHasASample() {
     let kinds = Set(Self.refusals.map(Self.kind))
     // The count of cases in `kind(_:)`: raising it means adding a sample above.
-    #expect(kinds.count == 42)
+    #expect(kinds.count == 43)
+    #expect(Set(Self.listRefusals.map(Self.listKind)).count == 16)
+  }
+
+  /// Every value problem of the lists and every usage mistake, in both languages, with its data.
+  @Test func everyListValueProblemAndMistakeIsWorded() {
+    let problems: [(ListValueProblem, [String])] = [
+      (.notANumber("三十"), ["三十"]), (.notWhole(2.5), ["2.5"]), (.numberOutOfRange(-1, max: 1_000_000), ["-1", "1000000"]),
+      (.creditCodeLength(16), ["16"]), (.creditCodeCharacter("I", position: 17), ["I", "17"]),
+      (.creditCodeCheck(expected: "G", found: "X"), ["G", "X"]),
+      (.unknownLevel("社区级", known: ProjectLevel.all), ["社区级", "街区联建"]),
+      (.unknownStatus("进行中", known: ["待认领"]), ["进行中", "待认领"]),
+      (.untilBeforeFrom(until: Self.first, from: Self.second), [Self.first.iso, Self.second.iso]),
+      (.deadlineBeforeRaised(deadline: Self.first, raised: Self.second), [Self.first.iso, Self.second.iso]),
+      (.endBeforeStart(end: Self.first, start: Self.second), [Self.first.iso, Self.second.iso]),
+      (.statusDisagrees(stated: "met", found: "open"), []), (.unreadableClaim("甲单位 2019"), ["甲单位 2019"]),
+      (.notAnID("x7"), ["x7"]),
+    ]
+    for (problem, facts) in problems {
+      let chinese = ChineseCatalogue().valueProblem(.lists(problem))
+      let english = EnglishCatalogue().valueProblem(.lists(problem))
+      #expect(chinese != english)
+      for fact in facts {
+        let chineseFact = fact.hasPrefix("20") ? [fact, Self.chineseDay(fact)] : [fact]
+        #expect(chineseFact.contains { chinese.contains($0) }, "\(problem): \(chinese)")
+        #expect(english.contains(fact), "\(problem): \(english)")
+      }
+    }
+    let mistakes: [ListUsageMistake] = [.nothingToEdit, .claimNeedsUnitOrResource, .overdueWithStatus, .limitOutOfRange(0)]
+    for mistake in mistakes {
+      #expect(ChineseCatalogue().listUsage(mistake) != EnglishCatalogue().listUsage(mistake))
+    }
+  }
+
+  static func chineseDay(_ iso: String) -> String {
+    guard let value = Day(iso: iso) else { return iso }
+    return "\(value.year)年\(value.month)月\(value.day)日"
+  }
+
+  @Test(arguments: ListsHelpKey.allCases)
+  func everyListHelpTextExistsInBothLanguages(_ key: ListsHelpKey) {
+    let chinese = ChineseCatalogue().help(key)
+    let english = EnglishCatalogue().help(key)
+    #expect(!chinese.isEmpty && !english.isEmpty)
+    #expect(chinese != english, "\(key) is the same in both languages")
+  }
+
+  /// Every change of the lists reads as a sentence in both languages, with its title.
+  @Test func everyListChangeIsWorded() {
+    let lists: [ChangeAction] = [
+      .resourceAdd, .resourceEdit, .resourceWithdraw, .needAdd, .needClaim, .needClose, .projectAdd, .projectClaim,
+      .projectStart, .projectFinish, .projectDrop, .activityAdd, .listImport,
+    ]
+    let facts: JSONValue = .object([
+      "id": .int(4725), "title": .string("申酉项目"), "on": .string("2019-06-27"), "unit": .string("甲乙丙单位"),
+      "category": .string("志愿服务"), "status": .string("met"), "list": .string("need"), "file": .string("需求清单.csv"),
+      "added": .int(12), "changes": .array([]), "raised_on": .string("2019-06-27"), "proposed_on": .string("2019-06-27"),
+      "available_from": .string("2019-06-27"),
+    ])
+    for action in lists {
+      for language in Language.allCases {
+        let text = language.texts.listChange(action, facts: facts)
+        #expect(!text.isEmpty)
+        #expect(text.contains("申酉项目") || action == .listImport, "\(language) \(action): \(text)")
+        #expect(language.texts.actionName(action.rawValue) != action.rawValue || language == .en)
+      }
+    }
   }
 
   @Test(arguments: Refusal.allSamples)

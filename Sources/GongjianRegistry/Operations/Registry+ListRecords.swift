@@ -154,6 +154,9 @@ extension Registry {
   /// Replaces every row of an item by those of a snapshot, or deletes the item when there is none.
   func replaceItem(_ kind: EntityKind, _ id: Int, with snapshot: JSONValue?) throws {
     let tables = ItemTables.of(kind)
+    // The item's own row is deleted and put back: rows of other items that name it (a claim
+    // naming a resource) are checked when the transaction ends, not in between.
+    try db.execute("PRAGMA defer_foreign_keys = ON")
     for child in tables.children {
       try db.run(sql: "DELETE FROM \(identifier: child.table) WHERE \(identifier: child.column) = \(id)")
     }
