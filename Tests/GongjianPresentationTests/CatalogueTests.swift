@@ -18,49 +18,50 @@ import Testing
 
   /// One refusal of every kind. The switch below has no `default`, so adding a kind of refusal
   /// does not compile until it has a sample here.
-  static let refusals: [Refusal] = [
-    .emptyReference(.unit), .noSuchID(.group, id: 4716), .noSuchName(.unit, text: "寅卯", suggestions: candidates),
-    .noSuchName(.group, text: "寅卯", suggestions: []),
-    .ambiguousName(.unit, text: "辰巳", candidates: candidates, more: true),
-    .alreadyRegistered(name: "午未单位", existing: unit, joinedOn: first, leftOn: second),
-    .alreadyRegistered(name: "午未单位", existing: unit, joinedOn: first, leftOn: nil),
-    .similarToRegistered(name: "午未（集团）单位", existing: unit, joinedOn: first),
-    .nameTaken(name: "申酉单位", other: other, joinedOn: first), .notInAlliance(unit, leftOn: second),
-    .alreadyInAlliance(unit, since: first), .signingOutsideAlliance(unit, signedOn: second),
-    .groupJoinOutsideAlliance(unit, day: second), .periodEnded(unit, leftOn: second),
-    .withdrawalBeforeGroupJoin(unit, group: group, groupJoinedOn: second, withdrawal: first), .groupExists(group),
-    .groupDissolved(group, on: second), .groupNotYetFounded(group, foundedOn: second, day: first),
-    .groupMembershipOverlaps(unit, group, until: second), .alreadyInGroup(unit, group, role: .lead, since: first),
-    .roleChangeBeforeMembership(unit, group, since: second), .notInGroup(unit, group),
-    .noSuchPeriod(unit, number: 3, count: 2), .leavingAnOpenPeriod(unit, since: first),
-    .periodsWouldOverlap(unit, period: 1, joinedOn: first, leftOn: second),
-    .correctionStrandsGroupMembership(unit, group: group, joinedOn: first, leftOn: second), .nothingToUndo,
-    .cannotUndo(action: "edit", at: "2026-11-27T01:02:03Z", reason: .changedSince(unit)),
-    .cannotUndo(action: "group add", at: "", reason: .groupInUse(group)),
-    .cannotUndo(action: "init", at: "", reason: .notReversible),
-    .invalidValues([
-      FieldProblem(.joinedOn, .afterToday(.joining, second, today: today)),
-      FieldProblem(.leftOn, .leavingBeforeJoining(left: first, joined: second)),
-    ]),
-    .yearOutOfRange(1776), .rangeReversed(from: 2019, to: 2016), .rangeInFuture(to: 2031, today: today),
-    .dayCountOutOfRange(-3, limit: 36_500),
-    .importFailed(
-      ImportProblems(
-        path: "名单.csv", rows: 12,
-        problems: [
-          RowProblem(line: 7, column: "加入日期", issue: .value(.missing)),
-          RowProblem(line: 9, column: "单位名称", issue: .duplicateInFile(name: "午未单位", firstLine: 3)),
-        ], count: 25)),
-    .unreadableInput(path: "名单.xlsx", .crcMismatch(part: "xl/worksheets/sheet1.xml")),
-    .unreadableInput(path: "名单.csv", .unclosedQuote(line: 17)),
-    .importHeader(
-      path: "名单.xlsx",
-      HeaderFailure(line: 3, problems: [.unknownColumn(column: 2, header: "负责人"), .missingColumn(field: .joinedOn)]),
-      layout: ImportLayout(format: .xlsx(sheet: "名单", sheets: []))),
-    .inputNameEmpty, .inputMissing(path: "名单.csv"), .inputIsFolder(path: "名单"), .inputIsOldExcel(path: "名单.xls"),
-    .inputEmpty(path: "名单.csv"), .inputHasNoRows(path: "名单.csv"), .impossibleStoredDate("2019-02-30"),
-    .registryDamaged(path: "registry.sqlite", problems: 3),
-  ] + listRefusals.map(Refusal.lists)
+  static let refusals: [Refusal] =
+    [
+      .emptyReference(.unit), .noSuchID(.group, id: 4716), .noSuchName(.unit, text: "寅卯", suggestions: candidates),
+      .noSuchName(.group, text: "寅卯", suggestions: []),
+      .ambiguousName(.unit, text: "辰巳", candidates: candidates, more: true),
+      .alreadyRegistered(name: "午未单位", existing: unit, joinedOn: first, leftOn: second),
+      .alreadyRegistered(name: "午未单位", existing: unit, joinedOn: first, leftOn: nil),
+      .similarToRegistered(name: "午未（集团）单位", existing: unit, joinedOn: first),
+      .nameTaken(name: "申酉单位", other: other, joinedOn: first), .notInAlliance(unit, leftOn: second),
+      .alreadyInAlliance(unit, since: first), .signingOutsideAlliance(unit, signedOn: second),
+      .groupJoinOutsideAlliance(unit, day: second), .periodEnded(unit, leftOn: second),
+      .withdrawalBeforeGroupJoin(unit, group: group, groupJoinedOn: second, withdrawal: first), .groupExists(group),
+      .groupDissolved(group, on: second), .groupNotYetFounded(group, foundedOn: second, day: first),
+      .groupMembershipOverlaps(unit, group, until: second), .alreadyInGroup(unit, group, role: .lead, since: first),
+      .roleChangeBeforeMembership(unit, group, since: second), .notInGroup(unit, group),
+      .noSuchPeriod(unit, number: 3, count: 2), .leavingAnOpenPeriod(unit, since: first),
+      .periodsWouldOverlap(unit, period: 1, joinedOn: first, leftOn: second),
+      .correctionStrandsGroupMembership(unit, group: group, joinedOn: first, leftOn: second), .nothingToUndo,
+      .cannotUndo(action: "edit", at: "2026-11-27T01:02:03Z", reason: .changedSince(unit)),
+      .cannotUndo(action: "group add", at: "", reason: .groupInUse(group)),
+      .cannotUndo(action: "init", at: "", reason: .notReversible),
+      .invalidValues([
+        FieldProblem(.joinedOn, .afterToday(.joining, second, today: today)),
+        FieldProblem(.leftOn, .leavingBeforeJoining(left: first, joined: second)),
+      ]),
+      .yearOutOfRange(1776), .rangeReversed(from: 2019, to: 2016), .rangeInFuture(to: 2031, today: today),
+      .dayCountOutOfRange(-3, limit: 36_500),
+      .importFailed(
+        ImportProblems(
+          path: "名单.csv", rows: 12,
+          problems: [
+            RowProblem(line: 7, column: "加入日期", issue: .value(.missing)),
+            RowProblem(line: 9, column: "单位名称", issue: .duplicateInFile(name: "午未单位", firstLine: 3)),
+          ], count: 25)),
+      .unreadableInput(path: "名单.xlsx", .crcMismatch(part: "xl/worksheets/sheet1.xml")),
+      .unreadableInput(path: "名单.csv", .unclosedQuote(line: 17)),
+      .importHeader(
+        path: "名单.xlsx",
+        HeaderFailure(line: 3, problems: [.unknownColumn(column: 2, header: "负责人"), .missingColumn(field: .joinedOn)]),
+        layout: ImportLayout(format: .xlsx(sheet: "名单", sheets: []))),
+      .inputNameEmpty, .inputMissing(path: "名单.csv"), .inputIsFolder(path: "名单"), .inputIsOldExcel(path: "名单.xls"),
+      .inputEmpty(path: "名单.csv"), .inputHasNoRows(path: "名单.csv"), .impossibleStoredDate("2019-02-30"),
+      .registryDamaged(path: "registry.sqlite", problems: 3),
+    ] + listRefusals.map(Refusal.lists)
 
   static let resource = ItemReference(.resource, id: 4721, title: "寅卯资源")
   static let need = ItemReference(.need, id: 4722, title: "辰巳需求")
@@ -251,7 +252,8 @@ import Testing
   /// Every value problem of the lists and every usage mistake, in both languages, with its data.
   @Test func everyListValueProblemAndMistakeIsWorded() {
     let problems: [(ListValueProblem, [String])] = [
-      (.notANumber("三十"), ["三十"]), (.notWhole(2.5), ["2.5"]), (.numberOutOfRange(-1, max: 1_000_000), ["-1", "1000000"]),
+      (.notANumber("三十"), ["三十"]), (.notWhole(2.5), ["2.5"]),
+      (.numberOutOfRange(-1, max: 1_000_000), ["-1", "1000000"]),
       (.creditCodeLength(16), ["16"]), (.creditCodeCharacter("I", position: 17), ["I", "17"]),
       (.creditCodeCheck(expected: "G", found: "X"), ["G", "X"]),
       (.unknownLevel("社区级", known: ProjectLevel.all), ["社区级", "街区联建"]),
@@ -272,7 +274,9 @@ import Testing
         #expect(english.contains(fact), "\(problem): \(english)")
       }
     }
-    let mistakes: [ListUsageMistake] = [.nothingToEdit, .claimNeedsUnitOrResource, .overdueWithStatus, .limitOutOfRange(0)]
+    let mistakes: [ListUsageMistake] = [
+      .nothingToEdit, .claimNeedsUnitOrResource, .overdueWithStatus, .limitOutOfRange(0),
+    ]
     for mistake in mistakes {
       #expect(ChineseCatalogue().listUsage(mistake) != EnglishCatalogue().listUsage(mistake))
     }
@@ -300,7 +304,8 @@ import Testing
     let facts: JSONValue = .object([
       "id": .int(4725), "title": .string("申酉项目"), "on": .string("2019-06-27"), "unit": .string("甲乙丙单位"),
       "category": .string("志愿服务"), "status": .string("met"), "list": .string("need"), "file": .string("需求清单.csv"),
-      "added": .int(12), "changes": .array([]), "raised_on": .string("2019-06-27"), "proposed_on": .string("2019-06-27"),
+      "added": .int(12), "changes": .array([]), "raised_on": .string("2019-06-27"),
+      "proposed_on": .string("2019-06-27"),
       "available_from": .string("2019-06-27"),
     ])
     for action in lists {

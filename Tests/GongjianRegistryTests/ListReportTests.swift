@@ -38,14 +38,16 @@ struct TwoYears {
 
     let p1 = try fixture.project("P1 普法讲座", on: "2018-06-01", lead: justice)
     _ = try registry.advanceProject(p1.id, .start, on: day("2018-06-10"))
-    _ = try registry.addActivity(NewActivity(project: p1.id, on: day("2018-07-01"), volunteers: 4, hours: 8, served: 30))
+    _ = try registry.addActivity(
+      NewActivity(project: p1.id, on: day("2018-07-01"), volunteers: 4, hours: 8, served: 30))
     _ = try registry.advanceProject(p1.id, .finish, on: day("2019-03-01"))
     let p2 = try fixture.project("P2 桶边督导", on: "2019-07-01")
     _ = try registry.claimProject(p2.id, unit: fudan, on: day("2019-07-05"))
     _ = try registry.advanceProject(p2.id, .start, on: day("2019-07-06"))
     _ = try registry.addActivity(
       NewActivity(project: p2.id, on: day("2019-08-03"), volunteers: 10, hours: 20, served: 100))
-    _ = try registry.addActivity(NewActivity(project: p2.id, on: day("2019-09-01"), volunteers: 5, hours: 7.5, served: 50))
+    _ = try registry.addActivity(
+      NewActivity(project: p2.id, on: day("2019-09-01"), volunteers: 5, hours: 7.5, served: 50))
     let p3 = try fixture.project("P3 口袋花园", on: "2019-10-01")
     _ = try registry.advanceProject(p3.id, .drop, on: day("2019-11-01"))
     _ = try fixture.resource(fudan, "外语志愿翻译", from: "2019-07-01")
@@ -128,7 +130,8 @@ func figures(
     let report = try data.fixture.registry.unitReport(year: 2018)
     #expect(report.rows.map(\.unit.id) == [data.fixture.justice])
     let justice = try #require(report.rows.first)
-    #expect([justice.needsClaimed, justice.projectsLed, justice.activities] == [1, 1, 1])
+    let counts: [Int] = [justice.needsClaimed, justice.projectsLed, justice.activities]
+    #expect(counts == [1, 1, 1])
     #expect(justice.hours == 8)
     #expect(expectRefusal { _ = try data.fixture.registry.unitReport(year: 2020) } != nil)
   }
@@ -196,8 +199,10 @@ func figures(
           var last = started
           for _ in 0..<Int.random(in: 0...3, using: &random) {
             let on = Self.later(last, within: 60, using: &random)
-            let record = (on, Int.random(in: 0...20, using: &random), Int.random(in: 0...40, using: &random),
-              Int.random(in: 0...300, using: &random))
+            let record = (
+              on, Int.random(in: 0...20, using: &random), Int.random(in: 0...40, using: &random),
+              Int.random(in: 0...300, using: &random)
+            )
             _ = try registry.addActivity(
               NewActivity(
                 project: project.id, on: on, volunteers: record.1, hours: Double(record.2), served: record.3))

@@ -173,12 +173,16 @@ struct ListsFixture {
     let fixture = try ListsFixture()
     let registry = fixture.registry
     let resource = try fixture.resource(fixture.fudan, "外语翻译")
-    let edit = try registry.editResource(resource.id, ResourceChanges(capacity: "每月2次", availableUntil: day("2020-06-30")))
+    let edit = try registry.editResource(
+      resource.id, ResourceChanges(capacity: "每月2次", availableUntil: day("2020-06-30")))
     #expect(edit.changes.map(\.field) == [.capacity, .availableUntil])
     let problems = expectValueProblems {
       _ = try registry.editResource(resource.id, ResourceChanges(availableUntil: day("2019-01-01")))
     }
-    #expect(problems == [FieldProblem(.availableUntil, .lists(.untilBeforeFrom(until: day("2019-01-01"), from: day("2019-07-01"))))])
+    #expect(
+      problems == [
+        FieldProblem(.availableUntil, .lists(.untilBeforeFrom(until: day("2019-01-01"), from: day("2019-07-01"))))
+      ])
     _ = try registry.undo()
     #expect(try registry.resourceDetail(resource.id).resource == resource)
   }
@@ -339,8 +343,11 @@ struct ListsFixture {
     #expect(detail.claims.map(\.unit.id) == [fixture.justice])
     #expect(detail.claims.map(\.claimedOn) == [day("2019-03-01")])
     #expect(
-      fixture.refusal { _ = try fixture.registry.claimProject(project.id, unit: fixture.justice, on: day("2019-03-02")) }
-        == .alreadyClaimed(project.reference, by: UnitReference(id: fixture.justice, name: "虹口区司法局"), on: day("2019-03-01")))
+      fixture.refusal {
+        _ = try fixture.registry.claimProject(project.id, unit: fixture.justice, on: day("2019-03-02"))
+      }
+        == .alreadyClaimed(
+          project.reference, by: UnitReference(id: fixture.justice, name: "虹口区司法局"), on: day("2019-03-01")))
   }
 
   @Test func serviceRecordsOnlyWhileTheProjectRuns() throws {
@@ -462,10 +469,12 @@ struct ListsFixture {
     let second = try fixture.need("垃圾分类宣传物资")
     #expect(try registry.resolveNeed("宣传").id == second.id.rawValue)
     #expect(try registry.resolveNeed("#\(first.id)").id == first.id.rawValue)
-    guard case .ambiguousName(.need, _, let candidates, false)? = expectRefusal({ _ = try registry.resolveNeed("垃圾分类") })
+    guard
+      case .ambiguousName(.need, _, let candidates, false)? = expectRefusal({ _ = try registry.resolveNeed("垃圾分类") })
     else { return }
     #expect(candidates.map(\.id) == [first.id.rawValue, second.id.rawValue])
-    #expect(expectRefusal { _ = try registry.resolveProject("不存在") } == .noSuchName(.project, text: "不存在", suggestions: []))
+    #expect(
+      expectRefusal { _ = try registry.resolveProject("不存在") } == .noSuchName(.project, text: "不存在", suggestions: []))
     #expect(expectRefusal { _ = try registry.resolveResource("99") } == .noSuchID(.resource, id: 99))
   }
 

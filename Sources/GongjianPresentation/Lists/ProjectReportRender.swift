@@ -170,7 +170,8 @@ public enum ProjectReportRender {
     let every = max(1, Int((labelWidth / slot).rounded(.up)))
     svg += "<g class=\"labels\" font-size=\"13\" fill=\"#333333\" text-anchor=\"middle\">\n"
     for index in report.rows.indices where index % every == 0 {
-      svg += GrowthSVG.text(labels[index], x: left + slot * (Double(index) + 0.5), y: bottom + 22, size: 13, anchor: "middle")
+      svg += GrowthSVG.text(
+        labels[index], x: left + slot * (Double(index) + 0.5), y: bottom + 22, size: 13, anchor: "middle")
     }
     svg += "</g>\n"
     let summary = texts.projectReportSummary(report.total)
@@ -265,7 +266,8 @@ enum ReportHTML {
   }
 
   /// A workbook sheet of a table: numbers as numbers, days as dates, the rest as text.
-  static func sheet<Row>(_ name: String, _ columns: [Column<Row>], _ rows: [Row], _ language: Language) -> Workbook.Sheet
+  static func sheet<Row>(_ name: String, _ columns: [Column<Row>], _ rows: [Row], _ language: Language)
+    -> Workbook.Sheet
   {
     let texts = language.texts
     let shown = columns.filter { !$0.tableHidden }
@@ -279,7 +281,8 @@ enum ReportHTML {
     }
     let workbookColumns = zip(shown, kinds).map { column, kind in
       Workbook.Column(
-        title: column.heading(language), kind: kind, width: kind == .text ? 24 : max(10, DisplayWidth.of(column.heading(language)) + 2))
+        title: column.heading(language), kind: kind,
+        width: kind == .text ? 24 : max(10, DisplayWidth.of(column.heading(language)) + 2))
     }
     let values: [[String?]] = rows.map { row in
       zip(shown, kinds).map { column, kind in

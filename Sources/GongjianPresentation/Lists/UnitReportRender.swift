@@ -47,7 +47,8 @@ public enum UnitReportRender {
       if row.idle {
         line += color ? texts.idleMark.red : texts.idleMark
       } else {
-        let bar = TerminalChart.bar(Int((row.hours * 10).rounded()), maximum: Int((maximum * 10).rounded()), width: barWidth)
+        let bar = TerminalChart.bar(
+          Int((row.hours * 10).rounded()), maximum: Int((maximum * 10).rounded()), width: barWidth)
         line += (color ? bar.red : bar) + " " + NumberFormat.plain(row.hours)
       }
       text += line + "\n"
@@ -86,7 +87,8 @@ public enum UnitReportRender {
     let barLeft = nameRight + 10
     let barRight = width - 90
     let maximum = rows.map(\.hours).max() ?? 0
-    svg += GrowthSVG.text(texts.chartHoursAxis, x: (barLeft + barRight) / 2, y: top - 8, size: 13, fill: "#333333", anchor: "middle")
+    svg += GrowthSVG.text(
+      texts.chartHoursAxis, x: (barLeft + barRight) / 2, y: top - 8, size: 13, fill: "#333333", anchor: "middle")
     for (index, row) in rows.enumerated() {
       let y = top + rowHeight * Double(index)
       let name = DisplayWidth.truncate(row.unit.name, to: 34)

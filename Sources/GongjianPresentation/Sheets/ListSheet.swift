@@ -28,7 +28,8 @@ public enum ListSheet {
     text += fields(
       [
         (.status, "\(texts.needStatus(need.status))（\(need.statusOn.iso)）"), (.category, need.category),
-        (.raisedBy, texts.needRaiser(need.raisedBy) + "  " + need.raisedOn.iso), (.people, need.people.map(String.init)),
+        (.raisedBy, texts.needRaiser(need.raisedBy) + "  " + need.raisedOn.iso),
+        (.people, need.people.map(String.init)),
         (.deadline, need.deadline?.iso), (.description, need.description),
       ], texts)
     text += "\n" + texts.listSheetLabel(.claims) + "\n"

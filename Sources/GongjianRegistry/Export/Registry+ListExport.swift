@@ -163,24 +163,24 @@ extension Registry {
     var text = ""
     let keys = list.columns.map(\.english)
     let count = try forEachListRow(list) { row in
-        text.removeAll(keepingCapacity: true)
-        text += first ? "\n  \(indent)" : ",\n  \(indent)"
-        var pairs: [(String, JSONValue)] = []
-        for (index, column) in list.columns.enumerated() {
-          let value = row[index]
-          switch column.kind {
-          case .number:
-            if let value, let number = Double(value) {
-              pairs.append((keys[index], number == number.rounded() ? .int(Int(number)) : .double(number)))
-            } else {
-              pairs.append((keys[index], .null))
-            }
-          default: pairs.append((keys[index], .optional(value)))
+      text.removeAll(keepingCapacity: true)
+      text += first ? "\n  \(indent)" : ",\n  \(indent)"
+      var pairs: [(String, JSONValue)] = []
+      for (index, column) in list.columns.enumerated() {
+        let value = row[index]
+        switch column.kind {
+        case .number:
+          if let value, let number = Double(value) {
+            pairs.append((keys[index], number == number.rounded() ? .int(Int(number)) : .double(number)))
+          } else {
+            pairs.append((keys[index], .null))
           }
+        default: pairs.append((keys[index], .optional(value)))
         }
-        JSON.append(.object(JSONValue.KeyValuePairs(pairs)), to: &text, indent: nil, level: 0)
-        output.write(text)
-        first = false
+      }
+      JSON.append(.object(JSONValue.KeyValuePairs(pairs)), to: &text, indent: nil, level: 0)
+      output.write(text)
+      first = false
     }
     output.write(first ? "]" : "\n\(indent)]")
     return count

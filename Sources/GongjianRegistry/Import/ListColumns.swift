@@ -46,7 +46,8 @@ public enum ListFile: String, Sendable, CaseIterable {
 
   /// The field each header names, in order (nil for an empty header at the end), or every
   /// problem of the header at once: unknown, repeated and missing columns.
-  public func map(headers: [String], line: Int = 1, columns positions: [Int]? = nil) -> Result<[Field?], HeaderFailure> {
+  public func map(headers: [String], line: Int = 1, columns positions: [Int]? = nil) -> Result<[Field?], HeaderFailure>
+  {
     let positions = positions ?? Array(headers.indices)
     var fields: [Field?] = []
     var problems: [HeaderProblem] = []
@@ -67,7 +68,8 @@ public enum ListFile: String, Sendable, CaseIterable {
       }
       if let earlier = seen[field] {
         problems.append(
-          .repeatedColumn(field: field, first: earlier.header, firstColumn: earlier.column, header: header, column: column))
+          .repeatedColumn(
+            field: field, first: earlier.header, firstColumn: earlier.column, header: header, column: column))
       } else {
         seen[field] = (header, column)
       }
@@ -118,8 +120,9 @@ public struct ListColumn: Sendable {
   /// In characters, in an exported workbook.
   public var width: Int
 
-  init(_ field: Field, _ chinese: String, _ english: String, _ aliases: [String] = [], kind: Kind = .text, width: Int = 14)
-  {
+  init(
+    _ field: Field, _ chinese: String, _ english: String, _ aliases: [String] = [], kind: Kind = .text, width: Int = 14
+  ) {
     self.field = field
     self.chinese = chinese
     self.english = english

@@ -207,7 +207,8 @@ extension Registry {
     let after = entry.after.flatMap(JSONReader.parse)
     guard current?.text == after?.text else {
       let title = entry.facts?["title"]?.stringValue ?? ""
-      throw Refusal.lists(.cannotUndoItem(action: entry.action, at: entry.at, item: ItemReference(kind, id: id, title: title)))
+      throw Refusal.lists(
+        .cannotUndoItem(action: entry.action, at: entry.at, item: ItemReference(kind, id: id, title: title)))
     }
     let before = entry.before.flatMap(JSONReader.parse)
     var all = facts

@@ -65,13 +65,19 @@ extension Registry {
     try write { try applyNeedClaim(id, unit: nil, resource: resource, on: day, recordHistory: true) }
   }
 
-  func applyNeedClaim(_ id: NeedID, unit unitID: UnitID?, resource resourceID: ResourceID?, on day: Day, recordHistory: Bool)
+  func applyNeedClaim(
+    _ id: NeedID, unit unitID: UnitID?, resource resourceID: ResourceID?, on day: Day, recordHistory: Bool
+  )
     throws -> Claim
   {
     let need = try loadNeed(id)
-    if need.status.isFinal { throw Refusal.lists(.needFinished(need.reference, status: need.status, on: need.statusOn)) }
+    if need.status.isFinal {
+      throw Refusal.lists(.needFinished(need.reference, status: need.status, on: need.statusOn))
+    }
     try checkNotAfterToday(day, role: .claiming, field: .claimedOn)
-    if day < need.statusOn { throw Refusal.lists(.changeBeforePrevious(need.reference, day: day, previous: need.statusOn)) }
+    if day < need.statusOn {
+      throw Refusal.lists(.changeBeforePrevious(need.reference, day: day, previous: need.statusOn))
+    }
     var resource: Resource?
     if let resourceID {
       let offered = try loadResource(resourceID)
@@ -80,7 +86,8 @@ extension Registry {
       }
       guard offered.isAvailable(on: day) else {
         throw Refusal.lists(
-          .resourceNotAvailable(offered.reference, day: day, from: offered.availableFrom, until: offered.availableUntil))
+          .resourceNotAvailable(offered.reference, day: day, from: offered.availableFrom, until: offered.availableUntil)
+        )
       }
       resource = offered
     }
@@ -120,15 +127,20 @@ extension Registry {
 
   func applyNeedClose(_ id: NeedID, on day: Day, met: Bool, recordHistory: Bool) throws -> Need {
     let need = try loadNeed(id)
-    if need.status.isFinal { throw Refusal.lists(.needFinished(need.reference, status: need.status, on: need.statusOn)) }
+    if need.status.isFinal {
+      throw Refusal.lists(.needFinished(need.reference, status: need.status, on: need.statusOn))
+    }
     try checkNotAfterToday(day, role: .statusChange, field: .statusOn)
-    if day < need.statusOn { throw Refusal.lists(.changeBeforePrevious(need.reference, day: day, previous: need.statusOn)) }
+    if day < need.statusOn {
+      throw Refusal.lists(.changeBeforePrevious(need.reference, day: day, previous: need.statusOn))
+    }
     let before = recordHistory ? try itemSnapshot(.need, id.rawValue) : nil
     let status: NeedStatus = met ? .met : .closed
     try changeNeedStatus(id, to: status, on: day)
     if recordHistory {
       try recordItem(
-        .needClose, item: need.reference, unit: nil, facts: ["status": .string(status.rawValue), "on": .string(day.iso)],
+        .needClose, item: need.reference, unit: nil,
+        facts: ["status": .string(status.rawValue), "on": .string(day.iso)],
         before: before)
     }
     var closed = need
@@ -139,7 +151,8 @@ extension Registry {
 
   private func changeNeedStatus(_ id: NeedID, to status: NeedStatus, on day: Day) throws {
     try db.run(
-      sql: "INSERT INTO need_status_change (need_id, status, changed_on) VALUES (\(id.rawValue), \(status.rawValue), \(day.iso))"
+      sql:
+        "INSERT INTO need_status_change (need_id, status, changed_on) VALUES (\(id.rawValue), \(status.rawValue), \(day.iso))"
     )
     try db.run(sql: "UPDATE need SET status = \(status.rawValue), status_on = \(day.iso) WHERE id = \(id.rawValue)")
   }

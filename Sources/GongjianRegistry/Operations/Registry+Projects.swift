@@ -166,7 +166,8 @@ extension Registry {
       throw Refusal.lists(.changeBeforePrevious(project.reference, day: day, previous: project.statusOn))
     }
     if step != .start,
-      let last = try db.scalar(String.self, sql: "SELECT max(happened_on) FROM activity WHERE project_id = \(id.rawValue)"),
+      let last = try db.scalar(
+        String.self, sql: "SELECT max(happened_on) FROM activity WHERE project_id = \(id.rawValue)"),
       let lastDay = Day(iso: last), lastDay > day
     {
       throw Refusal.lists(.changeBeforePrevious(project.reference, day: day, previous: lastDay))

@@ -61,7 +61,9 @@ extension Registry {
       var new = old
       if let title = changes.title { new.title = ListValidation.title(title, problems: &problems) ?? old.title }
       if let category = changes.category { new.category = ListValidation.category(category, problems: &problems) }
-      if let capacity = changes.capacity { new.capacity = ListValidation.line(capacity, .capacity, problems: &problems) }
+      if let capacity = changes.capacity {
+        new.capacity = ListValidation.line(capacity, .capacity, problems: &problems)
+      }
       if let contact = changes.contact { new.contact = ListValidation.line(contact, .contact, problems: &problems) }
       if let description = changes.description {
         new.description = ListValidation.note(description, .description, problems: &problems)

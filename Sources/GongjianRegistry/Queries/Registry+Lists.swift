@@ -249,7 +249,8 @@ extension Registry {
   func loadProject(_ id: ProjectID) throws -> Project {
     guard try hasListTables() else { throw Refusal.noSuchID(.project, id: id.rawValue) }
     let statement = try db.prepare(
-      sql: "SELECT \(identifier: Registry.projectColumns) \(identifier: Registry.projectFrom) WHERE p.id = \(id.rawValue)"
+      sql:
+        "SELECT \(identifier: Registry.projectColumns) \(identifier: Registry.projectFrom) WHERE p.id = \(id.rawValue)"
     )
     guard try statement.step() else { throw Refusal.noSuchID(.project, id: id.rawValue) }
     return try project(from: statement)
@@ -326,7 +327,7 @@ extension Registry {
       if let year = filter.year {
         conditions.append("a.happened_on BETWEEN \(try yearStart(year).iso) AND \(try yearEnd(year).iso)")
       }
-      let filtered: SQL = conditions.isEmpty ? "" : "WHERE " + SQL.joined(conditions, separator: " AND ")
+      let filtered: SQL = conditions.isEmpty ? "" : " WHERE " + SQL.joined(conditions, separator: " AND ")
       let statement = try db.prepare(
         sql: """
           SELECT a.id, a.project_id, p.title, a.happened_on, a.volunteers, a.hours, a.served, a.note,

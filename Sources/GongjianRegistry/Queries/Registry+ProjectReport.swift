@@ -108,7 +108,9 @@ extension Registry {
         rows = try periodFigures(periods, category: category)
         categories = try categoryFigures(start: first.start, end: last.end, category: category)
       } else {
-        rows = periods.map { ProjectReportRow(label: $0.label, start: $0.start, end: $0.end, figures: ProjectFigures()) }
+        rows = periods.map {
+          ProjectReportRow(label: $0.label, start: $0.start, end: $0.end, figures: ProjectFigures())
+        }
       }
       let total = rows.reduce(ProjectFigures()) { $0 + $1.figures }
       return ProjectReport(

@@ -166,7 +166,8 @@ extension Registry {
       sql: "SELECT id, name FROM unit WHERE credit_code = \(code) AND id IS NOT \(unit?.rawValue) LIMIT 1")
     guard try statement.step() else { return }
     throw Refusal.lists(
-      .creditCodeTaken(code, other: UnitReference(id: UnitID(try statement.required(0)), name: try statement.required(1))))
+      .creditCodeTaken(
+        code, other: UnitReference(id: UnitID(try statement.required(0)), name: try statement.required(1))))
   }
 
   /// The unit as JSON, for the history's before and after.

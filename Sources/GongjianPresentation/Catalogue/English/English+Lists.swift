@@ -125,7 +125,8 @@ extension EnglishCatalogue: ListsWording {
     case .alreadyClaimed(let target, let unit, let on):
       return "\(self.unit(unit)) already claimed \(item(target)) on \(day(on))."
     case .changeBeforePrevious(let target, let date, let previous):
-      return "\(day(date)) is before the latest change of \(item(target)) (\(day(previous))): statuses only move forward "
+      return
+        "\(day(date)) is before the latest change of \(item(target)) (\(day(previous))): statuses only move forward "
         + "in time; check the date."
     case .projectStatusNotForward(let project, let from, let to):
       return "\(item(project)) is \(projectStatus(from)); it cannot become \(projectStatus(to)): a project moves "
@@ -165,7 +166,8 @@ extension EnglishCatalogue: ListsWording {
     case .untilBeforeFrom(let until, let from): return "the last day \(day(until)) is before the first \(day(from))"
     case .deadlineBeforeRaised(let deadline, let raised):
       return "the claim deadline \(day(deadline)) is before the need was raised (\(day(raised)))"
-    case .endBeforeStart(let end, let start): return "the planned end \(day(end)) is before the planned start \(day(start))"
+    case .endBeforeStart(let end, let start):
+      return "the planned end \(day(end)) is before the planned start \(day(start))"
     case .statusDisagrees(let stated, let found):
       return "the status says \(quoted(stated)), but the claims and dates make it \(quoted(found))"
     case .unreadableClaim(let text):
@@ -203,7 +205,8 @@ extension EnglishCatalogue: ListsWording {
         }.joined(separator: "; ")
     case .resourceWithdraw: return "withdrew the resource \(title) on \(on)"
     case .needAdd:
-      return "need \(title) (\(facts["category"]?.stringValue ?? "")) raised on \(facts["raised_on"]?.stringValue ?? "")"
+      return
+        "need \(title) (\(facts["category"]?.stringValue ?? "")) raised on \(facts["raised_on"]?.stringValue ?? "")"
     case .needClaim:
       let resource = facts["resource"]?.stringValue.map { " with the resource \(quoted($0))" } ?? ""
       return "\(facts["unit"]?.stringValue ?? "") claimed the need \(title) on \(on)\(resource)"
@@ -275,7 +278,8 @@ extension EnglishCatalogue: ListsWording {
   }
 
   public func needAdded(_ need: Need) -> String {
-    var text = "Recorded \(item(need.reference)): \(need.category), raised by \(needRaiser(need.raisedBy)) on \(day(need.raisedOn))"
+    var text =
+      "Recorded \(item(need.reference)): \(need.category), raised by \(needRaiser(need.raisedBy)) on \(day(need.raisedOn))"
     if let deadline = need.deadline { text += ", to be claimed by \(day(deadline))" }
     return text + "."
   }
@@ -334,9 +338,11 @@ extension EnglishCatalogue: ListsWording {
   }
 
   public func listImportDryRun(_ summary: ListImportSummary) -> String {
-    (["Dry run of \(summary.path)\(importFormat(summary)): \(summary.rows) row(s), no problems; an import would add "
-      + "\(summary.added)."] + (summary.layout.map(layoutNotes) ?? []).map { "  " + $0 } + ["Nothing was written."])
-      .joined(separator: "\n")
+    ([
+      "Dry run of \(summary.path)\(importFormat(summary)): \(summary.rows) row(s), no problems; an import would add "
+        + "\(summary.added)."
+    ] + (summary.layout.map(layoutNotes) ?? []).map { "  " + $0 } + ["Nothing was written."])
+    .joined(separator: "\n")
   }
 
   public func listExported(_ list: ListFile, count: Int, path: String, format: String) -> String {
@@ -434,7 +440,8 @@ extension EnglishCatalogue: ListsWording {
     let idle = report.rows.filter(\.idle)
     var text = "\(unitCount(report.rows.count)) in the alliance in \(report.year)"
     if idle.isEmpty { return text + "; every one offered, claimed, led, joined or served." }
-    text += "; \(idle.count) with no resource, claim, project or service record all year: " + list(idle.map(\.unit.name))
+    text +=
+      "; \(idle.count) with no resource, claim, project or service record all year: " + list(idle.map(\.unit.name))
     return text + "."
   }
 

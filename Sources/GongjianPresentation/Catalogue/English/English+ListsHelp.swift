@@ -112,7 +112,8 @@ extension EnglishCatalogue {
     case .projectFinishAbstract: "The project is done (it must have started)."
     case .projectDropAbstract: "The project is dropped."
     case .projectStepOn: "The day: not before the previous change, not after today."
-    case .activityAbstract: "Service records (服务记录): each service a project gives, with volunteers, hours, people served."
+    case .activityAbstract:
+      "Service records (服务记录): each service a project gives, with volunteers, hours, people served."
     case .activityAddAbstract: "Record a service of a project."
     case .activityAddDiscussion:
       """
@@ -152,10 +153,12 @@ extension EnglishCatalogue {
     case .reportProjectsCategory: "Only needs, projects and their service of this category."
     case .reportUnitsAbstract:
       "What each unit in the alliance did in a year: resources, needs claimed, projects led and joined, service, hours; idle units flagged."
-    case .reportUnitsDiscussion: "Before the joint meeting, find the units that did nothing all year and follow them up."
+    case .reportUnitsDiscussion:
+      "Before the joint meeting, find the units that did nothing all year and follow them up."
     case .reportUnitsYear: "The year (default: this year)."
     case .reportUnitsIdle: "Only the units that did nothing all year."
-    case .reportFormatWithWorkbook: "Format: table, csv, json, chart (terminal bars), svg or html; -o FILE.xlsx writes a workbook."
+    case .reportFormatWithWorkbook:
+      "Format: table, csv, json, chart (terminal bars), svg or html; -o FILE.xlsx writes a workbook."
     case .importListAbstract: "Import a list from a CSV or XLSX file: all or nothing, every bad row named."
     case .importListDiscussion:
       """

@@ -3,5 +3,6 @@ import GongjianPresentation
 
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "report", abstract: help(.reportAbstract), subcommands: [ReportGrowth.self, ReportProjects.self, ReportUnits.self])
+    commandName: "report", abstract: help(.reportAbstract),
+    subcommands: [ReportGrowth.self, ReportProjects.self, ReportUnits.self])
 }
