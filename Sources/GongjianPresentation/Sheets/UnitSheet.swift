@@ -6,9 +6,10 @@ public enum UnitSheet {
     let texts = language.texts
     var text = texts.sheetTitle(unit) + "\n"
     var fields: [(SheetLabel, String?)] = [(.status, texts.unitStatus(unit))]
+    // The credit code's label is the longest: it widens the labels only when there is a code.
+    if let code = unit.details.creditCode { fields.append((.creditCode, code)) }
     fields += [
-      (.creditCode, unit.details.creditCode), (.partyOrganisation, unit.details.partyOrganisation),
-      (.contact, unit.details.contactName),
+      (.partyOrganisation, unit.details.partyOrganisation), (.contact, unit.details.contactName),
       (.phone, unit.details.contactPhone), (.address, unit.details.address), (.note, unit.details.note),
     ]
     if !unit.formerNames.isEmpty {

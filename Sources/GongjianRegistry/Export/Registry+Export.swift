@@ -15,13 +15,14 @@ extension Registry {
   /// bytes.
   static func exportRowsSQL(creditCodes: Bool) -> String {
     """
-    SELECT u.name, u.kind, \(creditCodes ? "u.credit_code" : "NULL"), m.joined_on, m.left_on, m.left_reason, a.signatory, a.signatory_title, a.title,
+    SELECT u.name, u.kind, m.joined_on, m.left_on, m.left_reason, a.signatory, a.signatory_title, a.title,
       a.expires_on,
       (SELECT group_concat(label, '\(Vocabulary.groupSeparator)') FROM (
          SELECT g.name || CASE gm.role WHEN 'lead' THEN '\(Vocabulary.leadMarks[0])' ELSE '' END AS label
          FROM group_membership AS gm JOIN working_group AS g ON g.id = gm.group_id
          WHERE gm.unit_id = u.id AND gm.left_on IS m.left_on ORDER BY g.name)),
-      u.contact_name, u.contact_phone, u.address, u.party_org, u.note
+      u.contact_name, u.contact_phone, u.address, u.party_org, u.note,
+      \(creditCodes ? "u.credit_code" : "NULL")
     FROM unit AS u
     JOIN membership AS m ON m.id = (
       SELECT id FROM membership WHERE unit_id = u.id ORDER BY joined_on DESC LIMIT 1)

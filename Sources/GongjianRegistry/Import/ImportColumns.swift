@@ -17,9 +17,6 @@ public enum ImportColumns {
       field: .kind, chinese: "单位类别", english: "kind",
       aliases: ["类别", "单位类型", "类型", "type", "category", "单位性质", "性质"]),
     Column(
-      field: .creditCode, chinese: "统一社会信用代码", english: "credit_code",
-      aliases: ["信用代码", "社会信用代码", "统一信用代码", "组织机构代码证号", "uscc"]),
-    Column(
       field: .joinedOn, chinese: "加入日期", english: "joined_on",
       aliases: [
         "加入时间", "签约日期", "签约时间", "入盟日期", "入盟时间", "加盟日期", "加盟时间", "共建日期", "共建时间", "joined", "join_date",
@@ -42,6 +39,10 @@ public enum ImportColumns {
     Column(
       field: .partyOrganisation, chinese: "党组织", english: "party_org", aliases: ["党组织名称", "party_organisation"]),
     Column(field: .note, chinese: "备注", english: "note", aliases: ["notes", "remark", "remarks"]),
+    // Last, so that the files and templates made before it keep their columns where they were.
+    Column(
+      field: .creditCode, chinese: "统一社会信用代码", english: "credit_code",
+      aliases: ["信用代码", "社会信用代码", "统一信用代码", "组织机构代码证号", "uscc"]),
   ]
 
   /// The name of the exported workbook's sheet of units, and the workbook's title.

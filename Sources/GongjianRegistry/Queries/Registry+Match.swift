@@ -151,9 +151,9 @@ extension Registry {
     var kept = ""
     var depth = 0
     for character in NameKey.make(title) {
-      if character == "(" || character == "（" || character == "[" || character == "【" {
+      if Vocabulary.openingBrackets.contains(character) {
         depth += 1
-      } else if character == ")" || character == "）" || character == "]" || character == "】" {
+      } else if Vocabulary.closingBrackets.contains(character) {
         depth = max(0, depth - 1)
       } else if depth == 0 {
         kept.append(character)

@@ -68,4 +68,8 @@ public enum Vocabulary {
   static let claimPartSeparator = "，"
   /// Before a resource's id in a claim: 资源#12.
   static let resourceMarkers = ["资源", "resource"]
+
+  /// The brackets around a note in a title (（示例）, 【试点】), half- and full-width.
+  static let openingBrackets: Set<Character> = ["(", "（", "[", "【"]
+  static let closingBrackets: Set<Character> = [")", "）", "]", "】"]
 }
