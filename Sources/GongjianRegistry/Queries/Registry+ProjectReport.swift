@@ -238,13 +238,15 @@ extension Registry {
       byCategory[name, default: ProjectFigures()].projectsDone = try projects.required(3)
     }
     // Summed per project first (the project index carries the sums), then by the project's category.
+    // `+happened_on` keeps the planner off the day index: read in project order, the project
+    // index groups without sorting (five times faster on a million records).
     let activities = try db.prepare(
       sql: """
         SELECT p.category, sum(t.activities), sum(t.volunteers), sum(t.hours), sum(t.served)
         FROM (
           SELECT project_id, count(*) AS activities, sum(volunteers) AS volunteers, sum(hours) AS hours,
             sum(served) AS served
-          FROM activity WHERE happened_on BETWEEN \(start.iso) AND \(end.iso) GROUP BY project_id
+          FROM activity WHERE +happened_on BETWEEN \(start.iso) AND \(end.iso) GROUP BY project_id
         ) AS t JOIN project AS p ON p.id = t.project_id
         WHERE \(category) IS NULL OR p.category = \(category)
         GROUP BY p.category
