@@ -50,6 +50,7 @@ extension Refusal {
       case .nothingReadable(let skipped): skipped.first?.problem.outcome ?? .cannotOpen
       }
     case .meetings(let refusal): refusal.outcome
+    case .lists: .refused
     }
   }
 }
@@ -72,6 +73,10 @@ extension MeetingRefusal {
       .refused
     }
   }
+}
+
+extension ListUsageMistake {
+  public var outcome: Outcome { .usage }
 }
 
 extension OutputProblem {

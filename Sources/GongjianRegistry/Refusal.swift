@@ -128,6 +128,11 @@ public enum Refusal: Error, Equatable, Sendable {
   /// `check` found problems in the registry (listed in its report).
   case registryDamaged(path: String, problems: Int)
 
+  // MARK: Lists and projects
+
+  /// A rule of the resources, needs, claims, projects and service records.
+  case lists(ListRefusal)
+
   /// A single value problem as a refusal.
   public static func invalid(_ field: Field, _ problem: ValueProblem) -> Refusal {
     .invalidValues([FieldProblem(field, problem)])
@@ -177,6 +182,8 @@ public enum ValueProblem: Error, Equatable, Sendable {
   case beforeLatestReport(Day, latest: Day)
   /// A year outside the years the registry knows.
   case yearOutOfRange(Int)
+  /// A value of the lists (a number, a level, a status, a claim) or a credit code.
+  case lists(ListValueProblem)
 }
 
 /// Why a change cannot be undone.
@@ -195,8 +202,9 @@ public enum UndoObstacle: Equatable, Sendable {
 /// What a date in a rule means, so a refusal can say "the leaving date".
 public enum DateRole: String, Sendable, CaseIterable {
   case joining, leaving, signing, founding, rejoining, renaming, groupJoining, groupLeaving
-  /// The day a meeting's topic was raised.
-  case raising
   /// The day of a report on a follow-up task.
   case reporting
+  /// The day a need or a meeting's topic was raised; the lists' days: a project proposed, a
+  /// claim, a status change, a service record, a resource withdrawn.
+  case raising, proposing, claiming, statusChange, serving, resourceWithdrawal
 }

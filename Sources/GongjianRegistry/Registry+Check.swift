@@ -59,6 +59,9 @@ public enum CheckFinding: Equatable, Sendable {
   /// Meeting records (attendance, topics, follow-up tasks) of units that were not in the
   /// alliance on the meeting's day.
   case meetingRule(recordsOutsideAlliance: Int)
+  /// Resources still offered by units no longer in the alliance, and needs or projects whose
+  /// status is not the last of their dated status changes.
+  case listRule(openResourcesOfWithdrawnUnits: Int, statusesOutOfStep: Int)
   /// SQLite cannot read the file at all; its message.
   case unreadable(String)
 }
@@ -192,9 +195,7 @@ extension Registry {
     var findings: [CheckFinding] = [
       .groupRule(openMembershipsOfWithdrawnUnits: withdrawnInGroups), .periodRule(unitsWithoutPeriod: withoutPeriod),
     ]
-    let hasMeetings =
-      try db.scalar(Int.self, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'followup'") ?? 0 > 0
-    if hasMeetings {
+    if try hasTable("followup", in: db) {
       // Every unit named in a meeting's records, with the meeting's day.
       let outside =
         try db.scalar(
@@ -214,6 +215,27 @@ extension Registry {
               AND (p.left_on IS NULL OR p.left_on > r.held_on))
           """) ?? 0
       findings.append(.meetingRule(recordsOutsideAlliance: outside))
+    }
+    if try hasTable("claim", in: db) {
+      let openResources =
+        try db.scalar(
+          Int.self,
+          """
+          SELECT count(*) FROM resource AS r WHERE r.withdrawn_on IS NULL
+            AND NOT EXISTS (SELECT 1 FROM membership AS m WHERE m.unit_id = r.unit_id AND m.left_on IS NULL)
+          """) ?? 0
+      let outOfStep =
+        try db.scalar(
+          Int.self,
+          """
+          SELECT (SELECT count(*) FROM need AS n WHERE NOT EXISTS (
+                    SELECT 1 FROM need_status_change AS s WHERE s.need_id = n.id AND s.status = n.status
+                      AND s.changed_on = n.status_on))
+               + (SELECT count(*) FROM project AS p WHERE NOT EXISTS (
+                    SELECT 1 FROM project_status_change AS s WHERE s.project_id = p.id AND s.status = p.status
+                      AND s.changed_on = p.status_on))
+          """) ?? 0
+      findings.append(.listRule(openResourcesOfWithdrawnUnits: openResources, statusesOutOfStep: outOfStep))
     }
     return findings
   }
@@ -280,6 +302,7 @@ extension CheckFinding {
     case .groupRule(let count): count > 0
     case .periodRule(let count): count > 0
     case .meetingRule(let count): count > 0
+    case .listRule(let resources, let statuses): resources + statuses > 0
     default: false
     }
   }

@@ -42,6 +42,10 @@ public final class Registry {
   public let schemaVersion: Int
   /// Held while a read-only connection reads the file as immutable.
   let snapshotLock: SnapshotLock?
+  /// Whether the file has the lists' tables and the units' credit codes, once looked up: a
+  /// read-only command reads an older registry as it is.
+  var listTablesPresent: Bool?
+  var creditCodePresent: Bool?
 
   /// Whether a command reads only or also writes. A write command on a write-protected file
   /// is refused up front with a clear message instead of failing half-way.

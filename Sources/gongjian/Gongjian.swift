@@ -18,8 +18,8 @@ struct Gongjian: ParsableCommand {
     subcommands: [
       Init.self, Register.self, List.self, Show.self, Edit.self, Withdraw.self, Rejoin.self, Group.self,
       AgreementCommand.self, History.self, Report.self, Import.self, Export.self, Remove.self, Undo.self,
-      Meeting.self, Followup.self, RegistryCommand.self, Check.self, Backup.self, Demo.self, DistrictCommand.self,
-      Serve.self, User.self,
+      Meeting.self, Followup.self, ResourceCommand.self, NeedCommand.self, ProjectCommand.self, ActivityCommand.self,
+      Match.self, RegistryCommand.self, Check.self, Backup.self, Demo.self, DistrictCommand.self, Serve.self, User.self,
     ]
   )
 

@@ -21,89 +21,156 @@ import Testing
 
   /// One refusal of every kind. The switch below has no `default`, so adding a kind of refusal
   /// does not compile until it has a sample here.
-  static let refusals: [Refusal] = [
-    .emptyReference(.unit), .noSuchID(.group, id: 4716), .noSuchName(.unit, text: "寅卯", suggestions: candidates),
-    .noSuchName(.group, text: "寅卯", suggestions: []),
-    .ambiguousName(.unit, text: "辰巳", candidates: candidates, more: true),
-    .alreadyRegistered(name: "午未单位", existing: unit, joinedOn: first, leftOn: second),
-    .alreadyRegistered(name: "午未单位", existing: unit, joinedOn: first, leftOn: nil),
-    .similarToRegistered(name: "午未（集团）单位", existing: unit, joinedOn: first),
-    .nameTaken(name: "申酉单位", other: other, joinedOn: first), .notInAlliance(unit, leftOn: second),
-    .alreadyInAlliance(unit, since: first), .signingOutsideAlliance(unit, signedOn: second),
-    .groupJoinOutsideAlliance(unit, day: second), .periodEnded(unit, leftOn: second),
-    .withdrawalBeforeGroupJoin(unit, group: group, groupJoinedOn: second, withdrawal: first), .groupExists(group),
-    .groupDissolved(group, on: second), .groupNotYetFounded(group, foundedOn: second, day: first),
-    .groupMembershipOverlaps(unit, group, until: second), .alreadyInGroup(unit, group, role: .lead, since: first),
-    .roleChangeBeforeMembership(unit, group, since: second), .notInGroup(unit, group),
-    .noSuchPeriod(unit, number: 3, count: 2), .leavingAnOpenPeriod(unit, since: first),
-    .periodsWouldOverlap(unit, period: 1, joinedOn: first, leftOn: second),
-    .correctionStrandsGroupMembership(unit, group: group, joinedOn: first, leftOn: second),
-    .correctionStrandsAgreement(unit, title: "区域化党建共建协议", signedOn: second), .nothingToUndo,
-    .latestChangeMoved, .accountExists(name: "王芳"), .noSuchAccount(name: "王芬", known: ["王芳", "李明"]),
-    .noSuchAccount(name: "王芬", known: []),
-    .cannotUndo(action: "edit", at: "2026-11-27T01:02:03Z", reason: .changedSince(unit)),
-    .cannotUndo(action: "group add", at: "", reason: .groupInUse(group)),
-    .cannotUndo(action: "init", at: "", reason: .notReversible),
-    .invalidValues([
-      FieldProblem(.joinedOn, .afterToday(.joining, second, today: today)),
-      FieldProblem(.leftOn, .leavingBeforeJoining(left: first, joined: second)),
-    ]),
-    .yearOutOfRange(1776), .rangeReversed(from: 2019, to: 2016), .rangeInFuture(to: 2031, today: today),
-    .dayCountOutOfRange(-3, limit: 36_500),
-    .importFailed(
-      ImportProblems(
-        path: "名单.csv", rows: 12,
-        problems: [
-          RowProblem(line: 7, column: "加入日期", issue: .value(.missing)),
-          RowProblem(line: 9, column: "单位名称", issue: .duplicateInFile(name: "午未单位", firstLine: 3)),
-        ], count: 25)),
-    .unreadableInput(path: "名单.xlsx", .crcMismatch(part: "xl/worksheets/sheet1.xml")),
-    .unreadableInput(path: "名单.csv", .unclosedQuote(line: 17)),
-    .importHeader(
-      path: "名单.xlsx",
-      HeaderFailure(line: 3, problems: [.unknownColumn(column: 2, header: "负责人"), .missingColumn(field: .joinedOn)]),
-      layout: ImportLayout(format: .xlsx(sheet: "名单", sheets: []))),
-    .inputNameEmpty, .inputMissing(path: "名单.csv"), .inputIsFolder(path: "名单"), .inputIsOldExcel(path: "名单.xls"),
-    .inputEmpty(path: "名单.csv"), .inputHasNoRows(path: "名单.csv"), .impossibleStoredDate("2019-02-30"),
-    .registryDamaged(path: "registry.sqlite", problems: 3),
-    .district(.noRegistryInFolder(path: "各街道")), .district(.inputMissing(path: "欧阳路.sqlite")),
-    .district(.givenTwice(path: "各街道/欧阳路.sqlite", sameAs: "欧阳路.sqlite")),
-    .district(.unreadable(DistrictSkip(file: "名单.sqlite", problem: .storage(.notSQLite(path: "名单.sqlite"))))),
-    .district(
-      .unreadable(
-        DistrictSkip(
-          file: "新.sqlite", problem: .storage(.newerSchema(path: "新.sqlite", version: 99, latest: 2))))),
-    .district(
-      .unreadable(
-        DistrictSkip(
-          file: "坏.sqlite", problem: .storage(.damaged(path: "坏.sqlite", detail: "database disk image is malformed"))))),
-    .district(
-      .nothingReadable([
-        DistrictSkip(
-          file: "别的.sqlite", problem: .storage(.otherApplication(path: "别的.sqlite", applicationID: 1234))),
-        DistrictSkip(file: "空.sqlite", problem: .storage(.emptyFile(path: "空.sqlite"))),
-        DistrictSkip(file: "日期.sqlite", problem: .refusal(.impossibleStoredDate("2019-02-30"))),
-        DistrictSkip(
-          file: "旧.sqlite", problem: .storage(.needsUpgrade(path: "旧.sqlite", version: 0, latest: 2))),
-        DistrictSkip(file: "忙.sqlite", problem: .storage(.busy(path: "忙.sqlite"))),
-      ])),
-    .cannotUndo(action: "meeting attend", at: "", reason: .meetingChangedSince(meeting)),
-    .meetings(.emptyReference(.meeting)), .meetings(.emptyReference(.followup)),
-    .meetings(.noSuchMeeting(text: "申酉会", suggestions: [meeting, earlier])),
-    .meetings(.noSuchMeeting(text: "申酉会", suggestions: [])),
-    .meetings(.ambiguousMeeting(text: "联席", candidates: [meeting, earlier], more: true)),
-    .meetings(.noSuchRecord(.decision, text: "戌亥")), .meetings(.noSuchRecord(.followup, text: "戌亥")),
-    .meetings(.ambiguousRecord(.followup, text: "事项", candidates: candidates, more: false)),
-    .meetings(.meetingExists(meeting)), .meetings(.notYetHeld(meeting, today: today)),
-    .meetings(.notInAllianceOnMeetingDay(unit, meeting: meeting, leftOn: second)),
-    .meetings(.notInAllianceOnMeetingDay(unit, meeting: meeting, leftOn: nil)),
-    .meetings(.alreadyDone(task, since: second)), .meetings(.alreadyOpen(task)),
-    .meetings(.unitHasMeetingRecords(unit, records: 5)), .meetings(.strandsMeetingRecords(unit, meeting: meeting)),
-    .invalidValues([
-      FieldProblem(.joinedOn, .afterMeeting(second, meetingDay: first)),
-      FieldProblem(.joinedOn, .beforeMeeting(today, meetingDay: first)),
-    ]),
+  static let refusals: [Refusal] =
+    [
+      .emptyReference(.unit), .noSuchID(.group, id: 4716), .noSuchName(.unit, text: "寅卯", suggestions: candidates),
+      .noSuchName(.group, text: "寅卯", suggestions: []),
+      .ambiguousName(.unit, text: "辰巳", candidates: candidates, more: true),
+      .alreadyRegistered(name: "午未单位", existing: unit, joinedOn: first, leftOn: second),
+      .alreadyRegistered(name: "午未单位", existing: unit, joinedOn: first, leftOn: nil),
+      .similarToRegistered(name: "午未（集团）单位", existing: unit, joinedOn: first),
+      .nameTaken(name: "申酉单位", other: other, joinedOn: first), .notInAlliance(unit, leftOn: second),
+      .alreadyInAlliance(unit, since: first), .signingOutsideAlliance(unit, signedOn: second),
+      .groupJoinOutsideAlliance(unit, day: second), .periodEnded(unit, leftOn: second),
+      .withdrawalBeforeGroupJoin(unit, group: group, groupJoinedOn: second, withdrawal: first), .groupExists(group),
+      .groupDissolved(group, on: second), .groupNotYetFounded(group, foundedOn: second, day: first),
+      .groupMembershipOverlaps(unit, group, until: second), .alreadyInGroup(unit, group, role: .lead, since: first),
+      .roleChangeBeforeMembership(unit, group, since: second), .notInGroup(unit, group),
+      .noSuchPeriod(unit, number: 3, count: 2), .leavingAnOpenPeriod(unit, since: first),
+      .periodsWouldOverlap(unit, period: 1, joinedOn: first, leftOn: second),
+      .correctionStrandsGroupMembership(unit, group: group, joinedOn: first, leftOn: second),
+      .correctionStrandsAgreement(unit, title: "区域化党建共建协议", signedOn: second), .nothingToUndo,
+      .latestChangeMoved, .accountExists(name: "王芳"), .noSuchAccount(name: "王芬", known: ["王芳", "李明"]),
+      .noSuchAccount(name: "王芬", known: []),
+      .cannotUndo(action: "edit", at: "2026-11-27T01:02:03Z", reason: .changedSince(unit)),
+      .cannotUndo(action: "group add", at: "", reason: .groupInUse(group)),
+      .cannotUndo(action: "init", at: "", reason: .notReversible),
+      .invalidValues([
+        FieldProblem(.joinedOn, .afterToday(.joining, second, today: today)),
+        FieldProblem(.leftOn, .leavingBeforeJoining(left: first, joined: second)),
+      ]),
+      .yearOutOfRange(1776), .rangeReversed(from: 2019, to: 2016), .rangeInFuture(to: 2031, today: today),
+      .dayCountOutOfRange(-3, limit: 36_500),
+      .importFailed(
+        ImportProblems(
+          path: "名单.csv", rows: 12,
+          problems: [
+            RowProblem(line: 7, column: "加入日期", issue: .value(.missing)),
+            RowProblem(line: 9, column: "单位名称", issue: .duplicateInFile(name: "午未单位", firstLine: 3)),
+          ], count: 25)),
+      .unreadableInput(path: "名单.xlsx", .crcMismatch(part: "xl/worksheets/sheet1.xml")),
+      .unreadableInput(path: "名单.csv", .unclosedQuote(line: 17)),
+      .importHeader(
+        path: "名单.xlsx",
+        HeaderFailure(line: 3, problems: [.unknownColumn(column: 2, header: "负责人"), .missingColumn(field: .joinedOn)]),
+        layout: ImportLayout(format: .xlsx(sheet: "名单", sheets: []))),
+      .inputNameEmpty, .inputMissing(path: "名单.csv"), .inputIsFolder(path: "名单"), .inputIsOldExcel(path: "名单.xls"),
+      .inputEmpty(path: "名单.csv"), .inputHasNoRows(path: "名单.csv"), .impossibleStoredDate("2019-02-30"),
+      .registryDamaged(path: "registry.sqlite", problems: 3),
+      .district(.noRegistryInFolder(path: "各街道")), .district(.inputMissing(path: "欧阳路.sqlite")),
+      .district(.givenTwice(path: "各街道/欧阳路.sqlite", sameAs: "欧阳路.sqlite")),
+      .district(.unreadable(DistrictSkip(file: "名单.sqlite", problem: .storage(.notSQLite(path: "名单.sqlite"))))),
+      .district(
+        .unreadable(
+          DistrictSkip(
+            file: "新.sqlite", problem: .storage(.newerSchema(path: "新.sqlite", version: 99, latest: 2))))),
+      .district(
+        .unreadable(
+          DistrictSkip(
+            file: "坏.sqlite", problem: .storage(.damaged(path: "坏.sqlite", detail: "database disk image is malformed")))
+        )),
+      .district(
+        .nothingReadable([
+          DistrictSkip(
+            file: "别的.sqlite", problem: .storage(.otherApplication(path: "别的.sqlite", applicationID: 1234))),
+          DistrictSkip(file: "空.sqlite", problem: .storage(.emptyFile(path: "空.sqlite"))),
+          DistrictSkip(file: "日期.sqlite", problem: .refusal(.impossibleStoredDate("2019-02-30"))),
+          DistrictSkip(
+            file: "旧.sqlite", problem: .storage(.needsUpgrade(path: "旧.sqlite", version: 0, latest: 2))),
+          DistrictSkip(file: "忙.sqlite", problem: .storage(.busy(path: "忙.sqlite"))),
+        ])),
+      .cannotUndo(action: "meeting attend", at: "", reason: .meetingChangedSince(meeting)),
+      .meetings(.emptyReference(.meeting)), .meetings(.emptyReference(.followup)),
+      .meetings(.noSuchMeeting(text: "申酉会", suggestions: [meeting, earlier])),
+      .meetings(.noSuchMeeting(text: "申酉会", suggestions: [])),
+      .meetings(.ambiguousMeeting(text: "联席", candidates: [meeting, earlier], more: true)),
+      .meetings(.noSuchRecord(.decision, text: "戌亥")), .meetings(.noSuchRecord(.followup, text: "戌亥")),
+      .meetings(.ambiguousRecord(.followup, text: "事项", candidates: candidates, more: false)),
+      .meetings(.meetingExists(meeting)), .meetings(.notYetHeld(meeting, today: today)),
+      .meetings(.notInAllianceOnMeetingDay(unit, meeting: meeting, leftOn: second)),
+      .meetings(.notInAllianceOnMeetingDay(unit, meeting: meeting, leftOn: nil)),
+      .meetings(.alreadyDone(task, since: second)), .meetings(.alreadyOpen(task)),
+      .meetings(.unitHasMeetingRecords(unit, records: 5)), .meetings(.strandsMeetingRecords(unit, meeting: meeting)),
+      .invalidValues([
+        FieldProblem(.joinedOn, .afterMeeting(second, meetingDay: first)),
+        FieldProblem(.joinedOn, .beforeMeeting(today, meetingDay: first)),
+      ]),
+    ] + listRefusals.map(Refusal.lists)
+
+  static let resource = ItemReference(.resource, id: 4721, title: "寅卯资源")
+  static let need = ItemReference(.need, id: 4722, title: "辰巳需求")
+  static let project = ItemReference(.project, id: 4723, title: "午未项目")
+
+  /// One refusal of the lists of every kind: `listKind(_:)` has no `default`.
+  static let listRefusals: [ListRefusal] = [
+    .unitNotInAlliance(unit, day: first), .unitHasLeft(unit, leftOn: second), .unitHasLeft(unit, leftOn: nil),
+    .resourceWithdrawn(resource, on: second), .resourceNotAvailable(resource, day: first, from: second, until: nil),
+    .resourceNotAvailable(resource, day: second, from: first, until: today),
+    .withdrawalBeforeAvailable(resource, day: first, from: second), .needFinished(need, status: .met, on: second),
+    .projectFinished(project, status: .dropped, on: second), .alreadyClaimed(need, by: unit, on: first),
+    .changeBeforePrevious(project, day: first, previous: second),
+    .projectStatusNotForward(project, from: .running, to: .running), .projectNotStarted(project),
+    .activityOutsideProject(project, day: first, started: second, ended: today),
+    .activityOutsideProject(project, day: first, started: second, ended: nil),
+    .creditCodeTaken("91310000132149237G", other: other), .unitHasListEntries(unit, count: 4724),
+    .cannotUndoItem(action: "need claim", at: "2026-11-27T01:02:03Z", item: need), .idTaken(project),
   ]
+
+  static func listKind(_ refusal: ListRefusal) -> String {
+    switch refusal {
+    case .unitNotInAlliance: "unitNotInAlliance"
+    case .unitHasLeft: "unitHasLeft"
+    case .resourceWithdrawn: "resourceWithdrawn"
+    case .resourceNotAvailable: "resourceNotAvailable"
+    case .withdrawalBeforeAvailable: "withdrawalBeforeAvailable"
+    case .needFinished: "needFinished"
+    case .projectFinished: "projectFinished"
+    case .alreadyClaimed: "alreadyClaimed"
+    case .changeBeforePrevious: "changeBeforePrevious"
+    case .projectStatusNotForward: "projectStatusNotForward"
+    case .projectNotStarted: "projectNotStarted"
+    case .activityOutsideProject: "activityOutsideProject"
+    case .creditCodeTaken: "creditCodeTaken"
+    case .unitHasListEntries: "unitHasListEntries"
+    case .cannotUndoItem: "cannotUndoItem"
+    case .idTaken: "idTaken"
+    }
+  }
+
+  static func listFacts(_ refusal: ListRefusal) -> [[String]] {
+    func day(_ value: Day) -> [String] { [value.iso, "\(value.year)年\(value.month)月\(value.day)日"] }
+    func unit(_ value: UnitReference) -> [[String]] { [[value.name], ["\(value.id)"]] }
+    func item(_ value: ItemReference) -> [[String]] { [[value.title], ["\(value.id)"]] }
+    switch refusal {
+    case .unitNotInAlliance(let reference, let date): return unit(reference) + [day(date)]
+    case .unitHasLeft(let reference, let leftOn): return unit(reference) + (leftOn.map { [day($0)] } ?? [])
+    case .resourceWithdrawn(let resource, let on): return item(resource) + [day(on)]
+    case .resourceNotAvailable(let resource, let date, let from, let until):
+      return item(resource) + [day(date), day(from)] + (until.map { [day($0)] } ?? [])
+    case .withdrawalBeforeAvailable(let resource, let date, let from): return item(resource) + [day(date), day(from)]
+    case .needFinished(let need, _, let on): return item(need) + [day(on)]
+    case .projectFinished(let project, _, let on): return item(project) + [day(on)]
+    case .alreadyClaimed(let target, let by, let on): return item(target) + unit(by) + [day(on)]
+    case .changeBeforePrevious(let target, let date, let previous): return item(target) + [day(date), day(previous)]
+    case .projectStatusNotForward(let project, _, _), .projectNotStarted(let project), .idTaken(let project):
+      return item(project)
+    case .activityOutsideProject(let project, let date, let started, let ended):
+      return item(project) + [day(date), day(started)] + (ended.map { [day($0)] } ?? [])
+    case .creditCodeTaken(let code, let other): return [[code]] + unit(other)
+    case .unitHasListEntries(let reference, let count): return unit(reference) + [["\(count)"]]
+    case .cannotUndoItem(_, _, let target): return item(target)
+    }
+  }
 
   /// Which kind a refusal is: the compiler makes this list every kind.
   static func kind(_ refusal: Refusal) -> String {
@@ -170,6 +237,7 @@ import Testing
       case .unitHasMeetingRecords: "meetings.unitHasMeetingRecords"
       case .strandsMeetingRecords: "meetings.strandsMeetingRecords"
       }
+    case .lists: "lists"
     }
   }
 
@@ -241,6 +309,7 @@ import Testing
       return [[path]]
     case .impossibleStoredDate(let text): return [[text]]
     case .meetings(let refusal): return facts(of: refusal)
+    case .lists(let reason): return listFacts(reason)
     case .district(let district):
       switch district {
       case .noRegistryInFolder(let path), .inputMissing(let path): return [[path]]
@@ -289,7 +358,77 @@ import Testing
   @Test func everyKindOfRefusalHasASample() {
     let kinds = Set(Self.refusals.map(Self.kind))
     // The count of cases in `kind(_:)`: raising it means adding a sample above.
-    #expect(kinds.count == 44 + 12 + 3)
+    #expect(kinds.count == 44 + 12 + 3 + 1)
+    #expect(Set(Self.listRefusals.map(Self.listKind)).count == 16)
+  }
+
+  /// Every value problem of the lists and every usage mistake, in both languages, with its data.
+  @Test func everyListValueProblemAndMistakeIsWorded() {
+    let problems: [(ListValueProblem, [String])] = [
+      (.notANumber("三十"), ["三十"]), (.notWhole(2.5), ["2.5"]),
+      (.numberOutOfRange(-1, max: 1_000_000), ["-1", "1000000"]),
+      (.creditCodeLength(16), ["16"]), (.creditCodeCharacter("I", position: 17), ["I", "17"]),
+      (.creditCodeCheck(expected: "G", found: "X"), ["G", "X"]),
+      (.unknownLevel("社区级", known: ProjectLevel.all), ["社区级", "街区联建"]),
+      (.unknownStatus("进行中", known: ["待认领"]), ["进行中", "待认领"]),
+      (.untilBeforeFrom(until: Self.first, from: Self.second), [Self.first.iso, Self.second.iso]),
+      (.deadlineBeforeRaised(deadline: Self.first, raised: Self.second), [Self.first.iso, Self.second.iso]),
+      (.endBeforeStart(end: Self.first, start: Self.second), [Self.first.iso, Self.second.iso]),
+      (.statusDisagrees(stated: "met", found: "open"), []), (.unreadableClaim("甲单位 2019"), ["甲单位 2019"]),
+      (.notAnID("x7"), ["x7"]),
+    ]
+    for (problem, facts) in problems {
+      let chinese = ChineseCatalogue().valueProblem(.lists(problem))
+      let english = EnglishCatalogue().valueProblem(.lists(problem))
+      #expect(chinese != english)
+      for fact in facts {
+        let chineseFact = fact.hasPrefix("20") ? [fact, Self.chineseDay(fact)] : [fact]
+        #expect(chineseFact.contains { chinese.contains($0) }, "\(problem): \(chinese)")
+        #expect(english.contains(fact), "\(problem): \(english)")
+      }
+    }
+    let mistakes: [ListUsageMistake] = [
+      .nothingToEdit, .claimNeedsUnitOrResource, .overdueWithStatus, .limitOutOfRange(0),
+    ]
+    for mistake in mistakes {
+      #expect(ChineseCatalogue().listUsage(mistake) != EnglishCatalogue().listUsage(mistake))
+    }
+  }
+
+  static func chineseDay(_ iso: String) -> String {
+    guard let value = Day(iso: iso) else { return iso }
+    return "\(value.year)年\(value.month)月\(value.day)日"
+  }
+
+  @Test(arguments: ListsHelpKey.allCases)
+  func everyListHelpTextExistsInBothLanguages(_ key: ListsHelpKey) {
+    let chinese = ChineseCatalogue().help(key)
+    let english = EnglishCatalogue().help(key)
+    #expect(!chinese.isEmpty && !english.isEmpty)
+    #expect(chinese != english, "\(key) is the same in both languages")
+  }
+
+  /// Every change of the lists reads as a sentence in both languages, with its title.
+  @Test func everyListChangeIsWorded() {
+    let lists: [ChangeAction] = [
+      .resourceAdd, .resourceEdit, .resourceWithdraw, .needAdd, .needClaim, .needClose, .projectAdd, .projectClaim,
+      .projectStart, .projectFinish, .projectDrop, .activityAdd, .listImport,
+    ]
+    let facts: JSONValue = .object([
+      "id": .int(4725), "title": .string("申酉项目"), "on": .string("2019-06-27"), "unit": .string("甲乙丙单位"),
+      "category": .string("志愿服务"), "status": .string("met"), "list": .string("need"), "file": .string("需求清单.csv"),
+      "added": .int(12), "changes": .array([]), "raised_on": .string("2019-06-27"),
+      "proposed_on": .string("2019-06-27"),
+      "available_from": .string("2019-06-27"),
+    ])
+    for action in lists {
+      for language in Language.allCases {
+        let text = language.texts.listChange(action, facts: facts)
+        #expect(!text.isEmpty)
+        #expect(text.contains("申酉项目") || action == .listImport, "\(language) \(action): \(text)")
+        #expect(language.texts.actionName(action.rawValue) != action.rawValue || language == .en)
+      }
+    }
   }
 
   @Test(arguments: Refusal.allSamples)

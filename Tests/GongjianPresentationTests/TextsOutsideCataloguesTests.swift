@@ -27,6 +27,8 @@ import Testing
     ("Sources/gongjian/Support/HelpText.swift", "the argument parser's English, recognised in order to be replaced"),
     ("Sources/GongjianRegistry/Import/ImportColumns.swift", "file headers are data: the import format's column names"),
     ("Sources/GongjianRegistry/Import/GroupSheet.swift", "file headers are data: the group sheet's column names"),
+    ("Sources/GongjianRegistry/Import/ListColumns.swift", "file headers are data: the list files' columns and sheets"),
+    ("Sources/GongjianRegistry/Model/ListItems.swift", "the lists' standard categories and levels are stored values"),
     ("Sources/GongjianRegistry/Model/Unit.swift", "the standard kinds are stored values"),
     ("Sources/GongjianRegistry/Model/UnitInput.swift", "the default agreement title is a stored value"),
     ("Sources/EmbedMigrations/", "a build tool's messages to the developer"),

@@ -36,11 +36,12 @@ final class Workspace: Sendable {
   /// The environment is the test's own, without GONGJIAN_* and with the data home inside
   /// the workspace, so nothing outside it is touched.
   @discardableResult
-  func run(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil) throws
-    -> CommandResult
+  /// With `shell`, the arguments go to /bin/sh instead (a line as a person types it).
+  func run(_ arguments: [String], environment extra: [String: String] = [:], input: String? = nil, shell: Bool = false)
+    throws -> CommandResult
   {
     let process = Process()
-    process.executableURL = Workspace.binary
+    process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : Workspace.binary
     process.arguments = arguments
     var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GONGJIAN_") }
     environment["XDG_DATA_HOME"] = file("xdg")

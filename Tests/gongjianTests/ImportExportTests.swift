@@ -741,11 +741,11 @@ struct ImportExportTests {
     #expect(
       records[0] == [
         "单位名称", "单位类别", "加入日期", "退出日期", "退出原因", "签约人", "签约人职务", "协议名称", "协议到期日期", "专项组", "联系人", "联系电话", "地址",
-        "党组织", "备注",
+        "党组织", "备注", "统一社会信用代码",
       ])
     #expect(records.count == 7)
     for record in records {
-      #expect(record.count == 15, "\(record)")
+      #expect(record.count == 16, "\(record)")
       for cell in record {
         let first = cell.unicodeScalars.first
         #expect(!["=", "+", "-", "@", "\t", "\r"].contains(first), "a cell a spreadsheet would run: \(cell)")
@@ -779,7 +779,7 @@ struct ImportExportTests {
         + "=SUM(1),,2017-01-01,,,,,自定协议,,,,+86,,,-x\r\n")
     #expect(jsonA == jsonB)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(jsonA.utf8)) as? [String: Any])
-    #expect(Set(object.keys) == ["registry", "groups", "units"])
+    #expect(Set(object.keys) == ["registry", "groups", "units", "resources", "needs", "projects", "activities"])
     let units = try #require(object["units"] as? [[String: Any]])
     #expect(units.count == 3)
     let fudan = try #require(units.first { $0["name"] as? String == "复旦大学外文学院" })

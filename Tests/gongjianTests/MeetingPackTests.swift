@@ -249,7 +249,7 @@ private func text(_ value: Any?) -> String {
       #expect(html.components(separatedBy: "<style>").count - 1 == 1)
     }
     let chinese = try space.gj(["report", "meeting-pack", "--year", "2019", "--lang", "zh"]).stdout
-    #expect(chinese.contains("<title>欧阳路街道2019年区域化党建工作联席会议材料</title>"))
+    #expect(chinese.contains("<title>2019年欧阳路街道区域化党建工作联席会议材料</title>"))
     #expect(chinese.contains("罗英华（党委书记）"))
     #expect(chinese.contains("数据来源："))
   }

@@ -281,8 +281,8 @@ final class Child {
     }
     let sheet = try part("xl/worksheets/sheet1.xml")
     let workbook = try part("xl/workbook.xml")
-    #expect(sheet.contains("<autoFilter ref=\"A1:O4\"/>"))
-    #expect(workbook.contains("hidden=\"1\">&apos;共建单位&apos;!$A$1:$O$4</definedName>"))
+    #expect(sheet.contains("<autoFilter ref=\"A1:P4\"/>"))
+    #expect(workbook.contains("hidden=\"1\">&apos;共建单位&apos;!$A$1:$P$4</definedName>"))
     #expect(workbook.contains("name=\"_xlnm.Print_Titles\" localSheetId=\"0\">&apos;共建单位&apos;!$1:$1<"))
     #expect(sheet.contains("orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\""))
     #expect(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"))

@@ -6,7 +6,7 @@ import GongjianRegistry
 /// language) each.
 public typealias Catalogue =
   GeneralWording & RefusalWording & ReportWording & MessageWording & HistoryWording & HelpWording & ParserWording
-  & ImportWording & DistrictWording & MeetingWording & WebWording & Sendable
+  & ImportWording & DistrictWording & MeetingWording & WebWording & ListsWording & Sendable
 
 /// How a surface names a field: `--joined` on the command line, a column's header in a file.
 /// Nil leaves it to the catalogue's own name of the field.
@@ -77,6 +77,10 @@ public enum ListingTitle: Sendable {
   case followups(year: Int?, openOnly: Bool)
   case attendance(year: Int)
   case accounts
+  /// A resources, needs, projects or service-records list.
+  case list(ListFile)
+  /// The resources that could meet a need: the heading `match` prints.
+  case matches(MatchResult)
 }
 
 /// The growth report's words.
@@ -174,6 +178,7 @@ public protocol MessageWording {
 /// The labels of the one-unit and one-group pages.
 public enum SheetLabel: Sendable {
   case status, partyOrganisation, contact, phone, address, note, formerly, periods, agreements, groups, none
+  case creditCode
 }
 
 /// Lines the demo says between its commands.

@@ -39,7 +39,8 @@ public enum HelpKey: String, CaseIterable, Sendable {
   case agreementAbstract, agreementAddAbstract, agreementAddSigned
   case agreementListAbstract, agreementListDiscussion, agreementListExpiring, agreementListUnit
   // history
-  case historyAbstract, historyDiscussion, historyUnit, historyPurgeAbstract, historyPurgeDiscussion, historyPurgeField,
+  case historyAbstract, historyDiscussion, historyUnit, historyPurgeAbstract, historyPurgeDiscussion, historyPurgeUnit,
+    historyPurgeField,
     historyPurgeYes
   // report
   case reportAbstract, reportGrowthAbstract, reportGrowthDiscussion, reportFrom, reportTo, reportPeriod, reportGroup

@@ -7,6 +7,8 @@ public enum UnitSheet {
     let texts = language.texts
     var text = texts.sheetTitle(unit) + "\n"
     var fields: [(SheetLabel, String?)] = [(.status, texts.unitStatus(unit))]
+    // The credit code's label is the longest: it widens the labels only when there is a code.
+    if let code = unit.details.creditCode { fields.append((.creditCode, code)) }
     fields += [
       (.partyOrganisation, unit.details.partyOrganisation), (.contact, unit.details.contactName),
       (.phone, unit.details.contactPhone), (.address, unit.details.address), (.note, unit.details.note),

@@ -13,14 +13,16 @@ extension Registry {
   /// period: open ones, or for a unit that left, those it left with; named in name order, a
   /// lead marked 牵头, so that a registry exported, imported and exported again gives the same
   /// bytes.
-  static let exportRowsSQL = """
+  static func exportRowsSQL(creditCodes: Bool) -> String {
+    """
     SELECT u.name, u.kind, m.joined_on, m.left_on, m.left_reason, a.signatory, a.signatory_title, a.title,
       a.expires_on,
       (SELECT group_concat(label, '\(Vocabulary.groupSeparator)') FROM (
          SELECT g.name || CASE gm.role WHEN 'lead' THEN '\(Vocabulary.leadMarks[0])' ELSE '' END AS label
          FROM group_membership AS gm JOIN working_group AS g ON g.id = gm.group_id
          WHERE gm.unit_id = u.id AND gm.left_on IS m.left_on ORDER BY g.name)),
-      u.contact_name, u.contact_phone, u.address, u.party_org, u.note
+      u.contact_name, u.contact_phone, u.address, u.party_org, u.note,
+      \(creditCodes ? "u.credit_code" : "NULL")
     FROM unit AS u
     JOIN membership AS m ON m.id = (
       SELECT id FROM membership WHERE unit_id = u.id ORDER BY joined_on DESC LIMIT 1)
@@ -28,16 +30,19 @@ extension Registry {
       SELECT id FROM agreement WHERE unit_id = u.id ORDER BY signed_on DESC, id DESC LIMIT 1)
     ORDER BY u.id
     """
+  }
 
   /// Streams every unit's export row to `body` (texts in `exportFields` order; nil is empty).
   /// Returns the number of units.
   @discardableResult
   func forEachExportRow(_ body: ([String?]) throws -> Void) throws -> Int {
-    let statement = try db.prepare(Registry.exportRowsSQL)
+    if creditCodePresent == nil { creditCodePresent = try hasColumn("credit_code", in: "unit") }
+    let statement = try db.prepare(Registry.exportRowsSQL(creditCodes: creditCodePresent == true))
+    let width = ImportColumns.all.count
     var count = 0
-    var row = [String?](repeating: nil, count: 15)
+    var row = [String?](repeating: nil, count: width)
     while try statement.step() {
-      for column in 0..<15 { row[column] = try statement.column(Int32(column), as: String.self) }
+      for column in 0..<width { row[column] = try statement.column(Int32(column), as: String.self) }
       try body(row)
       count += 1
     }
@@ -104,8 +109,7 @@ extension Registry {
           """))
       let formerNames = try MergeCursor(
         db.prepare("SELECT unit_id, name, renamed_on FROM unit_former_name ORDER BY unit_id, renamed_on, id"))
-      let detailColumns = UnitDetailColumn.all.map(\.column).joined(separator: ", ")
-      let units = try db.prepare("SELECT id, name, created_at, \(detailColumns) FROM unit ORDER BY id")
+      let units = try db.prepare("SELECT id, name, created_at, \(try unitDetailColumnsSQL()) FROM unit ORDER BY id")
       var count = 0
       var text = ""
       while try units.step() {
@@ -144,7 +148,9 @@ extension Registry {
         output.write(text)
         count += 1
       }
-      output.write(count == 0 ? "]\n}\n" : "\n  ]\n}\n")
+      output.write(count == 0 ? "]" : "\n  ]")
+      try writeListsJSON(to: output)
+      output.write("\n}\n")
       return count
     }
   }

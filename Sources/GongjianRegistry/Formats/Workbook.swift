@@ -40,26 +40,24 @@ public struct WorkbookSheet: Sendable {
 
 /// Report workbooks: several sheets in one XLSX file.
 public enum Workbook {
+  public typealias Sheet = WorkbookSheet
+  public typealias Column = WorkbookSheet.Column
+  public typealias CellKind = WorkbookSheet.CellKind
+
   /// Writes `sheets` as an XLSX workbook at `path`, made as every output is (`AtomicFile`):
   /// whole or not at all, readable like the registry it comes from. A device or FIFO is
   /// refused (a workbook is written with seeks); `registryPath` is never overwritten.
   public static func write(_ sheets: [WorkbookSheet], title: String, to path: String, protecting registryPath: String)
     throws
   {
-    let destination: String
-    switch try OutputTarget.resolve(path, protecting: registryPath, streams: false) {
-    case .file(let resolved): destination = resolved
-    case .stream(let descriptor):
-      close(descriptor)
-      throw OutputProblem.notARegularFile(path: path)
-    }
+    let destination = try self.destination(path, protecting: registryPath)
     let file = try AtomicFile(destination: destination, mode: AtomicFile.mode(sharingLike: registryPath))
     var used = Set<String>()
     let writer = try XLSXWriter(
       descriptor: file.descriptor, path: destination,
       sheets: sheets.map { sheet in
         XLSXWriter.Sheet(
-          name: uniqueName(sheetName(sheet.name), used: &used),
+          name: XLSXWriter.sheetName(sheet.name, taken: &used),
           columns: sheet.columns.map { column in
             let kind: XLSXWriter.CellKind =
               switch column.kind {
@@ -79,23 +77,13 @@ public enum Workbook {
     try file.commit()
   }
 
-  /// A tab's name as Excel accepts it: at most 31 characters, without : \ / ? * [ ].
-  static func sheetName(_ name: String) -> String {
-    let forbidden: Set<Character> = [":", "\\", "/", "?", "*", "[", "]"]
-    let cleaned = String(name.map { forbidden.contains($0) ? "_" : $0 }.prefix(31))
-    return cleaned.isEmpty ? "_" : cleaned
-  }
-
-  /// Excel refuses two tabs of one name (compared without case).
-  static func uniqueName(_ name: String, used: inout Set<String>) -> String {
-    var candidate = name
-    var number = 2
-    while used.contains(candidate.lowercased()) {
-      let suffix = " (\(number))"
-      candidate = String(name.prefix(31 - suffix.count)) + suffix
-      number += 1
+  /// A workbook is written with seeks: a regular file (or a link to one), never a device or FIFO.
+  static func destination(_ path: String, protecting registryPath: String) throws -> String {
+    switch try OutputTarget.resolve(path, protecting: registryPath, streams: false) {
+    case .file(let resolved): return resolved
+    case .stream(let descriptor):
+      close(descriptor)
+      throw OutputProblem.notARegularFile(path: path)
     }
-    used.insert(candidate.lowercased())
-    return candidate
   }
 }

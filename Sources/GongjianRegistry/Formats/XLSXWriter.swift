@@ -550,7 +550,7 @@ extension Registry {
         XLSXWriter.Column(
           title: column.chinese,
           kind: [.joinedOn, .leftOn, .expiresOn].contains(column.field) ? .date : .text,
-          width: widths[column.field] ?? 14)
+          width: widths[column.field] ?? (column.field == .creditCode ? 22 : 14))
       }
       let groupColumns = GroupSheet.columns.map { column in
         XLSXWriter.Column(
@@ -562,7 +562,7 @@ extension Registry {
         sheets: [
           XLSXWriter.Sheet(name: ImportColumns.unitSheetName, columns: columns),
           XLSXWriter.Sheet(name: GroupSheet.name, columns: groupColumns),
-        ],
+        ] + ListFile.allCases.map(\.sheet),
         title: ImportColumns.workbookTitle)
       let count = try forEachExportRow { try writer.addRow($0) }
       // The working groups with their descriptions and dates, which a unit's row cannot carry:
@@ -573,6 +573,47 @@ extension Registry {
       while try groups.step() {
         try writer.addRow((0..<4).map { try? groups.column(Int32($0), as: String.self) })
       }
+      // The three lists and the service records, each on a sheet of its own, as their imports read them.
+      for list in ListFile.allCases {
+        try writer.nextSheet()
+        try forEachListRow(list) { try writer.addRow($0) }
+      }
+      try writer.finish()
+      return count
+    }
+    try file.commit()
+    return count
+  }
+}
+
+extension ListFile {
+  /// The list's sheet in a workbook.
+  var sheet: XLSXWriter.Sheet {
+    XLSXWriter.Sheet(
+      name: sheetName,
+      columns: columns.map { column in
+        let kind: XLSXWriter.CellKind =
+          switch column.kind {
+          case .text: .text
+          case .date: .date
+          case .number: .number
+          }
+        return XLSXWriter.Column(title: column.chinese, kind: kind, width: column.width)
+      })
+  }
+}
+
+extension Registry {
+  /// One list as an XLSX workbook of one sheet, made as every output is (whole or not at all).
+  /// Returns the number of rows.
+  @discardableResult
+  public func exportListXLSX(_ list: ListFile, to path: String) throws -> Int {
+    let destination = try Workbook.destination(path, protecting: self.path)
+    let file = try AtomicFile(destination: destination, mode: outputFileMode)
+    let count = try read {
+      let writer = try XLSXWriter(
+        descriptor: file.descriptor, path: destination, sheets: [list.sheet], title: list.sheetName)
+      let count = try forEachListRow(list) { try writer.addRow($0) }
       try writer.finish()
       return count
     }

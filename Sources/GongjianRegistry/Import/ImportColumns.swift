@@ -39,6 +39,10 @@ public enum ImportColumns {
     Column(
       field: .partyOrganisation, chinese: "党组织", english: "party_org", aliases: ["党组织名称", "party_organisation"]),
     Column(field: .note, chinese: "备注", english: "note", aliases: ["notes", "remark", "remarks"]),
+    // Last, so that the files and templates made before it keep their columns where they were.
+    Column(
+      field: .creditCode, chinese: "统一社会信用代码", english: "credit_code",
+      aliases: ["信用代码", "社会信用代码", "统一信用代码", "组织机构代码证号", "uscc"]),
   ]
 
   /// The name of the exported workbook's sheet of units, and the workbook's title.

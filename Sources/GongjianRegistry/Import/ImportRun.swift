@@ -180,7 +180,8 @@ struct ImportRun {
       name: name, joinedOn: joined, leftOn: left, leftReason: text(.leftReason),
       details: UnitDetails(
         kind: text(.kind), partyOrganisation: text(.partyOrganisation), address: text(.address),
-        contactName: text(.contactName), contactPhone: text(.contactPhone), note: text(.note)),
+        contactName: text(.contactName), contactPhone: text(.contactPhone), note: text(.note),
+        creditCode: text(.creditCode)),
       agreement: AgreementTerms(
         title: text(.agreementTitle), signatory: text(.signatory), signatoryTitle: text(.signatoryTitle),
         expiresOn: expires),

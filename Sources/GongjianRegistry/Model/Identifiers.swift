@@ -41,6 +41,8 @@ public struct GroupReference: Hashable, Sendable {
 /// The kinds of things a person names by id or by (part of) a name.
 public enum EntityKind: String, Sendable, CaseIterable {
   case unit, group
+  /// The lists' items: named by id or by a part of their title.
+  case resource, need, project, activity
 }
 
 /// A thing found while looking up a name: offered as a candidate or a suggestion.

@@ -133,6 +133,13 @@ public enum Field: String, Sendable, CaseIterable {
   case meetingTitle, heldOn, place, chair, recorder, topicText, raisedOn, decisionText, followupText, dueOn
   case reportedOn, reportNote
   case accountName, password
+  /// A unit's unified social credit code.
+  case creditCode
+  /// The fields of the lists and projects.
+  case id, unit, title, category, description, capacity, contact, availableFrom, availableUntil, withdrawnOn
+  case raisedBy, people, deadline, status, statusOn, claims, claimedOn
+  case level, lead, units, needs, resources, startOn, endOn, proposedOn, startedOn, endedOn
+  case project, projectID, happenedOn, volunteers, hours, served
 
   /// Position in `allCases` (a switch: import reads it for every cell).
   var ordinal: Int {
@@ -174,6 +181,40 @@ public enum Field: String, Sendable, CaseIterable {
     case .reportNote: 34
     case .accountName: 35
     case .password: 36
+    case .creditCode: 37
+    case .id: 38
+    case .unit: 39
+    case .title: 40
+    case .category: 41
+    case .description: 42
+    case .capacity: 43
+    case .contact: 44
+    case .availableFrom: 45
+    case .availableUntil: 46
+    case .withdrawnOn: 47
+    case .raisedBy: 48
+    case .people: 49
+    case .deadline: 50
+    case .status: 51
+    case .statusOn: 52
+    case .claims: 53
+    case .claimedOn: 54
+    case .level: 55
+    case .lead: 56
+    case .units: 57
+    case .needs: 58
+    case .resources: 59
+    case .startOn: 60
+    case .endOn: 61
+    case .proposedOn: 62
+    case .startedOn: 63
+    case .endedOn: 64
+    case .project: 65
+    case .projectID: 66
+    case .happenedOn: 67
+    case .volunteers: 68
+    case .hours: 69
+    case .served: 70
     }
   }
 }

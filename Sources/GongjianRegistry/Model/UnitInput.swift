@@ -28,10 +28,12 @@ public struct UnitDetails: Equatable, Sendable {
   public var contactName: String?
   public var contactPhone: String?
   public var note: String?
+  /// 统一社会信用代码, checked and unique when present.
+  public var creditCode: String?
 
   public init(
     kind: String? = nil, partyOrganisation: String? = nil, address: String? = nil, contactName: String? = nil,
-    contactPhone: String? = nil, note: String? = nil
+    contactPhone: String? = nil, note: String? = nil, creditCode: String? = nil
   ) {
     self.kind = kind
     self.partyOrganisation = partyOrganisation
@@ -39,6 +41,7 @@ public struct UnitDetails: Equatable, Sendable {
     self.contactName = contactName
     self.contactPhone = contactPhone
     self.note = note
+    self.creditCode = creditCode
   }
 }
 
@@ -58,6 +61,7 @@ struct UnitDetailColumn: Sendable {
     UnitDetailColumn(field: .contactName, column: "contact_name", jsonKey: "contact", value: \.contactName),
     UnitDetailColumn(field: .contactPhone, column: "contact_phone", jsonKey: "phone", value: \.contactPhone),
     UnitDetailColumn(field: .note, column: "note", jsonKey: "note", value: \.note),
+    UnitDetailColumn(field: .creditCode, column: "credit_code", jsonKey: "credit_code", value: \.creditCode),
   ]
 }
 
@@ -138,6 +142,7 @@ enum Validation {
     switch field {
     case .kind: return TextInput.optionalLine(raw, maxLength: TextInput.maxKindLength).map(UnitKind.standardized)
     case .note, .leftReason, .groupDescription: return TextInput.optionalNote(raw)
+    case .creditCode: return CreditCode.clean(raw)
     default: return TextInput.optionalLine(raw)
     }
   }

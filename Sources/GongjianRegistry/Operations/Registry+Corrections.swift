@@ -122,6 +122,8 @@ extension Registry {
       let detail = try loadDetail(id)
       let before = try snapshot(detail)
       try refuseRemovingUnitWithMeetingRecords(detail.reference)
+      let entries = try listEntries(of: id)
+      if entries > 0 { throw Refusal.lists(.unitHasListEntries(detail.reference, count: entries)) }
       for table in ["group_membership", "agreement", "membership", "unit_former_name"] {
         try db.run(sql: "DELETE FROM \(identifier: table) WHERE unit_id = \(id.rawValue)")
       }

@@ -79,6 +79,11 @@ extension Registry {
         assignments += ["name = \(newName)", "name_key = \(newKey)", "similar_key = \(NameKey.similar(newKey))"]
         changed.append(FieldChange(field: .name, old: before.name, new: newName))
       }
+      if let code = cleaned.first(where: { $0.column.field == .creditCode })?.value,
+        code != before.details.creditCode
+      {
+        try checkCreditCodeFree(code, for: id)
+      }
       for (column, value) in cleaned where value != before.details[keyPath: column.value] {
         assignments.append("\(identifier: column.column) = \(value)")
         changed.append(FieldChange(field: column.field, old: before.details[keyPath: column.value], new: value))

@@ -7,6 +7,8 @@ public struct Withdrawal: Equatable, Sendable {
   public var leftOn: Day
   /// Working groups whose open memberships were closed on the same day.
   public var closedGroups: [GroupReference]
+  /// The unit's resources that were still offered, closed on the same day.
+  public var closedResources: [ItemReference] = []
 }
 
 extension Registry {
@@ -37,14 +39,23 @@ extension Registry {
       try db.run(sql: "UPDATE membership SET left_on = \(day.iso), left_reason = \(cleanReason) WHERE id = \(open.id)")
       try db.run(
         sql: "UPDATE group_membership SET left_on = \(day.iso) WHERE unit_id = \(id.rawValue) AND left_on IS NULL")
-      try record(
-        .withdraw, unit: id,
-        facts: [
-          "on": .string(day.iso), "reason": .optional(cleanReason),
-          "groups": .array(openGroups.map { .string($0.group.name) }),
-        ],
-        before: try snapshot(detail), after: try unitSnapshot(id))
-      return Withdrawal(unit: unit, joinedOn: open.joinedOn, leftOn: day, closedGroups: openGroups.map(\.group))
+      // The unit's open resources close with it, on the same day.
+      let closedResources = try closeResources(of: id, on: day)
+      var facts: JSONValue.KeyValuePairs = [
+        "on": .string(day.iso), "reason": .optional(cleanReason),
+        "groups": .array(openGroups.map { .string($0.group.name) }),
+      ]
+      if !closedResources.isEmpty {
+        facts.pairs.append(
+          (
+            "resources",
+            .array(closedResources.map { .object(["id": .int($0.id), "title": .string($0.title)]) })
+          ))
+      }
+      try record(.withdraw, unit: id, facts: facts, before: try snapshot(detail), after: try unitSnapshot(id))
+      return Withdrawal(
+        unit: unit, joinedOn: open.joinedOn, leftOn: day, closedGroups: openGroups.map(\.group),
+        closedResources: closedResources)
     }
   }
 

@@ -84,6 +84,7 @@ extension Registry {
       throw SimilarUnit(name: clean.name, existing: similar)
     }
     let unitID = try nextUnitID.map { UnitID($0) } ?? firstNewUnitID()
+    try checkCreditCodeFree(clean.details.creditCode, for: nil)
     do {
       let unit = statements.unit
       try unit.stage(clean.name, at: 1)

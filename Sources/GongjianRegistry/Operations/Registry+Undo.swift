@@ -81,10 +81,14 @@ extension Registry {
     UnitReference(id: try unitOf(entry), name: entry.unit?.name ?? "")
   }
 
-  /// The unit as the history would record it now; nil when there is no such unit.
-  private func currentSnapshotText(_ id: UnitID) throws -> String? {
+  /// The unit as the history would record it now; nil when there is no such unit. A snapshot
+  /// `recorded` before a detail existed (a credit code) lacks its key: the current one is
+  /// compared without the keys it lacks that are empty now.
+  private func currentSnapshotText(_ id: UnitID, as recorded: JSONValue? = nil) throws -> String? {
     let exists = try db.scalar(Int.self, sql: "SELECT count(*) FROM unit WHERE id = \(id.rawValue)") ?? 0 > 0
-    return exists ? try unitSnapshot(id).text : nil
+    guard exists else { return nil }
+    let current = try unitSnapshot(id)
+    return (recorded.map { Registry.withoutAbsentNulls(current, as: $0) } ?? current).text
   }
 
   /// Undoes one entry, inside the write transaction.
@@ -131,15 +135,25 @@ extension Registry {
     case .meetingAdd, .meetingAttend, .meetingTopic, .meetingDecide, .followupAdd, .followupUpdate:
       guard let table = MeetingTable(action: action) else { break }
       try undoMeetingRecord(entry, table: table, facts: facts)
+    case .resourceAdd, .resourceEdit, .resourceWithdraw, .needAdd, .needClaim, .needClose, .projectAdd, .projectClaim,
+      .projectStart, .projectFinish, .projectDrop, .activityAdd:
+      try compensateItem(entry, facts: facts)
+    case .listImport:
+      try compensateListImport(entry, facts: facts)
     default:
       try restore(try unitOf(entry), from: entry, facts: facts)
+      if action == .withdraw, let on = entry.facts?["on"]?.stringValue {
+        let closed = entry.facts?["resources"]?.arrayValue?.compactMap { $0["id"]?.intValue } ?? []
+        try reopenResources(closed, closedOn: on)
+      }
     }
   }
 
   /// Brings a unit back to how it was before `entry`, if it is still as `entry` left it.
   private func restore(_ id: UnitID, from entry: HistoryEntry, facts: JSONValue.KeyValuePairs) throws {
-    let current = try currentSnapshotText(id)
-    guard current == entry.after.flatMap(JSONReader.parse)?.text else {
+    let recorded = entry.after.flatMap(JSONReader.parse)
+    let current = try currentSnapshotText(id, as: recorded)
+    guard current == recorded?.text else {
       throw Refusal.cannotUndo(action: entry.action, at: entry.at, reason: .changedSince(try reference(of: entry)))
     }
     let before = entry.before.flatMap(JSONReader.parse)
@@ -148,6 +162,13 @@ extension Registry {
       .undo, unit: id, unitName: entry.unit?.name, facts: facts, before: current.flatMap(JSONReader.parse),
       after: before)
     try replaceUnit(id, with: before)
+  }
+
+  /// `value` without the null members that `recorded` does not have.
+  static func withoutAbsentNulls(_ value: JSONValue, as recorded: JSONValue?) -> JSONValue {
+    guard case .object(let members) = value, case .object(let other)? = recorded else { return value }
+    let keys = Set(other.pairs.map(\.0))
+    return .object(JSONValue.KeyValuePairs(members.pairs.filter { keys.contains($0.0) || $0.1 != .null }))
   }
 
   /// Replaces everything the registry holds of a unit by a snapshot (the JSON `snapshot(_:)`

@@ -25,6 +25,20 @@ public enum ChangeAction: String, Sendable, CaseIterable {
   case meetingDecide = "meeting decide"
   case followupAdd = "followup add"
   case followupUpdate = "followup update"
+  // The lists and projects.
+  case resourceAdd = "resource add"
+  case resourceEdit = "resource edit"
+  case resourceWithdraw = "resource withdraw"
+  case needAdd = "need add"
+  case needClaim = "need claim"
+  case needClose = "need close"
+  case projectAdd = "project add"
+  case projectClaim = "project claim"
+  case projectStart = "project start"
+  case projectFinish = "project finish"
+  case projectDrop = "project drop"
+  case activityAdd = "activity add"
+  case listImport = "list import"
 }
 
 /// One change in the history.
@@ -127,6 +141,10 @@ extension Registry {
   /// Whether the registry's schema has this table: a read-only command reads older registries
   /// as they are, and a registry from before a capability has none of its tables.
   func hasTable(_ name: String) throws -> Bool {
+    try Registry.hasTable(name, in: db)
+  }
+
+  static func hasTable(_ name: String, in db: Connection) throws -> Bool {
     try db.scalar(Int.self, sql: "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = \(name)") ?? 0 > 0
   }
 

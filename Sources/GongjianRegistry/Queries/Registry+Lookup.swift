@@ -5,6 +5,31 @@ extension EntityKind {
     switch self {
     case .unit: "unit"
     case .group: "working_group"
+    case .resource, .need, .project, .activity: rawValue
+    }
+  }
+
+  /// The column a person names it by, and that column's key.
+  var nameColumn: String {
+    switch self {
+    case .unit, .group: "name"
+    case .resource, .need, .project: "title"
+    case .activity: "note"
+    }
+  }
+
+  var keyColumn: String {
+    switch self {
+    case .unit, .group: "name_key"
+    case .resource, .need, .project, .activity: "title_key"
+    }
+  }
+
+  /// An item of the lists, whose tables an older registry does not have.
+  var isListItem: Bool {
+    switch self {
+    case .unit, .group: false
+    case .resource, .need, .project, .activity: true
     }
   }
 }
@@ -22,6 +47,26 @@ extension Registry {
   public func resolveGroup(_ text: String) throws -> GroupReference {
     let found = try read { try lookup(text, in: .group) }
     return GroupReference(id: GroupID(found.id), name: found.name)
+  }
+
+  /// Finds the resource a person named: an id (`12` or `#12`), else a title whose key matches
+  /// exactly, else a unique part of a title. Ambiguous and missing titles are refused with
+  /// candidates or suggestions, as units are.
+  public func resolveResource(_ text: String) throws -> ItemReference {
+    let found = try read { try lookup(text, in: .resource) }
+    return ItemReference(.resource, id: found.id, title: found.name)
+  }
+
+  /// Finds the need a person named, as resources are found.
+  public func resolveNeed(_ text: String) throws -> ItemReference {
+    let found = try read { try lookup(text, in: .need) }
+    return ItemReference(.need, id: found.id, title: found.name)
+  }
+
+  /// Finds the project a person named, as resources are found.
+  public func resolveProject(_ text: String) throws -> ItemReference {
+    let found = try read { try lookup(text, in: .project) }
+    return ItemReference(.project, id: found.id, title: found.name)
   }
 
   /// The unit with this id, by its current name.
@@ -44,8 +89,13 @@ extension Registry {
     let trimmed = query.unicodeScalars.filter { !$0.properties.isWhitespace }
     let text = String(String.UnicodeScalarView(trimmed))
     guard !text.isEmpty else { throw Refusal.emptyReference(kind) }
+    if kind.isListItem, try !hasListTables() {
+      // An older registry, read as it is: no lists yet.
+      if let id = Registry.parseID(text) { throw Refusal.noSuchID(kind, id: id) }
+      throw Refusal.noSuchName(kind, text: query, suggestions: [])
+    }
     if let id = Registry.parseID(text) {
-      let statement = try db.prepare("SELECT id, name FROM \(kind.table) WHERE id = ?")
+      let statement = try db.prepare("SELECT id, \(kind.nameColumn) FROM \(kind.table) WHERE id = ?")
       try statement.bind(id, at: 1)
       if try statement.step() {
         return Candidate(id: try statement.required(0), name: try statement.required(1))
@@ -57,7 +107,8 @@ extension Registry {
       throw Refusal.noSuchName(kind, text: query, suggestions: [])
     }
     // 1. The exact key of a current name.
-    var exact = try candidates("SELECT id, name FROM \(kind.table) WHERE name_key = ?", key)
+    var exact = try candidates(
+      "SELECT id, \(kind.nameColumn) FROM \(kind.table) WHERE \(kind.keyColumn) = ? ORDER BY id LIMIT 21", key)
     // 2. The exact key of a former name (units only).
     if exact.isEmpty && kind == .unit {
       exact = try candidates(
@@ -74,7 +125,7 @@ extension Registry {
       SELECT u.id, u.name FROM unit_former_name AS f JOIN unit AS u ON u.id = f.unit_id WHERE instr(f.name_key, ?1) > 0
       ORDER BY 1 LIMIT 21
       """
-      : "SELECT id, name FROM working_group WHERE instr(name_key, ?1) > 0 ORDER BY id LIMIT 21"
+      : "SELECT id, \(kind.nameColumn) FROM \(kind.table) WHERE instr(\(kind.keyColumn), ?1) > 0 ORDER BY id LIMIT 21"
     let matches = exact.count > 1 ? exact : try candidates(sql, key)
     if matches.count == 1 { return matches[0] }
     if matches.count > 1 {
@@ -118,7 +169,7 @@ extension Registry {
     let wanted = Registry.bigrams(key)
     let wantedCharacters = Set(key)
     guard !wantedCharacters.isEmpty else { return [] }
-    let statement = try db.prepare("SELECT id, name, name_key FROM \(kind.table)")
+    let statement = try db.prepare("SELECT id, \(kind.nameColumn), \(kind.keyColumn) FROM \(kind.table)")
     var scored: [(score: Double, candidate: Candidate)] = []
     while try statement.step() {
       let candidateKey: String = try statement.required(2)

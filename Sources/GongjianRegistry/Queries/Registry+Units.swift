@@ -156,9 +156,8 @@ extension Registry {
   }
 
   func loadDetail(_ id: UnitID) throws -> UnitDetail {
-    let detailColumns = UnitDetailColumn.all.map(\.column).joined(separator: ", ")
     let unit = try db.prepare(
-      sql: "SELECT id, name, created_at, \(identifier: detailColumns) FROM unit WHERE id = \(id.rawValue)")
+      sql: "SELECT id, name, created_at, \(identifier: try unitDetailColumnsSQL()) FROM unit WHERE id = \(id.rawValue)")
     guard try unit.step() else { throw Refusal.noSuchID(.unit, id: id.rawValue) }
     var details = UnitDetails()
     for (offset, column) in UnitDetailColumn.all.enumerated() {
@@ -184,6 +183,25 @@ extension Registry {
       detail.formerNames.append(FormerName(name: try names.required(0), renamedOn: try day(names, 1)))
     }
     return detail
+  }
+
+  /// The unit's detail columns for a SELECT, in `UnitDetailColumn.all` order; NULL for a column
+  /// an older registry does not have yet (a read-only command reads it as it is).
+  func unitDetailColumnsSQL() throws -> String {
+    if creditCodePresent == nil { creditCodePresent = try hasColumn("credit_code", in: "unit") }
+    return UnitDetailColumn.all.map { $0.field == .creditCode && creditCodePresent != true ? "NULL" : $0.column }
+      .joined(separator: ", ")
+  }
+
+  /// Refuses a credit code another unit has.
+  func checkCreditCodeFree(_ code: String?, for unit: UnitID?) throws {
+    guard let code else { return }
+    let statement = try db.prepare(
+      sql: "SELECT id, name FROM unit WHERE credit_code = \(code) AND id IS NOT \(unit?.rawValue) LIMIT 1")
+    guard try statement.step() else { return }
+    throw Refusal.lists(
+      .creditCodeTaken(
+        code, other: UnitReference(id: UnitID(try statement.required(0)), name: try statement.required(1))))
   }
 
   /// The unit as JSON, for the history's before and after.

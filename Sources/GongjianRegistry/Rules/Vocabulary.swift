@@ -66,4 +66,36 @@ public enum Vocabulary {
     "专项组": "groups", "三张清单": "lists", "清单": "lists", "年度清单": "lists",
     "重点项目": "projects", "项目": "projects", "其他": "other", "其它": "other",
   ]
+  /// A project's level typed short: 街区 for 街区联建.
+  static let projectLevelShortForms: [String: String] = ["街区": "街区联建", "责任区": "责任区共建", "楼组": "楼组自建"]
+
+  /// The words of a list file's status column, both ways; the codes (open, met…) are read too.
+  static let needStatusWords: [String: String] = [
+    "待认领": "open", "已认领": "claimed", "已解决": "met", "已关闭": "closed",
+  ]
+  static let projectStatusWords: [String: String] = [
+    "征集中": "proposed", "已认领": "claimed", "实施中": "running", "已完成": "done", "已终止": "dropped",
+  ]
+
+  static func needStatusWord(_ status: NeedStatus) -> String {
+    needStatusWords.first { $0.value == status.rawValue }?.key ?? status.rawValue
+  }
+
+  static func projectStatusWord(_ status: ProjectStatus) -> String {
+    projectStatusWords.first { $0.value == status.rawValue }?.key ?? status.rawValue
+  }
+
+  /// What separates several units or ids in one cell of a list file.
+  static let listSeparators: Set<Unicode.Scalar> = ["、", ";", "；", ",", "，"]
+  /// What separates claims in a 认领情况 cell (a claim has a comma of its own), and what
+  /// export writes; inside a claim's brackets, the comma before the resource.
+  static let claimSeparators: Set<Character> = ["；", ";"]
+  static let claimSeparatorWritten = "；"
+  static let claimPartSeparator = "，"
+  /// Before a resource's id in a claim: 资源#12.
+  static let resourceMarkers = ["资源", "resource"]
+
+  /// The brackets around a note in a title (（示例）, 【试点】), half- and full-width.
+  static let openingBrackets: Set<Character> = ["(", "（", "[", "【"]
+  static let closingBrackets: Set<Character> = [")", "）", "]", "】"]
 }

@@ -32,28 +32,24 @@ struct Demo: ParsableCommand {
     Terminal.say(Interface.texts.demo(.opening) + "\n")
     let lines = DemoData.script.split(separator: "\n", omittingEmptySubsequences: false)
     for line in lines {
-      var arguments = try DemoData.arguments(of: String(line))
+      let arguments = try DemoData.arguments(of: String(line))
       guard !arguments.isEmpty else { continue }
-      if arguments.first == "import", arguments.count > 1 {
-        arguments[1] = folder + "/" + arguments[1]
-      }
-      try runLine(arguments, path: path, show: true)
+      try runLine(arguments, path: path, folder: folder)
     }
     Terminal.say(Interface.texts.demo(.registryAt(path)))
     Terminal.say(Interface.texts.demo(.tryNext(ShellWords.quote(path))))
   }
 
-  /// Runs one command exactly as if typed, with --db added, and shows it first.
-  private func runLine(_ arguments: [String], path: String, show: Bool) throws {
-    let shown = arguments.map { $0.contains(" ") || $0.isEmpty ? "\"\($0)\"" : $0 }.joined(separator: " ")
-    var displayed = shown
-    if arguments.first == "import", arguments.count > 1 {
-      displayed = "import " + (arguments[1].split(separator: "/").last.map(String.init) ?? arguments[1])
-    }
+  /// Runs one command exactly as if typed, with --db added, and shows it first. A sample data
+  /// file named in the line is read from the temporary folder, and shown by its name.
+  private func runLine(_ arguments: [String], path: String, folder: String) throws {
+    let displayed = arguments.map { $0.contains(" ") || $0.isEmpty ? "\"\($0)\"" : $0 }.joined(separator: " ")
+    let files = DemoData.dataFiles
+    let resolved = arguments.map { files[$0] == nil ? $0 : folder + "/" + $0 }
     print("$ gongjian \(displayed)")
     fflush(nil)
     var command = try Gongjian.parseAsRoot(
-      arguments + ["--db", path] + (todayText.map { ["--today", $0] } ?? []))
+      resolved + ["--db", path] + (todayText.map { ["--today", $0] } ?? []))
     try command.run()
     print("")
   }

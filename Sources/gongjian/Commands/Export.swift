@@ -19,6 +19,9 @@ struct Export: ParsableCommand {
   @Option(name: [.customShort("o"), .customLong("output")], help: help(.exportOutput, value: .valueFile))
   var outputPath: String?
 
+  @Option(help: help(.exportList, value: .valueList))
+  var list: ListFile?
+
   func run() throws {
     let format =
       try OutputFile.format(
@@ -26,6 +29,10 @@ struct Export: ParsableCommand {
       ?? .csv
     if bom && format != .csv { throw UsageMistake.bomNotCSV }
     let registry = try self.registry.open(.read)
+    if let list {
+      try export(list, format: format, registry: registry)
+      return
+    }
     let count: Int
     switch format {
     case .csv, .json:
@@ -38,6 +45,25 @@ struct Export: ParsableCommand {
     }
     if let outputPath {
       Terminal.printNote(Interface.texts.exported(count: count, path: outputPath, format: format.rawValue))
+    }
+  }
+
+  /// One list, in the list file's format.
+  func export(_ list: ListFile, format: Format, registry: Registry) throws {
+    let count: Int
+    switch format {
+    case .csv, .json:
+      let sink = try OutputSink(path: outputPath, protecting: registry.path)
+      count =
+        format == .csv
+        ? try registry.exportListCSV(list, to: sink, bom: bom) : try registry.exportListJSON(list, to: sink)
+      try sink.finish()
+    case .xlsx:
+      guard let outputPath else { throw UsageMistake.workbookNeedsFile }
+      count = try registry.exportListXLSX(list, to: outputPath)
+    }
+    if let outputPath {
+      Terminal.printNote(Interface.texts.listExported(list, count: count, path: outputPath, format: format.rawValue))
     }
   }
 }

@@ -33,6 +33,7 @@ enum Arguments {
     .signatory: "--signatory", .signatoryTitle: "--signatory-title", .agreementTitle: "--agreement",
     .expiresOn: "--expires", .groups: "--group", .contactName: "--contact", .contactPhone: "--phone",
     .address: "--address", .partyOrganisation: "--party-org", .note: "--note", .renamedOn: "--renamed-on",
+    .creditCode: "--credit-code",
   ]
 }
 

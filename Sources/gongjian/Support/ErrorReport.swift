@@ -31,6 +31,9 @@ struct ErrorReport {
     case let mistake as UsageMistake:
       message = texts.usage(mistake)
       status = ErrorReport.status(mistake.outcome)
+    case let mistake as ListUsageMistake:
+      message = texts.listUsage(mistake)
+      status = ErrorReport.status(mistake.outcome)
     case let mistake as ParserMistake:
       message = texts.parserError(mistake)
       if case .unknownCommand(let command, _) = mistake {

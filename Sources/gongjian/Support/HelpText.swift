@@ -17,14 +17,16 @@ enum HelpText {
     text.replace(/See 'gongjian help ((?:[a-z-]+ )*)<subcommand>' for detailed help\./) { match in
       help(.helpSeeSubcommand).replacingEvery("gongjian help ", with: "gongjian help " + match.output.1)
     }
-    text = text.replacingEvery("(default: ", with: "(" + help(.helpDefault) + ": ")
-    text = text.replacingEvery("; default: ", with: "; " + help(.helpDefault) + ": ")
-    text = text.replacingEvery("(values: ", with: "(" + help(.helpValues) + ": ")
+    // The parser may wrap a line right after these words: the break is kept, the word replaced.
+    text.replace(/(\(|; )default:(\s)/) { match in match.output.1 + help(.helpDefault) + ":" + match.output.2 }
+    text.replace(/\(values:(\s)/) { match in "(" + help(.helpValues) + ":" + match.output.1 }
+    text = text.replacingEvery(" (default)", with: " (" + help(.helpDefault) + ")")
     text = text.replacingEvery("<subcommand>", with: "<" + help(.helpSubcommandWord) + ">")
     text = text.replacingEvery("<options>", with: "<" + help(.helpOptionsWord) + ">")
     if Interface.language == .zh {
       // A full-width colon carries its own space.
-      text = text.replacingEvery("： ", with: "：").replacingEvery(": ", with: "：")
+      text = text.replacingEvery("： ", with: "：").replacingEvery(": ", with: "：").replacingEvery(":\n", with: "：\n")
+      text = text.replacingEvery(" (" + help(.helpDefault) + ")", with: "（" + help(.helpDefault) + "）")
     }
     return text
   }

@@ -57,9 +57,12 @@ struct UnitDetailOptions: ParsableArguments {
   @Option(help: help(.detailNote, value: .valueText))
   var note: String?
 
+  @Option(name: .customLong("credit-code"), help: help(.creditCodeOption, value: .valueNumber))
+  var creditCode: String?
+
   var details: UnitDetails {
     UnitDetails(
       kind: kind, partyOrganisation: partyOrganisation, address: address, contactName: contact, contactPhone: phone,
-      note: note)
+      note: note, creditCode: creditCode)
   }
 }

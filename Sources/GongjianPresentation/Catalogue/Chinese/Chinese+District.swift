@@ -4,14 +4,14 @@ extension ChineseCatalogue: DistrictWording {
   public func district(_ refusal: DistrictRefusal) -> String {
     switch refusal {
     case .noRegistryInFolder(let path):
-      return "文件夹\(path)中没有 .sqlite 文件（只看这一层，不看其中的子文件夹）。\n"
+      return "文件夹\(path)中没有 .sqlite 文件（不含子文件夹）。\n"
         + "请把各街道的登记簿文件放进这个文件夹，或逐个列出文件。"
     case .inputMissing(let path):
       return "找不到\(path)。请检查路径是否写错。"
     case .givenTwice(let path, let sameAs):
       return "\(path)与\(sameAs)是同一个文件，同一份登记簿只能汇总一次。请去掉重复的一项。"
     case .unreadable(let skip):
-      return districtFile(skip) + "\n未生成汇总。如要先汇总其余文件，请加 --skip-bad（读不了的文件会逐一列出）。"
+      return districtFile(skip) + "\n未生成汇总。如要跳过该文件、汇总其余文件，请加 --skip-bad（被跳过的文件会逐一列出）。"
     case .nothingReadable(let skipped):
       return "所给的文件都无法读取，没有可以汇总的内容：\n" + skipped.map { "  " + districtFile($0) }.joined(separator: "\n")
     }
@@ -30,11 +30,11 @@ extension ChineseCatalogue: DistrictWording {
         return "\(file)是其他程序的SQLite数据库（application_id 0x\(String(UInt32(bitPattern: id), radix: 16))），"
           + "不是 gongjian 登记簿。"
       case .newerSchema(_, let version, let latest):
-        return "\(file)是新版 gongjian 写的（结构版本\(version)，本程序只认识到\(latest)）。请安装新版 gongjian 后再汇总。"
+        return "\(file)由新版 gongjian 生成（结构版本\(version)，本程序最高支持版本\(latest)）。请安装新版 gongjian 后再汇总。"
       case .needsUpgrade(_, let version, _):
         return "\(file)是尚未建好的登记簿（结构版本\(version)），其中没有可以汇总的内容。"
       case .damaged(_, let detail):
-        return "\(file)已损坏，无法读取（\(detail)）。请向该街道要一份完好的副本（gongjian backup 可生成）。"
+        return "\(file)已损坏，无法读取（\(detail)）。请向该街道索取完好的副本（可用 gongjian backup 生成）。"
       default:
         return storage(problem)
       }
@@ -52,11 +52,11 @@ extension ChineseCatalogue: DistrictWording {
   }
 
   public func districtTitle(district: String?) -> String {
-    "\(district ?? "各街道")区域化党建共建单位情况汇总"
+    "\(district ?? "")各街道区域化党建共建单位情况汇总"
   }
 
   public func districtUnitsTitle(district: String?) -> String {
-    "\(district ?? "各街道")区域化党建共建单位名单"
+    "\(district ?? "")各街道区域化党建共建单位名单"
   }
 
   public func subdistrictUnitsTitle(_ subdistrict: String) -> String {
@@ -75,7 +75,7 @@ extension ChineseCatalogue: DistrictWording {
   public func districtTotalLabel(distinct: Bool) -> String { distinct ? "去重合计" : "合计" }
 
   public func districtSummary(_ summary: GrowthSummary, length: PeriodLength, distinct: Bool) -> String {
-    (distinct ? "去重合计：" : "合计：") + growthSummary(summary, length: length)
+    (distinct ? "去重后，" : "各街道合计，") + growthSummary(summary, length: length)
   }
 
   public func districtDeduplicationNote(shared: Int) -> String {

@@ -30,6 +30,10 @@ extension ChineseCatalogue: GeneralWording {
     switch kind {
     case .unit: "单位"
     case .group: "专项组"
+    case .resource: "资源"
+    case .need: "需求"
+    case .project: "项目"
+    case .activity: "服务记录"
     }
   }
 
@@ -80,7 +84,6 @@ extension ChineseCatalogue: GeneralWording {
     case .chair: "主持人"
     case .recorder: "记录人"
     case .topicText: "议题"
-    case .raisedOn: "议题提出日期"
     case .decisionText: "决议内容"
     case .followupText: "督办事项"
     case .dueOn: "办结期限"
@@ -88,6 +91,12 @@ extension ChineseCatalogue: GeneralWording {
     case .reportNote: "办理情况说明"
     case .accountName: "账号名称"
     case .password: "密码"
+    case .creditCode: "统一社会信用代码"
+    case .id, .unit, .title, .category, .description, .capacity, .contact, .availableFrom, .availableUntil,
+      .withdrawnOn, .raisedBy, .raisedOn, .people, .deadline, .status, .statusOn, .claims, .claimedOn, .level, .lead,
+      .units, .needs, .resources, .startOn, .endOn, .proposedOn, .startedOn, .endedOn, .project, .projectID,
+      .happenedOn, .volunteers, .hours, .served:
+      listField(field)
     }
   }
 

@@ -20,7 +20,7 @@ extension ChineseCatalogue: HelpWording {
     case .optionBy: "经办人姓名，记入修改记录（默认：$GONGJIAN_USER，否则为当前登录用户）。"
     case .optionFormat: "输出格式：table（表格）、csv、json、xlsx（Excel工作簿）或 html（可打印的网页）；默认为表格，或按 -o 文件的扩展名。"
     case .optionOutput: "写入文件，而不是显示在屏幕上；按扩展名（.csv、.xlsx、.html、.json）决定格式。"
-    case .optionBOM: "CSV文件开头是否加BOM标记（写入文件时默认加，Excel才能正确显示中文；输出到屏幕或管道时默认不加）。"
+    case .optionBOM: "CSV文件开头是否加字节顺序标记（BOM）：写入文件时默认加，便于Excel正确显示中文；输出到屏幕或管道时默认不加。"
     case .valueDate: "日期"
     case .valueName: "名称"
     case .valueUnit: "单位"
@@ -125,10 +125,10 @@ extension ChineseCatalogue: HelpWording {
     case .groupAddDescription: "专项组的工作内容。"
     case .groupAddEstablished: "成立日期。"
     case .groupListAbstract: "列出各专项组，以及目前的牵头单位和单位数。"
-    case .groupShowAbstract: "查看一个专项组及其成员单位名单（牵头单位在前，附联系人和电话）。"
+    case .groupShowAbstract: "查看一个专项组及其单位名单（牵头单位在前，附联系人和联系电话）。"
     case .groupShowDiscussion:
-      "默认列出今天在组内的单位；加 --all 连同以往的成员一并列出。用 -o 名单.xlsx 交给Excel，用 -o 名单.html 在浏览器中打印。"
-    case .groupShowAll: "连同已离开专项组的单位一并列出。"
+      "默认列出目前在组的单位；加 --all 连同已退出的单位一并列出。加 -o 名单.xlsx 可导出Excel工作簿，加 -o 名单.html 可在浏览器中打印。"
+    case .groupShowAll: "连同已退出该专项组的单位一并列出。"
     case .groupShowGroup: "专项组：编号、名称或名称的一部分。"
     case .groupJoinAbstract: "让单位加入专项组（或变更其在专项组中的角色）。"
     case .groupJoinDiscussion: "加入当天该单位须在册。加 --lead 时，已是成员单位的自当天起改为牵头单位。"
@@ -153,11 +153,12 @@ extension ChineseCatalogue: HelpWording {
     case .historyPurgeAbstract: "从修改记录中清除某单位的联系电话或联系人姓名。"
     case .historyPurgeDiscussion:
       """
-      修改记录会保留单位信息的每一个旧值，包括联系人的电话。联系人调离后，先用 gongjian edit 单位 --phone "" \
+      修改记录会保留单位信息的每一个旧值，包括联系人姓名和联系电话。联系人调离后，先用 gongjian edit 单位 --phone "" \
       清空当前的值，再用本命令清除记录中的旧值。不加 --yes 时只显示将清除的内容，退出状态为1。清除后不能撤销；\
       此前做的备份中仍保留这些信息。
       """
-    case .historyPurgeField: "要清除的信息：phone（联系电话）或 contact（联系人）；两项都清除时各写一次。"
+    case .historyPurgeUnit: "要清除其个人信息的单位：编号、名称或名称的一部分。"
+    case .historyPurgeField: "要清除的信息：phone（联系电话）或 contact（联系人姓名）；两项都清除时各写一次。"
     case .historyPurgeYes: "确认清除。"
     case .reportAbstract: "供联席会议使用的统计报表。"
     case .reportGrowthAbstract: "共建单位发展情况：按年、季度或月统计新加入、退出、净增和期末总数。"
@@ -168,7 +169,7 @@ extension ChineseCatalogue: HelpWording {
       默认统计范围：从首家单位加入的年份到今年。
 
       格式：table（表格，附总结）、csv、json、chart（在终端显示条形图）、svg（可放进幻灯片的图表）、\
-      html（含图表和表格的网页）。-o 文件 按扩展名 .csv、.json、.svg、.html 或 .txt 决定格式。
+      html（含图表和表格的网页）。-o 文件 按扩展名 .csv、.json、.svg、.html、.xlsx 或 .txt 决定格式。
       """
     case .reportFrom: "起始年份（默认：首家单位加入的年份）。"
     case .reportTo: "截止年份（默认：今年）。"
@@ -207,7 +208,7 @@ extension ChineseCatalogue: HelpWording {
       防止表格软件把它当作公式执行。导出的文件仅本人可读（0600），因为其中有联系人的个人信息。
       """
     case .exportFormat: "csv、json 或 xlsx（默认为csv，或按 -o 文件的扩展名）。"
-    case .exportBOM: "在CSV开头加上UTF-8字节顺序标记（BOM），便于Excel打开。"
+    case .exportBOM: "在CSV开头加上UTF-8字节顺序标记（BOM），便于Excel打开（默认不加）。"
     case .exportOutput: "写入的文件（导出xlsx时必须指定）。"
     case .checkAbstract: "检查登记簿：完整性、外键、结构版本、迁移文件校验和。"
     case .checkDiscussion: "不做任何改动。正常时退出状态为0（可有提醒），发现问题时为65。"
@@ -224,19 +225,19 @@ extension ChineseCatalogue: HelpWording {
       结束时会告诉您位置。
       """
     case .demoDatabase: "示例登记簿的位置（该文件不能已经存在）。"
-    case .districtAbstract: "区里汇总：把各街道的登记簿文件放在一起统计，不改动其中任何一个。"
+    case .districtAbstract: "全区汇总：把各街道的登记簿文件放在一起统计，不改动其中任何一个。"
     case .districtReportAbstract: "全区共建单位情况汇总：各街道和全区的发展情况，在多个街道共建的单位只计一次的去重合计。"
     case .districtReportDiscussion:
       """
       每个街道的数字就是该街道登记簿上 report growth 给出的数字（统计范围相同），全区合计是各街道之和；\
-      去重合计中，统一社会信用代码相同（没有代码时名称相同）的单位只计一次，这些单位会逐一列出及其所在街道。\
+      去重合计中，统一社会信用代码相同（没有代码时名称相同）的单位只计一次，并逐一列出这些单位及其所在街道。\
       登记簿中有资源、需求、项目清单的，一并汇总其数字。
 
       文件以只读方式打开：不升级、不改日志模式，也不在文件旁留下 -wal、-shm 文件；只读文件、只读文件夹中的文件\
       和复制来的文件都可以汇总。给出文件夹时，汇总其中（不含子文件夹）所有 .sqlite 文件，按文件名排序。\
       街道名称取自各登记簿自己的设置（registry set --subdistrict），没有设置的取文件名。
 
-      有文件读不了（不是登记簿、新版 gongjian 写的、已损坏）时，不生成汇总，并指出该文件及原因（退出状态66）；\
+      有文件无法读取（不是登记簿、由新版 gongjian 生成、已损坏）时，不生成汇总，并指出该文件及原因（退出状态66）；\
       加 --skip-bad 则跳过这些文件，照常汇总其余文件，在标准错误和报表中列出被跳过的文件，退出状态为0。
 
       格式：table（表格）、csv（各街道一行）、json（全部内容）、xlsx（汇总表加每个街道一张表，带填报单位、\
@@ -249,7 +250,7 @@ extension ChineseCatalogue: HelpWording {
       xlsx 格式为一张汇总表加每个街道一张名单，带填报单位、统计期、报出时间等表头。
       """
     case .districtFiles: "各街道的登记簿文件，或存放这些文件的文件夹。"
-    case .districtSkipBad: "跳过读不了的文件，照常汇总其余文件（被跳过的文件会逐一列出）。"
+    case .districtSkipBad: "跳过无法读取的文件，照常汇总其余文件（被跳过的文件会逐一列出）。"
     case .districtAll: "连同已退出的单位一起列出。"
     case .districtReportFormat: "输出格式：table、csv、json、xlsx 或 html。"
     case .districtUnitsFormat: "输出格式：table、csv、json 或 xlsx。"

@@ -29,6 +29,8 @@ extension ChineseCatalogue: HistoryWording {
       var text = "\(on)退出"
       if let reason = facts["reason"]?.stringValue { text += "，原因：\(reason)" }
       if !groups.isEmpty { text += "；同时退出" + list(groups.map(groupName)) }
+      let resources = facts["resources"]?.arrayValue?.compactMap { $0["title"]?.stringValue } ?? []
+      if !resources.isEmpty { text += "；停止提供资源" + list(resources.map(quoted)) }
       return text
     case .rejoin:
       return "\(on)重新加入" + (groups.isEmpty ? "" : "；所在专项组：" + list(groups))
@@ -39,7 +41,7 @@ extension ChineseCatalogue: HistoryWording {
       let role = facts["role"]?.stringValue.flatMap(GroupRole.init(rawValue:)).map(self.role) ?? ""
       let group = groupName(facts["group"]?.stringValue ?? "")
       if let previous = facts["previous_role"]?.stringValue.flatMap(GroupRole.init(rawValue:)) {
-        return "自\(on)起在\(group)由\(self.role(previous))改任\(role)"
+        return "自\(on)起在\(group)由\(self.role(previous))改为\(role)"
       }
       return "自\(on)起以\(role)身份加入" + group
     case .groupLeave:
@@ -71,9 +73,13 @@ extension ChineseCatalogue: HistoryWording {
       return "修改登记簿信息：" + parts.joined(separator: "；")
     case .meetingAdd, .meetingAttend, .meetingTopic, .meetingDecide, .followupAdd, .followupUpdate:
       return meetingChange(action, facts)
+    case .resourceAdd, .resourceEdit, .resourceWithdraw, .needAdd, .needClaim, .needClose, .projectAdd, .projectClaim,
+      .projectStart, .projectFinish, .projectDrop, .activityAdd, .listImport:
+      return listChange(action, facts: facts)
     case .undo:
       var text = "撤销：" + actionName(facts["undone_action"]?.stringValue ?? "")
       if let removed = facts["removed_units"]?.intValue { text += "（移除导入的\(removed)家单位）" }
+      if let removed = facts["removed"]?.intValue { text += "（移除导入的\(removed)条）" }
       return text
     case .historyPurge:
       let fields = (facts["fields"]?.arrayValue ?? []).compactMap(\.stringValue).map(personalField)
@@ -111,6 +117,9 @@ extension ChineseCatalogue: HistoryWording {
     case .meetingDecide: "记录决议"
     case .followupAdd: "新增督办事项"
     case .followupUpdate: "记录督办事项办理情况"
+    case .resourceAdd, .resourceEdit, .resourceWithdraw, .needAdd, .needClaim, .needClose, .projectAdd, .projectClaim,
+      .projectStart, .projectFinish, .projectDrop, .activityAdd, .listImport:
+      listActionName(ChangeAction(rawValue: code) ?? .undo)
     case nil: code
     }
   }

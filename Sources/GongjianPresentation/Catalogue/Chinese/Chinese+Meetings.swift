@@ -215,7 +215,7 @@ extension ChineseCatalogue: MeetingWording {
   public func topicsDue(_ day: Day) -> String { "按惯例，议题应于\(self.day(day))前提出" }
 
   public func packTitle(subdistrict: String, year: Int) -> String {
-    "\(subdistrict)\(year)年区域化党建工作联席会议材料"
+    "\(year)年\(subdistrict)区域化党建工作联席会议材料"
   }
 
   public func packSubtitle(district: String, subdistrict: String, asOf: Day) -> String {

@@ -50,8 +50,9 @@ extension ChineseCatalogue: MessageWording {
 
   public func purgePreview(_ purge: HistoryPurge) -> String {
     let fields = list(purge.fields.map { personalField($0.rawValue) })
-    return "将从\(purge.entries)条修改记录中清除\(unit(purge.unit))的\(fields)（共\(purge.values)个不同的值）；"
-      + "单位当前的信息不变（如需一并删除，请先用 gongjian edit 清空）。此前做的备份中仍保留这些信息。"
+    guard purge.entries > 0 else { return "修改记录中没有\(unit(purge.unit))的\(fields)，无需清除。" }
+    return "将从\(purge.entries)条修改记录中清除\(unit(purge.unit))的\(fields)（共\(purge.values)个不同的旧值）。\n"
+      + "单位当前的信息不变；如需一并删除，请先用 gongjian edit 清空。此前的备份中仍保留这些信息。\n"
       + "确认清除请加 --yes：gongjian history purge \(purge.unit.id) "
       + purge.fields.map { "--field \($0.rawValue)" }.joined(separator: " ") + " --yes"
   }
@@ -123,6 +124,9 @@ extension ChineseCatalogue: MessageWording {
     var text = "已办理退出：\(unit(withdrawal.unit))，共建期间\(day(withdrawal.joinedOn))至\(day(withdrawal.leftOn))"
     if !withdrawal.closedGroups.isEmpty {
       text += "；同时退出" + list(withdrawal.closedGroups.map { groupName($0.name) })
+    }
+    if !withdrawal.closedResources.isEmpty {
+      text += "；其提供的资源" + list(withdrawal.closedResources.map { quoted($0.title) }) + "同日停止提供"
     }
     return text + "。"
   }
@@ -232,6 +236,7 @@ extension ChineseCatalogue: MessageWording {
     case .agreements: "共建协议"
     case .groups: "所在专项组"
     case .none: "（无）"
+    case .creditCode: "统一社会信用代码："
     }
   }
 
@@ -295,6 +300,12 @@ extension ChineseCatalogue: MessageWording {
     case .meetingRule(let count):
       ("联席会议规则", count == 0 ? "符合" : "有\(count)条出席、议题或督办记录涉及的单位在会议当天不在册")
     case .unreadable(let message): ("完整性", "SQLite无法读取该文件：\(message)")
+    case .listRule(let resources, let statuses):
+      (
+        "清单规则",
+        resources + statuses == 0
+          ? "符合" : "有\(resources)项资源属于已退出的单位却仍在提供；有\(statuses)条需求或项目的状态与其状态记录不一致"
+      )
     }
   }
 

@@ -4,7 +4,14 @@ extension ChineseCatalogue: RefusalWording {
   public var errorPrefix: String { "gongjian：" }
 
   func listCommand(_ kind: EntityKind) -> String {
-    kind == .unit ? "gongjian list --all" : "gongjian group list"
+    switch kind {
+    case .unit: "gongjian list --all"
+    case .group: "gongjian group list"
+    case .resource: "gongjian resource list --all"
+    case .need: "gongjian need list"
+    case .project: "gongjian project list"
+    case .activity: "gongjian activity list"
+    }
   }
 
   public func refusal(_ refusal: Refusal, fields: FieldNaming) -> String {
@@ -134,6 +141,8 @@ extension ChineseCatalogue: RefusalWording {
       return "\(path) 只有表头，没有可导入的数据行。"
     case .impossibleStoredDate(let text):
       return "登记簿中有一个不存在的日期\(quoted(text))，请运行 gongjian check 检查登记簿。"
+    case .lists(let reason):
+      return listRefusal(reason)
     case .registryDamaged(let path, let count):
       return "\(path)中发现\(count)个问题（见上）。\n请用备份恢复（gongjian backup 可以生成备份），或修正上面列出的记录。"
     case .district(let refusal):
@@ -212,6 +221,7 @@ extension ChineseCatalogue: RefusalWording {
     case .controlCharacter(let value): return "含有控制字符 \(CodePoint.name(value))，请删除（多为复制粘贴时误带入）"
     case .invisibleOnly(let text): return "\(quoted(text))中没有可见的文字"
     case .notADate(let failure): return dateProblem(failure)
+    case .lists(let problem): return listValueProblem(problem)
     case .notAnExcelDate(let number): return "\(NumberFormat.plain(number))不是Excel能识别的日期"
     case .afterToday(let role, let date, let today):
       return "\(dateRole(role))\(day(date))晚于今天（\(day(today))），请检查是否笔误"
@@ -242,8 +252,8 @@ extension ChineseCatalogue: RefusalWording {
     case .renaming: "更名日期"
     case .groupJoining: "加入专项组的日期"
     case .groupLeaving: "退出专项组的日期"
-    case .raising: "议题提出日期"
     case .reporting: "办理情况日期"
+    case .raising, .proposing, .claiming, .statusChange, .serving, .resourceWithdrawal: listDateRole(role)
     }
   }
 
@@ -330,7 +340,7 @@ extension ChineseCatalogue: RefusalWording {
       return "无法建立\(path)：文件夹\(folder)不存在。\n请检查路径是否有误，或先建立文件夹（mkdir -p \(ShellWords.quote(folder))）。"
     case .cannotCreateFolder(let path, let code): return "无法建立文件夹\(path)：\(FilePath.reason(code))。"
     case .newerSchema(let path, let version, let latest):
-      return "登记簿\(path)是新版 gongjian 写的（结构版本\(version)，本程序只认识到\(latest)）。\n未做任何改动。请安装新版 gongjian。"
+      return "登记簿\(path)由新版 gongjian 生成（结构版本\(version)，本程序最高支持版本\(latest)）。\n未做任何改动。请安装新版 gongjian。"
     case .editedMigration(let path, let migration):
       return "登记簿\(path)当初按迁移文件\(NumberFormat.fourDigits(migration))建立，而本程序中的这份迁移文件与之不同。\n"
         + "未做任何改动。已发布的迁移文件不应修改；请使用建立该登记簿的 gongjian。"

@@ -89,17 +89,19 @@ extension ChineseCatalogue: ReportWording {
     switch listing {
     case .units: "\(subdistrict)区域化党建共建单位名单"
     case .groups: "\(subdistrict)区域化党建专项组一览"
-    case .groupRoster(let group): "\(group)成员单位名单"
+    case .groupRoster(let group): "\(group)单位名单"
     case .agreements: "\(subdistrict)区域化党建共建协议一览"
     case .expiringAgreements(let days): "\(days)天内到期的共建协议"
     case .history(let unit?): "\(unit)修改记录"
     case .history(nil): "\(subdistrict)区域化党建共建单位登记簿修改记录"
+    case .list(let list): "\(subdistrict)区域化党建" + listName(list)
+    case .matches(let result): matchHeading(result)
     case .accounts: "网页版账号"
-    case .meetings(let year?): "\(subdistrict)\(year)年区域化党建工作联席会议"
+    case .meetings(let year?): "\(year)年\(subdistrict)区域化党建工作联席会议一览"
     case .meetings(nil): "\(subdistrict)区域化党建工作联席会议一览"
     case .followups(let year, let openOnly):
-      (year.map { "\($0)年" } ?? "") + "联席会议督办事项" + (openOnly ? "（未办结）" : "")
-    case .attendance(let year): "\(subdistrict)\(year)年联席会议出席情况"
+      (year.map { "\($0)年" } ?? "") + subdistrict + "联席会议督办事项一览" + (openOnly ? "（未办结）" : "")
+    case .attendance(let year): "\(year)年\(subdistrict)区域化党建工作联席会议出席情况"
     }
   }
 

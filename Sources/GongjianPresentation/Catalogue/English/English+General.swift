@@ -28,6 +28,10 @@ extension EnglishCatalogue: GeneralWording {
     switch kind {
     case .unit: "unit"
     case .group: "working group"
+    case .resource: "resource"
+    case .need: "need"
+    case .project: "project"
+    case .activity: "service record"
     }
   }
 
@@ -80,12 +84,17 @@ extension EnglishCatalogue: GeneralWording {
     case .chair: "chair"
     case .recorder: "minute-taker"
     case .topicText: "topic"
-    case .raisedOn: "the day the topic was raised"
     case .decisionText: "decision"
     case .followupText: "follow-up task"
     case .dueOn: "due date"
     case .reportedOn: "the report's date"
     case .reportNote: "note"
+    case .creditCode: "credit code"
+    case .id, .unit, .title, .category, .description, .capacity, .contact, .availableFrom, .availableUntil,
+      .withdrawnOn, .raisedBy, .raisedOn, .people, .deadline, .status, .statusOn, .claims, .claimedOn, .level, .lead,
+      .units, .needs, .resources, .startOn, .endOn, .proposedOn, .startedOn, .endedOn, .project, .projectID,
+      .happenedOn, .volunteers, .hours, .served:
+      listField(field)
     }
   }
 

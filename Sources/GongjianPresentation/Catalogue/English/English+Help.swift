@@ -169,6 +169,7 @@ extension EnglishCatalogue: HelpWording {
       Without --yes it shows what it would take out and exits 1. It cannot be undone; backups made before still \
       hold the values.
       """
+    case .historyPurgeUnit: "The unit whose personal data to purge: an id, a name or part of a name."
     case .historyPurgeField: "What to take out: phone or contact (repeat for both)."
     case .historyPurgeYes: "Confirm the purge."
     case .reportAbstract: "Reports for the joint meeting."

@@ -29,6 +29,8 @@ extension EnglishCatalogue: HistoryWording {
       var text = "left the alliance on \(on)"
       if let reason = facts["reason"]?.stringValue { text += " (\(reason))" }
       if !groups.isEmpty { text += "; left the working groups " + list(groups) }
+      let resources = facts["resources"]?.arrayValue?.compactMap { $0["title"]?.stringValue } ?? []
+      if !resources.isEmpty { text += "; its resources " + list(resources.map(quoted)) + " closed" }
       return text
     case .rejoin:
       return "rejoined the alliance on \(on)" + (groups.isEmpty ? "" : "; working groups: " + list(groups))
@@ -70,9 +72,13 @@ extension EnglishCatalogue: HistoryWording {
       return "changed the registry's details: " + parts.joined(separator: "; ")
     case .meetingAdd, .meetingAttend, .meetingTopic, .meetingDecide, .followupAdd, .followupUpdate:
       return meetingChange(action, facts)
+    case .resourceAdd, .resourceEdit, .resourceWithdraw, .needAdd, .needClaim, .needClose, .projectAdd, .projectClaim,
+      .projectStart, .projectFinish, .projectDrop, .activityAdd, .listImport:
+      return listChange(action, facts: facts)
     case .undo:
       var text = "undid: " + actionName(facts["undone_action"]?.stringValue ?? "")
       if let removed = facts["removed_units"]?.intValue { text += " (removed \(removed) imported units)" }
+      if let removed = facts["removed"]?.intValue { text += " (removed \(removed) imported rows)" }
       return text
     case .historyPurge:
       let fields = (facts["fields"]?.arrayValue ?? []).compactMap(\.stringValue).map(personalField)
@@ -108,6 +114,9 @@ extension EnglishCatalogue: HistoryWording {
     case .meetingDecide: "record a decision"
     case .followupAdd: "add a follow-up task"
     case .followupUpdate: "report on a follow-up task"
+    case .resourceAdd, .resourceEdit, .resourceWithdraw, .needAdd, .needClaim, .needClose, .projectAdd, .projectClaim,
+      .projectStart, .projectFinish, .projectDrop, .activityAdd, .listImport:
+      listActionName(ChangeAction(rawValue: code) ?? .undo)
     case nil: code
     }
   }

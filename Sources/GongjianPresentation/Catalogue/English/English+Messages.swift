@@ -57,9 +57,10 @@ extension EnglishCatalogue: MessageWording {
 
   public func purgePreview(_ purge: HistoryPurge) -> String {
     let fields = list(purge.fields.map { personalField($0.rawValue) })
+    guard purge.entries > 0 else { return "The history holds no \(fields) of \(unit(purge.unit)): nothing to purge." }
     return "This would take the \(fields) of \(unit(purge.unit)) out of \(purge.entries) history entries "
-      + "(\(purge.values) different values); the unit's current details stay (clear them first with gongjian edit). "
-      + "Backups made earlier still hold them. To purge, add --yes: gongjian history purge \(purge.unit.id) "
+      + "(\(purge.values) different old values).\nThe unit's current details stay (clear them first with gongjian edit). "
+      + "Backups made earlier still hold them.\nTo purge, add --yes: gongjian history purge \(purge.unit.id) "
       + purge.fields.map { "--field \($0.rawValue)" }.joined(separator: " ") + " --yes"
   }
 
@@ -126,6 +127,9 @@ extension EnglishCatalogue: MessageWording {
       "Withdrew \(unit(withdrawal.unit)): in the alliance \(day(withdrawal.joinedOn)) – \(day(withdrawal.leftOn))"
     if !withdrawal.closedGroups.isEmpty {
       text += "; left the working groups " + list(withdrawal.closedGroups.map(\.name))
+    }
+    if !withdrawal.closedResources.isEmpty {
+      text += "; its resources " + list(withdrawal.closedResources.map { quoted($0.title) }) + " closed the same day"
     }
     return text
   }
@@ -236,6 +240,7 @@ extension EnglishCatalogue: MessageWording {
     case .agreements: "Agreements"
     case .groups: "Working groups"
     case .none: "(none)"
+    case .creditCode: "credit code:"
     }
   }
 
@@ -316,6 +321,14 @@ extension EnglishCatalogue: MessageWording {
           ? "holds" : "\(count) attendance, topic or task record(s) of units not in the alliance on the meeting's day"
       )
     case .unreadable(let message): ("integrity", "SQLite cannot read the file: \(message)")
+    case .listRule(let resources, let statuses):
+      (
+        "list rules",
+        resources + statuses == 0
+          ? "holds"
+          : "\(resources) resources of units that have left are still offered; \(statuses) needs or projects have a status "
+            + "their dated status changes do not show"
+      )
     }
   }
 

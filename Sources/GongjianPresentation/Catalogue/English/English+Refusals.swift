@@ -3,17 +3,28 @@ import GongjianRegistry
 extension EnglishCatalogue: RefusalWording {
   public var errorPrefix: String { "gongjian: " }
 
+  func listCommand(_ kind: EntityKind) -> String {
+    switch kind {
+    case .unit: "gongjian list --all"
+    case .group: "gongjian group list"
+    case .resource: "gongjian resource list --all"
+    case .need: "gongjian need list"
+    case .project: "gongjian project list"
+    case .activity: "gongjian activity list"
+    }
+  }
+
   public func refusal(_ refusal: Refusal, fields: FieldNaming) -> String {
     switch refusal {
     case .emptyReference(let kind):
       return "the \(entity(kind)) is empty; give its id or (part of) its name."
     case .noSuchID(let kind, let id):
       return
-        "no \(entity(kind)) has the id \(id); see \(kind == .unit ? "gongjian list --all" : "gongjian group list") for the ids."
+        "no \(entity(kind)) has the id \(id); see \(listCommand(kind)) for the ids."
     case .noSuchName(let kind, let text, let suggestions):
       if suggestions.isEmpty {
         return
-          "no \(entity(kind)) is called \(quoted(text)); see \(kind == .unit ? "gongjian list --all" : "gongjian group list")."
+          "no \(entity(kind)) is called \(quoted(text)); see \(listCommand(kind))."
       }
       return "no \(entity(kind)) is called \(quoted(text)). Did you mean:\n"
         + suggestions.map(candidateLine).joined(separator: "\n")
@@ -142,6 +153,8 @@ extension EnglishCatalogue: RefusalWording {
       return "\(path) has a header but no rows: nothing to import."
     case .impossibleStoredDate(let text):
       return "the registry holds an impossible date \(quoted(text)); run gongjian check."
+    case .lists(let reason):
+      return listRefusal(reason)
     case .registryDamaged(let path, let count):
       return "\(count) problem(s) found in \(path) (listed above).\n"
         + "Restore a backup (gongjian backup makes one), or fix the rows named above."
@@ -232,6 +245,7 @@ extension EnglishCatalogue: RefusalWording {
       return "contains the control character \(CodePoint.name(value)); remove it (it is often pasted in by accident)"
     case .invisibleOnly(let text): return "\(quoted(text)) has no visible characters"
     case .notADate(let failure): return dateProblem(failure)
+    case .lists(let problem): return listValueProblem(problem)
     case .notAnExcelDate(let number): return "\(NumberFormat.plain(number)) is not a date Excel knows"
     case .afterToday(let role, let date, let today):
       return "the \(dateRole(role)) \(day(date)) is after today (\(day(today))); a date in the future is a typo"
@@ -263,8 +277,8 @@ extension EnglishCatalogue: RefusalWording {
     case .renaming: "renaming date"
     case .groupJoining: "joining date"
     case .groupLeaving: "leaving date"
-    case .raising: "the day the topic was raised"
     case .reporting: "the report's date"
+    case .raising, .proposing, .claiming, .statusChange, .serving, .resourceWithdrawal: listDateRole(role)
     }
   }
 

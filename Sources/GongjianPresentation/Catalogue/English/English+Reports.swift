@@ -66,6 +66,8 @@ extension EnglishCatalogue: ReportWording {
     case .expiringAgreements(let days): "Agreements expiring within \(days) days"
     case .history(let unit?): "Changes to \(unit)"
     case .history(nil): "Changes to the registry of \(subdistrict)"
+    case .list(let list): "The " + listName(list) + " of \(subdistrict)"
+    case .matches(let result): matchHeading(result)
     case .accounts: "Accounts of the browser view"
     case .meetings(let year?): "Joint meetings of \(subdistrict) in \(year)"
     case .meetings(nil): "Joint meetings of \(subdistrict)"

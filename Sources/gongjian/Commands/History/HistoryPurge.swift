@@ -10,7 +10,7 @@ struct HistoryPurge: ParsableCommand {
 
   @OptionGroup var registry: ChangingRegistryOptions
 
-  @Argument(help: help(.historyUnit, value: .valueUnit))
+  @Argument(help: help(.historyPurgeUnit, value: .valueUnit))
   var unit: String
 
   @Option(name: .customLong("field"), help: help(.historyPurgeField, value: .valueField))
@@ -25,6 +25,11 @@ struct HistoryPurge: ParsableCommand {
     let id = try registry.resolveUnit(unit).id
     let chosen = PersonalField.allCases.filter(fields.contains)
     let purge = try registry.purgeHistory(of: id, fields: chosen, dryRun: !yes)
+    // Nothing held: nothing to confirm.
+    if purge.entries == 0 && !yes {
+      Terminal.say(Interface.texts.purgePreview(purge))
+      return
+    }
     guard yes else {
       Terminal.say(Interface.texts.purgePreview(purge))
       throw ExitCode(1)

@@ -1,0 +1,13 @@
+import ArgumentParser
+import GongjianPresentation
+import GongjianRegistry
+
+struct NeedImport: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import", abstract: help(.importListAbstract), discussion: help(.importListDiscussion))
+
+  @OptionGroup var registry: ChangingRegistryOptions
+  @OptionGroup var options: ListImportOptionsGroup
+
+  func run() throws { try options.run(.needs, registry: registry) }
+}
