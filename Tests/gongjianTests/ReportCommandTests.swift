@@ -232,6 +232,25 @@ struct ReportCommandTests {
 
   // MARK: - formats
 
+  @Test("demo --today: any day from the sample's last event on; an earlier one is refused (64) before anything")
+  func demoToday() throws {
+    let space = Workspace()
+    let early = try space.run(["demo", "--db", space.registry, "--today", "2019-12-31"])
+    #expect(early.status == 64, "\(early)")
+    #expect(early.stderr.contains("2020"), "names the sample's last day: \(early)")
+    #expect(!space.exists(space.registry), "nothing made")
+    let late = try space.run(["demo", "--db", space.registry, "--today", "2020-04-10"])
+    #expect(late.status == 0, "\(late)")
+    // The sample's 2019 is whole on that day: 43 units at its end.
+    let report = try space.run(
+      [
+        "report", "growth", "--db", space.registry, "--today", "2020-04-10", "--from", "2019", "--to", "2019",
+        "--format",
+        "csv",
+      ])
+    #expect(report.status == 0 && report.stdout.contains(",43,"), "\(report)")
+  }
+
   @Test("table: every column lines up in terminal columns, Chinese group names included")
   func tableAligned() throws {
     let space = try demoSpace()

@@ -205,6 +205,8 @@ public enum UsageMistake: Error, Equatable, Sendable {
   case outputNameEmpty
   case todayEmpty
   case demoTargetExists(String)
+  /// The sample records events up to `lastEvent`: an earlier "today" would put them in the future.
+  case demoTodayBeforeSample(today: Day, lastEvent: Day)
   case backupExists(String)
   case correctionWithDetails
   /// `edit --period N` without a date to correct.

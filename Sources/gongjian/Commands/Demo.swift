@@ -14,6 +14,10 @@ struct Demo: ParsableCommand {
   var todayText: String?
 
   func run() throws {
+    if todayText != nil, let last = DemoData.lastEventDay {
+      let today = try RegistryOptions.today(option: todayText, environment: ProcessEnvironment.variables)
+      if today < last { throw UsageMistake.demoTodayBeforeSample(today: today, lastEvent: last) }
+    }
     let folder: String
     let path: String
     if let databasePath {

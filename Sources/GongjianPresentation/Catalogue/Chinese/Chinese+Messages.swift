@@ -334,6 +334,8 @@ extension ChineseCatalogue: MessageWording {
       "无法从扩展名“.\(suffix)”判断格式；请使用 \(known.map { "." + $0 }.joined(separator: "、")) 等扩展名，或用 --format 指定格式。"
     case .outputNameEmpty: "-o 后须跟文件名，例如 -o 发展情况.csv。"
     case .todayEmpty: "--today 为空：请给出日期，如2019-12-31，或去掉这个选项。"
+    case .demoTodayBeforeSample(let today, let last):
+      "示例数据记到\(day(last))，--today 不能早于这一天（现为\(day(today))）。请改用\(day(last))或更晚的日期。"
     case .demoTargetExists(let path): "\(path) 已存在，而演示需要新建登记簿。请换一个路径，或去掉 --db。"
     case .unknownLanguage(let value): "--lang \(quoted(value))：请用 zh（中文）或 en（English）。"
     case .optionNeedsValue(let option): "选项 \(option) 缺少值。"

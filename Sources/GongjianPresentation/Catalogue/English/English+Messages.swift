@@ -358,6 +358,9 @@ extension EnglishCatalogue: MessageWording {
       "cannot tell the format from '.\(suffix)'; use \(known.map { "." + $0 }.joined(separator: ", ")), or give --format."
     case .outputNameEmpty: "-o needs a file name, e.g. -o growth.csv."
     case .todayEmpty: "--today is empty; give a date such as 2019-12-31, or leave the option out."
+    case .demoTodayBeforeSample(let today, let last):
+      "The sample records events up to \(day(last)); --today cannot be earlier (it is \(day(today))). "
+        + "Give \(day(last)) or a later date."
     case .demoTargetExists(let path):
       "\(path) already exists; the demo builds a new registry. Choose another path, or leave out --db."
     case .unknownLanguage(let value): "--lang \(quoted(value)): give zh (中文) or en (English)."
