@@ -70,7 +70,7 @@ public struct ExpiringAgreements: Equatable, Sendable {
 
 /// What counts as taking part in the alliance's work in a year. A unit with none of these
 /// is idle. The three lists' activities (resources offered, needs claimed, projects led or
-/// joined, service records) are further measures, added here with the lists.
+/// joined, service records) are counted apart, by `UnitYear.idle` (`report units --idle`).
 public enum UnitActivity: String, Sendable, CaseIterable {
   /// Present at one of the year's meetings (excused or absent does not count).
   case attendedMeeting
