@@ -103,7 +103,7 @@ private func text(_ value: Any?) -> String {
     let page = PackPage(result.stdout)
     #expect(
       page.sections.map(\.id) == [
-        "growth", "joined", "left", "groups", "expiring", "meetings", "attendance", "followups", "idle",
+        "growth", "joined", "left", "groups", "expiring", "lists", "meetings", "attendance", "followups", "idle",
       ])
     for section in page.sections { #expect(!section.commands.isEmpty, "\(section.id) names no command") }
 
@@ -151,6 +151,42 @@ private func text(_ value: Any?) -> String {
     #expect(expiringTable.column("id") == expiring.map { text($0["unit_id"]) })
     #expect(expiringTable.column("expires") == expiring.map { text($0["expires_on"]) })
 
+    // The lists: the year's figures by category and in total as `report projects` gives them,
+    // and the resources the units offered as `report units` gives them.
+    let listsSection = try #require(page["lists"])
+    #expect(listsSection.commands.count == 2)
+    let projects = try #require(try space.named(listsSection.commands[0]) as? [String: Any])
+    let categories = objects(projects["categories"] as Any)
+    let listsTable = try #require(listsSection.tables.first)
+    #expect(!categories.isEmpty && listsTable.rows.count == categories.count)
+    #expect(listsTable.column("category") == categories.map { text($0["category"]) })
+    // The table's columns, in the order the report's JSON names them.
+    let countedColumns = [
+      (1, "needs_raised"), (2, "needs_claimed"), (3, "needs_met"), (5, "projects_proposed"), (6, "projects_claimed"),
+      (7, "projects_done"), (9, "activities"), (10, "volunteers"), (12, "served"),
+    ]
+    for (column, key) in countedColumns {
+      #expect(listsTable.rows.map { $0[column] } == categories.map { text($0[key]) }, "\(key)")
+    }
+    let lists = try #require(projects["summary"] as? [String: Any])
+    #expect(text(lists["needs_raised"]) == "12" && text(lists["needs_claimed"]) == "10")
+    let listsSummary = listsSection.summary.joined(separator: "\n")
+    for part in [
+      "needs \(text(lists["needs_raised"])), claimed \(text(lists["needs_claimed"])), claim rate 83.3%, "
+        + "met \(text(lists["needs_met"]))",
+      "projects \(text(lists["projects_proposed"])), claimed \(text(lists["projects_claimed"])), "
+        + "done \(text(lists["projects_done"]))",
+      "\(text(lists["activities"])) service records, \(text(lists["volunteers"])) volunteers",
+      "\(text(lists["served"])) people served",
+    ] {
+      #expect(listsSummary.contains(part), "\(part) in \(listsSummary)")
+    }
+    let resources = objects(try space.named(listsSection.commands[1])).reduce(0) {
+      $0 + (($1["resources"] as? Int) ?? 0)
+    }
+    #expect(resources > 0)
+    #expect(listsSection.summary.first?.hasPrefix("\(resources) resources offered") == true, "\(listsSection.summary)")
+
     // The year's meetings: their topics, decisions and the tasks they heard.
     let meetingsSection = try #require(page["meetings"])
     let meetings = objects(try space.named(meetingsSection.commands[0]))
@@ -181,7 +217,10 @@ private func text(_ value: Any?) -> String {
     let idleSection = try #require(page["idle"])
     let idle = objects(try space.named(idleSection.commands[0])).filter { $0["idle"] as? Bool == true }
     #expect(idleSection.tables.first?.column("id") == idle.map { text($0["id"]) })
-    #expect(idle.count == 6)
+    #expect(idle.count == 5)
+    // A unit that joined after the year's meetings had none to attend: it is not idle.
+    #expect(participation.contains { text($0["meetings"]) == "0" })
+    #expect(idle.allSatisfy { text($0["meetings"]) != "0" })
     #expect(idleSection.summary.first?.contains("\(idle.count) units") == true)
 
     // Follow-up tasks and their status on the pack's day.
@@ -239,19 +278,37 @@ private func text(_ value: Any?) -> String {
       #expect(html.contains("&lt;b&gt;x&lt;/b&gt;&amp;&quot;"), "\(language)")
       #expect(html.contains("&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;/section&gt;决议"), "\(language)")
       #expect(html.contains("&amp;lt;事项&amp;gt;"), "\(language)")
-      // The structure is the renderer's own: nine sections, every table and cell closed.
+      // The structure is the renderer's own: ten sections, every table and cell closed.
       for tag in ["section", "table", "tr", "td", "code"] {
         #expect(
           html.components(separatedBy: "<\(tag)").count == html.components(separatedBy: "</\(tag)>").count,
           "\(language): <\(tag)> unbalanced")
       }
-      #expect(html.components(separatedBy: "<section").count - 1 == 9)
+      #expect(html.components(separatedBy: "<section").count - 1 == 10)
       #expect(html.components(separatedBy: "<style>").count - 1 == 1)
     }
     let chinese = try space.gj(["report", "meeting-pack", "--year", "2019", "--lang", "zh"]).stdout
     #expect(chinese.contains("<title>2019年欧阳路街道区域化党建工作联席会议材料</title>"))
     #expect(chinese.contains("罗英华（党委书记）"))
     #expect(chinese.contains("数据来源："))
+  }
+
+  @Test func aRegistryWithoutTheListsSaysSoInTheirSection() throws {
+    let space = Workspace()
+    try FileManager.default.copyItem(
+      atPath: DistrictFixtures.path("registry-0002.sqlite"), toPath: space.file("older.sqlite"))
+    let before = try Data(contentsOf: URL(fileURLWithPath: space.file("older.sqlite")))
+    let result = try space.run(["report", "meeting-pack", "--year", "2019", "--db", space.file("older.sqlite")])
+    try #require(result.status == 0, "\(result)")
+    let page = PackPage(result.stdout)
+    #expect(page.sections.count == 10)
+    let lists = try #require(page["lists"])
+    #expect(lists.tables.isEmpty)
+    #expect(lists.summary == ["This registry keeps no lists of resources, needs or projects."])
+    #expect(!lists.commands.isEmpty)
+    // Read as it is: not migrated, not a byte changed, nothing left beside it.
+    #expect(try Data(contentsOf: URL(fileURLWithPath: space.file("older.sqlite"))) == before)
+    #expect(!FileManager.default.fileExists(atPath: space.file("older.sqlite-wal")))
   }
 
   @Test func theWorkbookHasASheetPerSection() throws {
@@ -270,7 +327,8 @@ private func text(_ value: Any?) -> String {
     let names = workbook.matches(of: #/<sheet name="([^"]*)"/#).map { String($0.output.1) }
     #expect(
       names == [
-        "About", "Growth", "Joined", "Left", "Working groups", "Agreements expiring", "Topics and decisions",
+        "About", "Growth", "Joined", "Left", "Working groups", "Agreements expiring", "Lists and projects",
+        "Topics and decisions",
         "Attendance", "Follow-up tasks", "Idle units",
       ])
     // Every sheet is well-formed XML; figures are numbers, days are dates.
@@ -278,7 +336,7 @@ private func text(_ value: Any?) -> String {
       let sheet = try part("xl/worksheets/sheet\(index).xml")
       #expect(XMLParser(data: Data(sheet.utf8)).parse(), "sheet \(index)")
     }
-    let attendance = try part("xl/worksheets/sheet8.xml")
+    let attendance = try part("xl/worksheets/sheet9.xml")
     #expect(attendance.contains("<c r=\"E2\"><v>1</v></c>"), "the first unit's meetings are a number")
     #expect(attendance.contains("Reproduce with: gongjian meeting attendance --year 2019"))
     let index = try part("xl/worksheets/sheet1.xml")

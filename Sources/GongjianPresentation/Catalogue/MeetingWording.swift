@@ -83,7 +83,7 @@ public protocol MeetingWording {
   var packIndexSheetName: String { get }
   /// The headings of that sheet: section, summary, command.
   var packIndexHeadings: [String] { get }
-  /// Under a meeting in the pack: 议题 / 决议 / 上次会议以来的督办事项.
+  /// Under a meeting in the pack: 议题 / 决议 / 上次会议以来督办事项办理情况.
   func meetingSheetLabelInPack(_ label: MeetingSheetLabel) -> String
 
   // MARK: Help
@@ -98,7 +98,7 @@ public enum MeetingSheetLabel: Sendable, CaseIterable {
 
 /// The sections of the meeting pack, by what they hold: titles, tabs, anchors.
 public enum MeetingPackPart: String, Sendable, CaseIterable {
-  case growth, joined, left, groups, expiring, meetings, attendance, followups, idle
+  case growth, joined, left, groups, expiring, lists, meetings, attendance, followups, idle
 }
 
 extension MeetingPackSection {
@@ -109,6 +109,7 @@ extension MeetingPackSection {
     case .left: .left
     case .groups: .groups
     case .expiringAgreements: .expiring
+    case .lists: .lists
     case .meetings: .meetings
     case .attendance: .attendance
     case .followups: .followups

@@ -34,7 +34,7 @@ public enum MeetingColumns {
       "by", "提出单位", "raised by", value: { .optionalText($0.by?.name) },
       display: { row, texts in row.by?.name ?? texts.raisedByCentre }),
     Column(
-      "days_late", "逾期", "late", value: { .optionalInt($0.daysLate) },
+      "days_late", "迟交", "late", value: { .optionalInt($0.daysLate) },
       display: { row, texts in row.daysLate.map(texts.daysLate) ?? "" }),
   ]
 
@@ -56,7 +56,7 @@ public enum MeetingColumns {
     Column(
       "status", "状态", "status", value: { .text($0.status.rawValue) },
       display: { row, texts in texts.followupStatus(row.status) + (row.overdue ? texts.overdue : "") }),
-    Column("status_on", "情况日期", "reported", value: { .day($0.statusOn) }),
+    Column("status_on", "反馈日期", "reported", value: { .day($0.statusOn) }),
     Column("note", "办理情况", "note", value: { .optionalText($0.note) }),
     Column("unit_id", "单位编号", "unit id", hiddenInTable: true, value: { .int($0.unit.id.rawValue) }),
     Column("meeting_id", "会议编号", "meeting id", hiddenInTable: true, value: { .int($0.decision.meeting.id.rawValue) }),
@@ -136,7 +136,7 @@ public enum MeetingColumns {
     Column("held_on", "会议日期", "date", value: { .day($0.meeting.heldOn) }),
     Column("meeting", "会议", "meeting", value: { .text($0.meeting.title) }),
     Column(
-      "item", "项目", "item", value: { .text($0.isDecision ? "decision" : "topic") },
+      "item", "类型", "item", value: { .text($0.isDecision ? "decision" : "topic") },
       display: { row, texts in texts.meetingSheetLabelInPack(row.isDecision ? .decisions : .topics) }),
     Column("id", "编号", "id", alignment: .right, value: { .int($0.id) }),
     Column("text", "内容", "text", value: { .text($0.text) }),

@@ -23,6 +23,11 @@ public enum MeetingPackCommands {
       return [["gongjian", "group", "list"] + day]
     case .expiringAgreements(let expiring):
       return [["gongjian", "agreement", "list", "--expiring-within", String(expiring.days)] + day]
+    case .lists:
+      return [
+        ["gongjian", "report", "projects", "--from", year, "--to", year] + pinned,
+        ["gongjian", "report", "units", "--year", year] + pinned,
+      ]
     case .meetings(let meetings):
       var commands = [["gongjian", "meeting", "list", "--year", year] + pinned]
       for meeting in meetings {

@@ -97,6 +97,9 @@ enum MeetingPackLayout {
       case .expiringAgreements(let expiring):
         sheet = PackTable(MeetingColumns.packExpiring, expiring.agreements, language: language)
         blocks = [.table(sheet)]
+      case .lists(let lists):
+        sheet = PackTable(ListsColumns.categories, lists?.categories ?? [], language: language)
+        blocks = [.table(sheet)]
       case .meetings(let meetings):
         sheet = PackTable(MeetingColumns.meetingItems, meetingItems(meetings, texts: texts), language: language)
         for meeting in meetings { blocks += meetingBlocks(meeting, language: language) }

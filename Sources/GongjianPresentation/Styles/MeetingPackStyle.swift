@@ -39,7 +39,8 @@ enum MeetingPackStyle {
     th, td { border: 0.5pt solid #b9b9b9; padding: 1mm 1.6mm; text-align: left; vertical-align: top;
       overflow-wrap: anywhere; }
     th { background: #f4e8e6; font-weight: bold; white-space: nowrap; }
-    td.num, th.num { text-align: right; white-space: nowrap; }
+    td.num, th.num { text-align: right; white-space: nowrap; padding-left: 0.9mm; padding-right: 0.9mm; }
+    th.num { font-size: 8pt; white-space: normal; overflow-wrap: normal; min-width: 2.1em; }
     td.day, td.short { white-space: nowrap; }
     p.source { font-size: 8pt; color: #555; margin-top: 1.5mm; line-height: 1.7; }
     p.source code { font-family: \(monospaceStack); font-size: 8pt; background: #f3f3f3;

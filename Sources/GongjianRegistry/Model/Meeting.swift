@@ -286,8 +286,10 @@ public struct UnitParticipation: Equatable, Sendable {
   /// nil where nothing is recorded or it was not in the alliance that day.
   public var statuses: [AttendanceStatus?]
 
-  /// Nothing at all in the year's meetings, by the measures in `UnitActivity.meetingMeasures`.
-  public var idle: Bool { present == 0 && topics == 0 && followups == 0 }
+  /// Nothing at all in the year's meetings, by the measures in `UnitActivity.meetingMeasures`,
+  /// though it was in the alliance at one of them at least: a unit that joined after the
+  /// year's last meeting had nothing to attend, and is not idle.
+  public var idle: Bool { meetings > 0 && present == 0 && topics == 0 && followups == 0 }
 }
 
 /// The units' part in one year's meetings.

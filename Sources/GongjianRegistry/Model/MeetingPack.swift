@@ -24,6 +24,9 @@ public enum MeetingPackSection: Equatable, Sendable {
   /// Agreements of units in the alliance that expire within the coming year (or have expired
   /// without a renewal).
   case expiringAgreements(ExpiringAgreements)
+  /// The year's resources, needs, projects and service records with their figures; nil when
+  /// the registry keeps no lists (made before they existed).
+  case lists(YearLists?)
   /// The year's meetings: their topics and decisions.
   case meetings([MeetingDetail])
   /// Each unit's attendance at the year's meetings.
@@ -67,7 +70,7 @@ public struct ExpiringAgreements: Equatable, Sendable {
 
 /// What counts as taking part in the alliance's work in a year. A unit with none of these
 /// is idle. The three lists' activities (resources offered, needs claimed, projects led or
-/// joined, service records) are further measures, added here with the lists.
+/// joined, service records) are counted apart, by `UnitYear.idle` (`report units --idle`).
 public enum UnitActivity: String, Sendable, CaseIterable {
   /// Present at one of the year's meetings (excused or absent does not count).
   case attendedMeeting
@@ -91,7 +94,20 @@ extension UnitParticipation {
   }
 }
 
-/// The units in the alliance in the year that show none of the `measures`.
+/// What the three lists (资源清单, 需求清单, 项目清单) did in a year: the resources the units
+/// in the alliance offered at some time in it, and the figures of `ProjectReport` for the
+/// year (needs raised and what became of them by its end, projects proposed and theirs,
+/// the service records of its days), in total and by category.
+public struct YearLists: Equatable, Sendable {
+  public var year: Int
+  public var asOf: Day
+  public var resources: Int
+  public var figures: ProjectFigures
+  public var categories: [CategoryFigures]
+}
+
+/// The units in the alliance at one of the year's meetings at least that show none of the
+/// `measures`.
 public struct IdleUnits: Equatable, Sendable {
   public var year: Int
   public var measures: [UnitActivity]

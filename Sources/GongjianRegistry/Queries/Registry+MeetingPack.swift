@@ -22,7 +22,7 @@ extension Registry {
         .groups(try loadGroups(on: asOf, only: nil)),
         .expiringAgreements(try expiringWithinAYear(of: asOf)),
       ]
-      if let lists = try listsSection(year: year, asOf: asOf) { sections.append(lists) }
+      sections.append(.lists(try yearLists(year: year, asOf: asOf)))
       let participation = try loadParticipation(year: year, asOf: asOf)
       let hasMeetings = try hasMeetings()
       let meetings =
@@ -40,18 +40,27 @@ extension Registry {
         .idleUnits(
           IdleUnits(
             year: year, measures: measures, meetings: participation.meetings.count,
-            units: participation.rows.filter { row in measures.allSatisfy { row.count(of: $0) == 0 } })),
+            units: participation.rows.filter { row in
+              row.meetings > 0 && measures.allSatisfy { row.count(of: $0) == 0 }
+            })),
       ]
       return MeetingPack(
         year: year, asOf: asOf, subdistrict: settings.subdistrict, district: settings.district, sections: sections)
     }
   }
 
-  /// The year's resources, needs and projects with their figures (认领率, 完成率, 服务人次…):
-  /// where the three lists join the meeting pack, as a section of their own, once the registry
-  /// keeps them. Nil until then. Their activities also become measures of `UnitActivity`, so
-  /// that a unit that offered a resource or claimed a need is not idle.
-  func listsSection(year: Int, asOf: Day) throws -> MeetingPackSection? { nil }
+  /// The year's resources, needs and projects with their figures (认领率, 完成率, 服务人次…),
+  /// from the same queries as the lists' own reports, so that they give the same numbers: the
+  /// resources summed over the units' year, the rest the one-year report of the lists. Nil when
+  /// the registry keeps no lists.
+  func yearLists(year: Int, asOf: Day) throws -> YearLists? {
+    guard try hasListTables() else { return nil }
+    let units = try unitReportInTransaction(year: year)
+    let report = try projectReportInTransaction(ProjectReportRequest(from: year, to: year))
+    return YearLists(
+      year: year, asOf: asOf, resources: units.rows.reduce(0) { $0 + $1.resources }, figures: report.total,
+      categories: report.categories)
+  }
 
   /// The units that joined in `year` up to `asOf`, one row per joining, by day.
   func joinedUnits(year: Int, asOf: Day) throws -> [JoinedUnit] {

@@ -92,31 +92,34 @@ extension Registry {
   /// range count over the indexed raising and proposing days, with a look-up of the status
   /// reached by the period's end, and range sums over the service records' day index.
   public func projectReport(_ request: ProjectReportRequest) throws -> ProjectReport {
-    try read {
-      let category = try request.category.map { try cleanCategory($0) }
-      let lists = try hasListTables()
-      let firstYear = lists ? try firstListYear(category: category) : nil
-      let to = request.to ?? today.year
-      let from = request.from ?? min(firstYear ?? today.year, to)
-      guard from <= to else { throw Refusal.rangeReversed(from: from, to: to) }
-      guard to <= today.year else { throw Refusal.rangeInFuture(to: to, today: today) }
-      guard from >= Day.earliestYear else { throw Refusal.yearOutOfRange(from) }
-      let periods = Registry.periods(from: from, to: to, length: request.period, today: today)
-      var rows: [ProjectReportRow] = []
-      var categories: [CategoryFigures] = []
-      if lists, let first = periods.first, let last = periods.last {
-        rows = try periodFigures(periods, category: category)
-        categories = try categoryFigures(start: first.start, end: last.end, category: category)
-      } else {
-        rows = periods.map {
-          ProjectReportRow(label: $0.label, start: $0.start, end: $0.end, figures: ProjectFigures())
-        }
+    try read { try projectReportInTransaction(request) }
+  }
+
+  /// `projectReport(_:)` inside a read the caller holds.
+  func projectReportInTransaction(_ request: ProjectReportRequest) throws -> ProjectReport {
+    let category = try request.category.map { try cleanCategory($0) }
+    let lists = try hasListTables()
+    let firstYear = lists ? try firstListYear(category: category) : nil
+    let to = request.to ?? today.year
+    let from = request.from ?? min(firstYear ?? today.year, to)
+    guard from <= to else { throw Refusal.rangeReversed(from: from, to: to) }
+    guard to <= today.year else { throw Refusal.rangeInFuture(to: to, today: today) }
+    guard from >= Day.earliestYear else { throw Refusal.yearOutOfRange(from) }
+    let periods = Registry.periods(from: from, to: to, length: request.period, today: today)
+    var rows: [ProjectReportRow] = []
+    var categories: [CategoryFigures] = []
+    if lists, let first = periods.first, let last = periods.last {
+      rows = try periodFigures(periods, category: category)
+      categories = try categoryFigures(start: first.start, end: last.end, category: category)
+    } else {
+      rows = periods.map {
+        ProjectReportRow(label: $0.label, start: $0.start, end: $0.end, figures: ProjectFigures())
       }
-      let total = rows.reduce(ProjectFigures()) { $0 + $1.figures }
-      return ProjectReport(
-        request: request, rows: rows, categories: categories, total: total,
-        subdistrict: try settingsInTransaction().subdistrict, today: today)
     }
+    let total = rows.reduce(ProjectFigures()) { $0 + $1.figures }
+    return ProjectReport(
+      request: request, rows: rows, categories: categories, total: total,
+      subdistrict: try settingsInTransaction().subdistrict, today: today)
   }
 
   private func firstListYear(category: String?) throws -> Int? {

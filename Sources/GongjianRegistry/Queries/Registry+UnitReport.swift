@@ -37,64 +37,67 @@ extension Registry {
   /// What each unit in the alliance did in `year` (default: this year), in one statement: the
   /// year's service records summed by unit from the day index, the other counts grouped by unit.
   public func unitReport(year requested: Int?) throws -> UnitReport {
-    try read {
-      let year = requested ?? today.year
-      guard year <= today.year else { throw Refusal.rangeInFuture(to: year, today: today) }
-      let start = try yearStart(year)
-      let end = min(try yearEnd(year), today)
-      let lists = try hasListTables()
-      let figures: SQL =
-        lists
-        ? """
-        , res AS (
-          SELECT unit_id, count(*) AS n FROM resource
-          WHERE available_from <= \(end.iso) AND (available_until IS NULL OR available_until >= \(start.iso))
-            AND (withdrawn_on IS NULL OR withdrawn_on > \(start.iso))
-          GROUP BY unit_id),
-        claimed AS (
-          SELECT unit_id, count(DISTINCT need_id) AS n FROM claim
-          WHERE need_id IS NOT NULL AND claimed_on BETWEEN \(start.iso) AND \(end.iso) GROUP BY unit_id),
-        running AS (
-          SELECT p.id, p.lead_unit_id FROM project AS p WHERE p.proposed_on <= \(end.iso) AND NOT EXISTS (
-            SELECT 1 FROM project_status_change AS s WHERE s.project_id = p.id AND s.status IN ('done', 'dropped')
-              AND s.changed_on < \(start.iso))),
-        led AS (SELECT lead_unit_id AS unit_id, count(*) AS n FROM running WHERE lead_unit_id IS NOT NULL GROUP BY 1),
-        joined AS (
-          SELECT pu.unit_id, count(*) AS n FROM project_unit AS pu JOIN running AS r ON r.id = pu.project_id GROUP BY 1),
-        acts AS (
-          SELECT au.unit_id, count(*) AS n, sum(a.hours) AS h FROM activity AS a
-          JOIN activity_unit AS au ON au.activity_id = a.id
-          WHERE a.happened_on BETWEEN \(start.iso) AND \(end.iso) GROUP BY au.unit_id)
-        SELECT u.id, u.name, u.kind, coalesce(res.n, 0), coalesce(claimed.n, 0), coalesce(led.n, 0),
-          coalesce(joined.n, 0), coalesce(acts.n, 0), coalesce(acts.h, 0.0)
-        FROM members JOIN unit AS u ON u.id = members.unit_id
-        LEFT JOIN res ON res.unit_id = u.id LEFT JOIN claimed ON claimed.unit_id = u.id
-        LEFT JOIN led ON led.unit_id = u.id LEFT JOIN joined ON joined.unit_id = u.id
-        LEFT JOIN acts ON acts.unit_id = u.id
-        ORDER BY u.id
-        """
-        : """
-        SELECT u.id, u.name, u.kind, 0, 0, 0, 0, 0, 0.0 FROM members JOIN unit AS u ON u.id = members.unit_id
-        ORDER BY u.id
-        """
-      let statement = try db.prepare(
-        sql: """
-          WITH members AS (
-            SELECT DISTINCT m.unit_id FROM membership AS m
-            WHERE m.joined_on <= \(end.iso) AND (m.left_on IS NULL OR m.left_on > \(start.iso)))
-          """ + figures)
-      var rows: [UnitYear] = []
-      while try statement.step() {
-        rows.append(
-          UnitYear(
-            unit: UnitReference(id: UnitID(try statement.required(0)), name: try statement.required(1)),
-            kind: try statement.required(2), resources: try statement.required(3),
-            needsClaimed: try statement.required(4), projectsLed: try statement.required(5),
-            projectsJoined: try statement.required(6), activities: try statement.required(7),
-            hours: try statement.required(8)))
-      }
-      return UnitReport(
-        year: year, end: end, rows: rows, subdistrict: try settingsInTransaction().subdistrict, today: today)
+    try read { try unitReportInTransaction(year: requested) }
+  }
+
+  /// `unitReport(year:)` inside a read the caller holds.
+  func unitReportInTransaction(year requested: Int?) throws -> UnitReport {
+    let year = requested ?? today.year
+    guard year <= today.year else { throw Refusal.rangeInFuture(to: year, today: today) }
+    let start = try yearStart(year)
+    let end = min(try yearEnd(year), today)
+    let lists = try hasListTables()
+    let figures: SQL =
+      lists
+      ? """
+      , res AS (
+        SELECT unit_id, count(*) AS n FROM resource
+        WHERE available_from <= \(end.iso) AND (available_until IS NULL OR available_until >= \(start.iso))
+          AND (withdrawn_on IS NULL OR withdrawn_on > \(start.iso))
+        GROUP BY unit_id),
+      claimed AS (
+        SELECT unit_id, count(DISTINCT need_id) AS n FROM claim
+        WHERE need_id IS NOT NULL AND claimed_on BETWEEN \(start.iso) AND \(end.iso) GROUP BY unit_id),
+      running AS (
+        SELECT p.id, p.lead_unit_id FROM project AS p WHERE p.proposed_on <= \(end.iso) AND NOT EXISTS (
+          SELECT 1 FROM project_status_change AS s WHERE s.project_id = p.id AND s.status IN ('done', 'dropped')
+            AND s.changed_on < \(start.iso))),
+      led AS (SELECT lead_unit_id AS unit_id, count(*) AS n FROM running WHERE lead_unit_id IS NOT NULL GROUP BY 1),
+      joined AS (
+        SELECT pu.unit_id, count(*) AS n FROM project_unit AS pu JOIN running AS r ON r.id = pu.project_id GROUP BY 1),
+      acts AS (
+        SELECT au.unit_id, count(*) AS n, sum(a.hours) AS h FROM activity AS a
+        JOIN activity_unit AS au ON au.activity_id = a.id
+        WHERE a.happened_on BETWEEN \(start.iso) AND \(end.iso) GROUP BY au.unit_id)
+      SELECT u.id, u.name, u.kind, coalesce(res.n, 0), coalesce(claimed.n, 0), coalesce(led.n, 0),
+        coalesce(joined.n, 0), coalesce(acts.n, 0), coalesce(acts.h, 0.0)
+      FROM members JOIN unit AS u ON u.id = members.unit_id
+      LEFT JOIN res ON res.unit_id = u.id LEFT JOIN claimed ON claimed.unit_id = u.id
+      LEFT JOIN led ON led.unit_id = u.id LEFT JOIN joined ON joined.unit_id = u.id
+      LEFT JOIN acts ON acts.unit_id = u.id
+      ORDER BY u.id
+      """
+      : """
+      SELECT u.id, u.name, u.kind, 0, 0, 0, 0, 0, 0.0 FROM members JOIN unit AS u ON u.id = members.unit_id
+      ORDER BY u.id
+      """
+    let statement = try db.prepare(
+      sql: """
+        WITH members AS (
+          SELECT DISTINCT m.unit_id FROM membership AS m
+          WHERE m.joined_on <= \(end.iso) AND (m.left_on IS NULL OR m.left_on > \(start.iso)))
+        """ + figures)
+    var rows: [UnitYear] = []
+    while try statement.step() {
+      rows.append(
+        UnitYear(
+          unit: UnitReference(id: UnitID(try statement.required(0)), name: try statement.required(1)),
+          kind: try statement.required(2), resources: try statement.required(3),
+          needsClaimed: try statement.required(4), projectsLed: try statement.required(5),
+          projectsJoined: try statement.required(6), activities: try statement.required(7),
+          hours: try statement.required(8)))
     }
+    return UnitReport(
+      year: year, end: end, rows: rows, subdistrict: try settingsInTransaction().subdistrict, today: today)
   }
 }

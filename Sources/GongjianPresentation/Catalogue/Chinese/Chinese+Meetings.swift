@@ -70,7 +70,7 @@ extension ChineseCatalogue: MeetingWording {
       if suggestions.isEmpty { return head + "可运行 gongjian meeting list 查看全部会议。" }
       return head + "相近的会议有：\n" + suggestions.map(meetingLine).joined(separator: "\n")
     case .ambiguousMeeting(let text, let candidates, let more):
-      return "与\(quoted(text))对应的会议有\(more ? "超过" : "")\(candidates.count)次：\n"
+      return "与\(quoted(text))相符的会议有\(candidates.count)次\(more ? "以上" : "")：\n"
         + candidates.map(meetingLine).joined(separator: "\n") + (more ? "\n  ……" : "") + "\n请给出会议编号。"
     case .noSuchRecord(let kind, let text):
       let next =
@@ -78,7 +78,7 @@ extension ChineseCatalogue: MeetingWording {
         ? "可运行 gongjian followup list 查看各督办事项的编号。" : "可运行 gongjian meeting show 会议 查看各项决议的编号。"
       return "找不到编号或内容为\(quoted(text))的\(recordWord(kind))。" + next
     case .ambiguousRecord(let kind, let text, let candidates, let more):
-      return "内容含\(quoted(text))的\(recordWord(kind))有\(more ? "超过" : "")\(candidates.count)项：\n"
+      return "内容含\(quoted(text))的\(recordWord(kind))有\(candidates.count)项\(more ? "以上" : "")：\n"
         + candidates.map(candidateLine).joined(separator: "\n") + (more ? "\n  ……" : "") + "\n请给出编号。"
     case .meetingExists(let existing):
       return "\(day(existing.heldOn))已有同名会议：\(meeting(existing))，未重复添加。"
@@ -91,7 +91,7 @@ extension ChineseCatalogue: MeetingWording {
     case .alreadyDone(let followup, let since):
       return "\(task(followup))已于\(day(since))办结，无需再次办结。如需重新督办，请用 --status open。"
     case .alreadyOpen(let followup):
-      return "\(task(followup))尚未办结，本次没有新的情况。如要记录办理进展，请加 --note 说明。"
+      return "\(task(followup))尚未办结，状态未变。如要记录办理进展，请加 --note 说明。"
     case .unitHasMeetingRecords(let reference, let records):
       return "\(unit(reference))在\(records)次联席会议中有记录（出席情况、议题或督办事项），不是误登记的单位，不能删除。\n"
         + "如该单位已退出，请办理退出：gongjian withdraw \(reference.id) --on 日期"
@@ -136,12 +136,12 @@ extension ChineseCatalogue: MeetingWording {
 
   public func topicLate(_ result: TopicResult) -> String {
     let late = result.topic.daysLate ?? 0
-    return "提醒：按惯例，议题应在会前\(Registry.topicNoticeDays)天、即\(day(result.dueBy))前提出；本议题于\(day(result.topic.raisedOn))提出，"
-      + "晚了\(late)天。议题仍已记录，会议材料中会标明“\(daysLate(late))”。"
+    return "提醒：按惯例，议题应于\(day(result.dueBy))（会前\(Registry.topicNoticeDays)天）前提出，本议题晚了\(late)天；"
+      + "已照常记录，会议材料中将标注“\(daysLate(late))”。"
   }
 
   public func decisionRecorded(_ decision: DecisionReference, kind: DecisionKind) -> String {
-    "已记录决议#\(decision.id)（\(decisionKind(kind))）：\(quoted(decision.text))，\(meeting(decision.meeting))。\n"
+    "已记录\(meeting(decision.meeting))决议#\(decision.id)（\(decisionKind(kind))）：\(quoted(decision.text))。\n"
       + "可用 gongjian followup add \(decision.id) 事项 --unit 责任单位 --due 日期 为它新增督办事项。"
   }
 
@@ -189,8 +189,8 @@ extension ChineseCatalogue: MeetingWording {
     case .attendance: "出席情况"
     case .topics: "议题"
     case .decisions: "决议"
-    case .followups: "本次决议的督办事项"
-    case .carried: "上次会议以来的督办事项（结转至办结为止）"
+    case .followups: "本次会议决议的督办事项"
+    case .carried: "上次会议以来督办事项办理情况"
     case .none: "（无）"
     }
   }
@@ -203,13 +203,12 @@ extension ChineseCatalogue: MeetingWording {
     switch label {
     case .topics: "议题"
     case .decisions: "决议"
-    case .carried: "听取的督办事项（上次会议以来）"
     default: meetingSheetLabel(label)
     }
   }
 
   public func attendanceSummary(present: Int, excused: Int, absent: Int) -> String {
-    "出席\(present)家，请假\(excused)家，缺席\(absent)家"
+    "应到\(present + excused + absent)家，实到\(present)家，请假\(excused)家，缺席\(absent)家"
   }
 
   public func topicsDue(_ day: Day) -> String { "按惯例，议题应于\(self.day(day))前提出" }
@@ -240,6 +239,7 @@ extension ChineseCatalogue: MeetingWording {
     case .left: "退出的共建单位"
     case .groups: "专项组及牵头单位"
     case .expiring: "即将到期的共建协议"
+    case .lists: "三张清单与项目"
     case .meetings: "联席会议议题与决议"
     case .attendance: "各单位出席联席会议情况"
     case .followups: "督办事项办理情况"
@@ -254,6 +254,7 @@ extension ChineseCatalogue: MeetingWording {
     case .left: "退出单位"
     case .groups: "专项组"
     case .expiring: "协议到期"
+    case .lists: "三张清单"
     case .meetings: "议题与决议"
     case .attendance: "出席情况"
     case .followups: "督办事项"
@@ -287,6 +288,13 @@ extension ChineseCatalogue: MeetingWording {
       }
       if undated > 0 { lines.append("另有\(undated)份协议未填到期日期，请核对后补登。") }
       return lines
+    case .lists(let lists):
+      guard let lists else { return ["本登记册尚未建立资源清单、需求清单和项目清单。"] }
+      return [
+        "\(year)年在册单位提供资源\(lists.resources)项。",
+        "\(year)年" + projectReportSummary(lists.figures) + "。",
+        "需求、项目按提出年份统计，认领、解决、完成情况截至\(day(lists.asOf))；服务记录按服务日期统计。",
+      ]
     case .meetings(let meetings):
       let topics = meetings.reduce(0) { $0 + $1.topics.count }
       let decisions = meetings.reduce(0) { $0 + $1.decisions.count }
@@ -296,19 +304,20 @@ extension ChineseCatalogue: MeetingWording {
       let excused = report.rows.reduce(0) { $0 + $1.excused }
       let absent = report.rows.reduce(0) { $0 + $1.absent }
       return [
-        "\(year)年联席会议\(report.meetings.count)次，当年在册单位\(report.rows.count)家；"
+        "\(year)年召开联席会议\(report.meetings.count)次，当年在册单位\(report.rows.count)家；"
           + "合计出席\(present)家次，请假\(excused)家次，缺席\(absent)家次。"
       ]
     case .followups(let tasks):
       return [
-        followupCount(tasks.followups) + "（状态截至\(day(tasks.asOf))）。",
-        "包括\(year)年会议决议的督办事项，以及以往会议决议、\(year)年初尚未办结而结转的事项。",
+        "截至\(day(tasks.asOf))，" + followupCount(tasks.followups) + "。",
+        "包括\(year)年会议决议交办的事项，以及以往会议交办、截至\(year)年初仍未办结而结转的事项。",
       ]
     case .idleUnits(let idle):
       let measures = idle.measures.map(activityWord)
+      let all =
+        measures.count > 1 ? measures.dropLast().joined(separator: "、") + "、也" + (measures.last ?? "") : list(measures)
       return [
-        "未参与单位：\(year)年在册，但全年" + list(measures) + "的单位（依据\(year)年召开的\(idle.meetings)次联席会议）。"
-          + "共\(idle.units.count)家。"
+        "\(year)年在册、但全年\(all)的单位共\(idle.units.count)家（依据当年召开的\(idle.meetings)次联席会议）。"
       ]
     }
   }
@@ -359,7 +368,7 @@ extension ChineseCatalogue: MeetingWording {
     case .meetingListYear: "只列出这一年的会议。"
     case .meetingShowAbstract: "查看一次会议：出席情况、议题、决议和督办事项。"
     case .meetingShowDiscussion:
-      "会议可用编号、日期（如2019-06-27）或会议名称的一部分指定。\n“上次会议以来的督办事项”列出以往会议决议中、到上次会议仍未办结的事项，以及上次会议新增的事项，状态为本次会议当天的状态：督办事项每次会议都会列出，直到办结为止。"
+      "会议可用编号、日期（如2019-06-27）或会议名称的一部分指定。\n“上次会议以来督办事项办理情况”列出上次会议新增的督办事项，以及此前会议交办、到上次会议仍未办结的事项，状态以本次会议当天为准。督办事项每次会议都会列出，直至办结。"
     case .meetingShowMeeting: "会议：编号、日期或会议名称的一部分。"
     case .meetingShowFormat: "输出格式：table（表格）或 json。"
     case .meetingAttendAbstract: "记录单位出席会议的情况：出席、请假或缺席。"
@@ -384,9 +393,9 @@ extension ChineseCatalogue: MeetingWording {
     case .meetingDecideKind: "决议类别（默认：other，其他）。"
     case .meetingAttendanceAbstract: "列出某一年各单位参与联席会议的情况，以及未参与的单位。"
     case .meetingAttendanceDiscussion:
-      "列出该年在册的每一家单位：可出席的会议次数、出席、请假、缺席、未记录的次数，提出的议题数和承担的督办事项数。\n“未参与”指全年未出席会议、未提出议题、也未承担督办事项。"
+      "列出该年在册的每一家单位：可出席的会议次数、出席、请假、缺席、未记录的次数，提出的议题数和承担的督办事项数。\n“未参与”指全年未出席会议、未提出议题、也未承担督办事项；当年没有应出席的会议（如在当年最后一次会议之后加入）的单位不计。"
     case .meetingAttendanceYear: "年份（默认：今年）。"
-    case .followupAbstract: "督办事项：决议交办给责任单位的任务，逐次会议督办，直到办结。"
+    case .followupAbstract: "联席会议决议交办给责任单位的事项，每次会议跟踪督办，直至办结。"
     case .followupAddAbstract: "为一项决议新增督办事项。"
     case .followupAddDiscussion:
       "示例：gongjian followup add 3 汇总各单位资源清单 --unit 虹口烟草糖酒有限公司 --due 2019-09-30\n责任单位须为会议当天在册的单位；办结期限不能早于会议日期。"

@@ -239,6 +239,7 @@ extension EnglishCatalogue: MeetingWording {
     case .left: "Units that left"
     case .groups: "Working groups and their leads"
     case .expiring: "Agreements due for renewal"
+    case .lists: "Lists and projects"
     case .meetings: "Topics and decisions of the joint meetings"
     case .attendance: "Attendance at the joint meetings"
     case .followups: "Follow-up tasks and their status"
@@ -253,6 +254,7 @@ extension EnglishCatalogue: MeetingWording {
     case .left: "Left"
     case .groups: "Working groups"
     case .expiring: "Agreements expiring"
+    case .lists: "Lists and projects"
     case .meetings: "Topics and decisions"
     case .attendance: "Attendance"
     case .followups: "Follow-up tasks"
@@ -295,6 +297,14 @@ extension EnglishCatalogue: MeetingWording {
           "\(undated) more agreement\(undated == 1 ? " has" : "s have") no expiry date: check and record it.")
       }
       return lines
+    case .lists(let lists):
+      guard let lists else { return ["This registry keeps no lists of resources, needs or projects."] }
+      return [
+        "\(lists.resources) resource\(lists.resources == 1 ? "" : "s") offered by the units in \(year).",
+        "In \(year): " + projectReportSummary(lists.figures) + ".",
+        "Needs and projects counted by the year they were raised or proposed, their claims and completions up to "
+          + "\(day(lists.asOf)); service records by their day.",
+      ]
     case .meetings(let meetings):
       let topics = meetings.reduce(0) { $0 + $1.topics.count }
       let decisions = meetings.reduce(0) { $0 + $1.decisions.count }
@@ -394,7 +404,7 @@ extension EnglishCatalogue: MeetingWording {
     case .meetingDecideKind: "Its kind (default: other)."
     case .meetingAttendanceAbstract: "List each unit's part in a year's joint meetings, and the idle units."
     case .meetingAttendanceDiscussion:
-      "Every unit in the alliance in the year: the meetings it could attend, times present, excused, absent and unrecorded, topics raised, follow-up tasks.\nIdle: never present, no topic, no follow-up task in the whole year."
+      "Every unit in the alliance in the year: the meetings it could attend, times present, excused, absent and unrecorded, topics raised, follow-up tasks.\nIdle: never present, no topic, no follow-up task in the whole year; a unit with no meeting to attend (one that joined after the year's last meeting) is not idle."
     case .meetingAttendanceYear: "The year (default: this year)."
     case .followupAbstract: "Follow-up tasks: what decisions ask of units, reported at every meeting until done."
     case .followupAddAbstract: "Give a decision a follow-up task."
