@@ -38,4 +38,42 @@ enum HeaderText {
     guard text.utf8.count <= 32 else { return false }
     return ["序号", "no.", "#"].contains(key(text))
   }
+
+  /// The field each header names (nil for an empty header at the end), the fields found, and
+  /// the problems of unknown, unnamed and repeated columns, all at once. Which columns are
+  /// required differs by file: the caller adds the missing ones. `columns` gives each header's
+  /// column in the file (zero-based), by default its position.
+  static func fields(of headers: [String], columns: [Int]?, field: (String) -> Field?) -> (
+    fields: [Field?], found: Set<Field>, problems: [HeaderProblem]
+  ) {
+    let columns = columns ?? Array(headers.indices)
+    var fields: [Field?] = []
+    var problems: [HeaderProblem] = []
+    var seen: [Field: (header: String, column: Int)] = [:]
+    for (index, header) in headers.enumerated() {
+      let column = index < columns.count ? columns[index] : index
+      guard !key(header).isEmpty else {
+        // Spreadsheets often save a few empty columns after the last one.
+        if !headers[index...].allSatisfy({ key($0).isEmpty }) {
+          problems.append(.unnamedColumn(column: column))
+        }
+        fields.append(nil)
+        continue
+      }
+      guard let named = field(header) else {
+        problems.append(.unknownColumn(column: column, header: header))
+        fields.append(nil)
+        continue
+      }
+      if let earlier = seen[named] {
+        problems.append(
+          .repeatedColumn(
+            field: named, first: earlier.header, firstColumn: earlier.column, header: header, column: column))
+      } else {
+        seen[named] = (header, column)
+      }
+      fields.append(named)
+    }
+    return (fields, Set(seen.keys), problems)
+  }
 }

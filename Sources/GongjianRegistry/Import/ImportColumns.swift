@@ -82,37 +82,10 @@ public enum ImportColumns {
   public static func map(headers: [String], line: Int = 1, columns: [Int]? = nil) -> Result<
     [Field?], HeaderFailure
   > {
-    let columns = columns ?? Array(headers.indices)
-    var fields: [Field?] = []
-    var problems: [HeaderProblem] = []
-    var seen: [Field: (header: String, column: Int)] = [:]
-    for (index, header) in headers.enumerated() {
-      let column = index < columns.count ? columns[index] : index
-      guard !HeaderText.key(header).isEmpty else {
-        // Spreadsheets often save a few empty columns after the last one.
-        if !headers[index...].allSatisfy({ HeaderText.key($0).isEmpty }) {
-          problems.append(.unnamedColumn(column: column))
-        }
-        fields.append(nil)
-        continue
-      }
-      guard let field = field(forHeader: header) else {
-        problems.append(.unknownColumn(column: column, header: header))
-        fields.append(nil)
-        continue
-      }
-      if let earlier = seen[field] {
-        problems.append(
-          .repeatedColumn(
-            field: field, first: earlier.header, firstColumn: earlier.column, header: header, column: column)
-        )
-      } else {
-        seen[field] = (header, column)
-      }
-      fields.append(field)
-    }
-    for field in required where seen[field] == nil { problems.append(.missingColumn(field: field)) }
-    return problems.isEmpty ? .success(fields) : .failure(HeaderFailure(line: line, problems: problems))
+    let mapped = HeaderText.fields(of: headers, columns: columns, field: field(forHeader:))
+    var problems = mapped.problems
+    for field in required where !mapped.found.contains(field) { problems.append(.missingColumn(field: field)) }
+    return problems.isEmpty ? .success(mapped.fields) : .failure(HeaderFailure(line: line, problems: problems))
   }
 }
 

@@ -48,38 +48,13 @@ public enum ListFile: String, Sendable, CaseIterable {
   /// problem of the header at once: unknown, repeated and missing columns.
   public func map(headers: [String], line: Int = 1, columns positions: [Int]? = nil) -> Result<[Field?], HeaderFailure>
   {
-    let positions = positions ?? Array(headers.indices)
-    var fields: [Field?] = []
-    var problems: [HeaderProblem] = []
-    var seen: [Field: (header: String, column: Int)] = [:]
-    for (index, header) in headers.enumerated() {
-      let column = index < positions.count ? positions[index] : index
-      guard !HeaderText.key(header).isEmpty else {
-        if !headers[index...].allSatisfy({ HeaderText.key($0).isEmpty }) {
-          problems.append(.unnamedColumn(column: column))
-        }
-        fields.append(nil)
-        continue
-      }
-      guard let field = field(forHeader: header) else {
-        problems.append(.unknownColumn(column: column, header: header))
-        fields.append(nil)
-        continue
-      }
-      if let earlier = seen[field] {
-        problems.append(
-          .repeatedColumn(
-            field: field, first: earlier.header, firstColumn: earlier.column, header: header, column: column))
-      } else {
-        seen[field] = (header, column)
-      }
-      fields.append(field)
-    }
-    if self == .activities && seen[.projectID] == nil && seen[.project] == nil {
+    let mapped = HeaderText.fields(of: headers, columns: positions, field: field(forHeader:))
+    var problems = mapped.problems
+    if self == .activities && !mapped.found.contains(.projectID) && !mapped.found.contains(.project) {
       problems.append(.missingColumn(field: .projectID))
     }
-    for field in required where seen[field] == nil { problems.append(.missingColumn(field: field)) }
-    return problems.isEmpty ? .success(fields) : .failure(HeaderFailure(line: line, problems: problems))
+    for field in required where !mapped.found.contains(field) { problems.append(.missingColumn(field: field)) }
+    return problems.isEmpty ? .success(mapped.fields) : .failure(HeaderFailure(line: line, problems: problems))
   }
 
   /// The column a header names, read as offices write headers; a note in brackets is allowed.

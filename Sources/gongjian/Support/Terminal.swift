@@ -47,6 +47,6 @@ enum Terminal {
 
   static func writeError(_ text: String) {
     var copy = text
-    copy.withUTF8 { BufferedWriter.writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
+    _ = copy.withUTF8 { BufferedWriter.writeAll(STDERR_FILENO, UnsafeRawBufferPointer($0)) }
   }
 }

@@ -81,7 +81,7 @@ enum WebProgram {
       throw WebProblem.webProgramMissing(searched: [program])
     }
     var line = password + "\n"
-    line.withUTF8 { BufferedWriter.writeAll(input[1], UnsafeRawBufferPointer($0)) }
+    _ = line.withUTF8 { BufferedWriter.writeAll(input[1], UnsafeRawBufferPointer($0)) }
     close(input[1])
     var bytes: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 256)
