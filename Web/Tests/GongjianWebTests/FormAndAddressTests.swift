@@ -47,6 +47,15 @@ import Testing
     #expect(await store.session("not-a-session").isNew)
   }
 
+  @Test func aFloodOfVisitorsCannotFillTheMemoryNorSignAnyoneOut() async {
+    let store = SessionStore()
+    let visitor = await store.session(nil).session
+    let account = await store.signIn(visitor, name: "王芳", role: .editor)
+    for _ in 0..<(SessionStore.sessionLimit + 100) { _ = await store.session(nil) }
+    #expect(await store.count <= SessionStore.sessionLimit)
+    #expect(await store.session(account.id).isNew == false, "a signed-in account outlives anonymous visitors")
+  }
+
   @Test func signInAttemptsAreThrottled() async {
     let store = SessionStore()
     for _ in 0..<SessionStore.failureLimit {

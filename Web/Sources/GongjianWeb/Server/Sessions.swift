@@ -27,6 +27,9 @@ public actor SessionStore {
   /// Failed sign-ins allowed per name and per address within `failureWindow` seconds.
   public static let failureLimit = 5
   public static let failureWindow: Double = 15 * 60
+  /// Sessions kept at most. Every visitor gets one before signing in (its form token), so a
+  /// flood of requests without cookies would otherwise fill the memory.
+  public static let sessionLimit = 20_000
 
   public init() {}
 
@@ -38,11 +41,26 @@ public actor SessionStore {
       sessions[id] = found
       return (found, false)
     }
-    if sessions.count > 10_000 { sessions = sessions.filter { now - $0.value.lastSeen < Self.idleLimit } }
+    if sessions.count >= Self.sessionLimit { forgetLeastRecent(now: now) }
     let fresh = Session(id: Self.token(), formToken: Self.token(), lastSeen: now)
     sessions[fresh.id] = fresh
     return (fresh, true)
   }
+
+  /// Forgets idle sessions, then the least recently seen, visitors before signed-in accounts,
+  /// down to three quarters of the limit: one sort per many new sessions, not one per request.
+  private func forgetLeastRecent(now: Double) {
+    let kept = sessions.values
+      .filter { now - $0.lastSeen < Self.idleLimit }
+      .sorted { (rank($0), $0.lastSeen) > (rank($1), $1.lastSeen) }
+      .prefix(Self.sessionLimit * 3 / 4)
+    sessions = Dictionary(uniqueKeysWithValues: kept.map { ($0.id, $0) })
+  }
+
+  /// How many sessions are kept now.
+  var count: Int { sessions.count }
+
+  private func rank(_ session: Session) -> Int { session.accountName == nil ? 0 : 1 }
 
   /// Signs a session in: a new id, so an id seen before signing in is worth nothing after.
   public func signIn(_ old: Session, name: String, role: AccountRole) -> Session {
@@ -84,6 +102,10 @@ public actor SessionStore {
 
   public func failed(name: String, address: String) {
     let now = Self.now()
+    // Names tried are remembered only within the window: guessing many names cannot fill memory.
+    if failures.count >= Self.sessionLimit {
+      failures = failures.filter { $0.value.contains { now - $0 < Self.failureWindow } }
+    }
     for key in ["n:" + NameKey.make(name), "a:" + address] { failures[key, default: []].append(now) }
   }
 
