@@ -5,7 +5,7 @@ Runs the built `gongjian` and `gongjian-web` (after `swift build` and
 `swift build --package-path Web`; GONGJIAN_BIN and GONGJIAN_WEB_BIN override where they are)
 against a demo registry in a temporary folder, over HTTP on loopback with a cookie per visitor:
 
-- every route added (`POST /units/ID/edit|withdraw|rejoin|agreement|groups|groups/leave`,
+- every route added (`POST /units/ID/edit|withdraw|rejoin|agreement|periods|groups|groups/leave`,
   `GET /history`, `GET /undo`, `POST /undo`): its status, its content, and the registry's
   change as the command line shows it (`show --format json`, `history --format json`);
 - a refusal next to its field, in Chinese and in English, 422, with the registry unchanged;
@@ -150,10 +150,11 @@ def main():
         # The unit's page: the forms that fit a unit in the alliance, and its latest changes.
         status, _, page = editor.get("units/1")
         check(status == 200, "GET /units/1: 200 (%d)" % status)
-        for form in ["edit-form", "withdraw-form", "agreement-form", "group-join-form", "group-leave-form"]:
+        for form in ["edit-form", "withdraw-form", "agreement-form", "correct-form", "group-join-form",
+                     "group-leave-form"]:
             check('id="%s"' % form in page, "unit page has %s" % form)
         check('id="rejoin-form"' not in page, "no rejoin form for a unit in the alliance")
-        check(page.count('name="csrf" value="%s"' % editor.token) >= 6, "every form carries the token")
+        check(page.count('name="csrf" value="%s"' % editor.token) >= 7, "every form carries the token")
         check('id="unit-history"' in page and "虹口烟草糖酒有限公司" in page, "unit page shows its history")
         check('id="edit-name" name="name" value="虹口烟草糖酒有限公司"' in page, "edit form filled with the unit's name")
         status, _, page = Visitor(url).get("units/28")
@@ -164,7 +165,7 @@ def main():
         forms = {
             "units/1/edit": {"name": "无令牌改名"}, "units/1/withdraw": {"on": "2024-06-01", "confirm": "1"},
             "units/28/rejoin": {"on": "2024-06-01"}, "units/1/agreement": {"signed": "2024-06-01"},
-            "units/1/groups": {"group": "#3"}, "units/1/groups/leave": {"group": "#1", "on": "2024-06-01"},
+            "units/1/periods": {"period": "1", "joined": "2015-07-01"}, "units/1/groups": {"group": "#3"}, "units/1/groups/leave": {"group": "#1", "on": "2024-06-01"},
             "undo": {"batch": "1"},
         }
         for path, data in forms.items():
@@ -255,6 +256,23 @@ def main():
         agreements = show(1)["agreements"]
         check(status == 303 and any(a["title"] == "续签协议" and a["expires_on"] == "2027-06-25" for a in agreements),
               "agreement recorded")
+
+        # A correction of a period's dates.
+        before = state()
+        status, _, page = editor.post("units/1/periods", {"period": "1", "left": "2099-01-01"})
+        check(status == 422 and element(page, "correct-left-error"), "a correction to a day after today refused")
+        status, _, page = editor.post("units/1/periods", {"period": "2", "left": "2024-06-29"})
+        check(status == 422 and element(page, "correct-left-error"), "a leaving day for the open period refused")
+        status, _, page = english.post("units/1/periods", {"period": "9", "joined": "2024-06-01"})
+        text = element(page, "correct-period-error")
+        check(status == 422 and text and "period 9" in text, "a period the unit does not have, in English: %s" % text)
+        status, _, page = editor.post("units/1/periods", {"period": "1"})
+        check(status == 422 and element(page, "correct-joined-error"), "a correction without a date refused")
+        check(state() == before, "nothing changed by the refused corrections")
+        status, _, _ = editor.post("units/1/periods", {"period": "1", "left": "2024-06-21"})
+        unit = show(1)
+        check(status == 303 and unit["periods"][0]["left_on"] == "2024-06-21"
+              and history()[-1]["action"] == "correct period", "the first period's leaving day corrected")
 
         # Joining and leaving a working group.
         before = state()

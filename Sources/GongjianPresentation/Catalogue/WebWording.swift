@@ -80,7 +80,7 @@ public enum WebText: String, CaseIterable, Sendable {
   case serverError, busy
   // A unit's change forms, the history pages and undo.
   case confirmNeeded, joinAsLead, defaultToday, noHistory, seeAllHistory, olderChanges, newerChanges
-  case undoExplained, signInToSeeHistory
+  case undoExplained, signInToSeeHistory, correctHeading, correctSubmit, correctHint, periodLabel
 }
 
 /// What stops the browser view's server or its account commands, apart from the registry's

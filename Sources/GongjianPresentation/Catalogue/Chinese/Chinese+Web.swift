@@ -110,6 +110,10 @@ extension ChineseCatalogue: WebWording {
     case .newerChanges: "较新的记录"
     case .undoExplained: "撤销会把下列改动恢复原样；撤销本身也记入修改记录。"
     case .signInToSeeHistory: "修改记录中有联系人和电话，登录后才能查看。"
+    case .correctHeading: "更正共建期间的日期"
+    case .correctSubmit: "保存更正"
+    case .correctHint: "用于更正录入有误的日期，不是办理退出或重新加入；修改记录中记为更正。"
+    case .periodLabel: "共建期间"
     }
   }
 

@@ -112,6 +112,10 @@ extension EnglishCatalogue: WebWording {
     case .newerChanges: "Newer changes"
     case .undoExplained: "Undo puts back what these changes altered; the undo itself is recorded in the history."
     case .signInToSeeHistory: "The history holds contacts and phone numbers: sign in to see it."
+    case .correctHeading: "Correct the dates of a period"
+    case .correctSubmit: "Save the correction"
+    case .correctHint: "Puts right a date typed wrongly; not a withdrawal or a rejoining. The history records it as a correction."
+    case .periodLabel: "Alliance period"
     }
   }
 

@@ -5,6 +5,8 @@ import GongjianRegistry
 /// form fields are named as the command line's options (`on`, `signed`, `party-org`, …).
 enum UnitChange: String, CaseIterable, Sendable {
   case edit, withdraw, rejoin, agreement
+  /// A correction of a period's dates (`edit --joined/--left/--period` on the command line).
+  case correct = "periods"
   case groupJoin = "groups"
   case groupLeave = "groups/leave"
 
@@ -15,6 +17,7 @@ enum UnitChange: String, CaseIterable, Sendable {
     case .withdraw: "withdraw"
     case .rejoin: "rejoin"
     case .agreement: "agreement"
+    case .correct: "correct"
     case .groupJoin: "group-join"
     case .groupLeave: "group-leave"
     }
@@ -42,6 +45,7 @@ enum UnitChange: String, CaseIterable, Sendable {
         .signedOn: "signed", .expiresOn: "expires", .signatory: "signatory", .signatoryTitle: "signatory-title",
         .agreementTitle: "title",
       ]
+    case .correct: [.joinedOn: "joined", .leftOn: "left"]
     case .groupJoin: [.joinedOn: "on", .groups: "group", .groupName: "group"]
     case .groupLeave: [.leftOn: "on", .groups: "group", .groupName: "group"]
     }
@@ -55,10 +59,15 @@ enum UnitChange: String, CaseIterable, Sendable {
     case .emptyReference(.group), .noSuchID(.group, _), .noSuchName(.group, _, _), .ambiguousName(.group, _, _, _),
       .notInGroup, .alreadyInGroup, .groupDissolved:
       if self == .groupJoin || self == .groupLeave || self == .rejoin { return "group" }
+    case .noSuchPeriod, .periodsWouldOverlap:
+      if self == .correct { return "period" }
+    case .leavingAnOpenPeriod:
+      if self == .correct { return "left" }
     default: break
     }
     switch self {
     case .edit: return "name"
+    case .correct: return "joined"
     case .withdraw, .rejoin, .groupJoin, .groupLeave: return "on"
     case .agreement: return "signed"
     }

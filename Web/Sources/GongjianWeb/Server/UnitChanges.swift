@@ -69,6 +69,15 @@ extension WebServer {
         title: form.given("title"), signatory: form.given("signatory"), signatoryTitle: form.given("signatory-title"),
         expiresOn: try form.day("expires", field: .expiresOn, today: today))
       return texts.agreementRecorded(try registry.addAgreement(unit: unit, signedOn: signed, terms: terms))
+    case .correct:
+      let period = try form.given("period").map { text in
+        guard let number = Int(text) else { throw BadQuery() }
+        return number
+      }
+      let joined = try form.day("joined", field: .joinedOn, today: today)
+      let left = try form.day("left", field: .leftOn, today: today)
+      guard joined != nil || left != nil else { throw Refusal.invalid(.joinedOn, .missing) }
+      return texts.corrected(try registry.correctPeriod(unit, period: period, joinedOn: joined, leftOn: left))
     case .groupJoin:
       let day = try form.day("on", field: .joinedOn, today: today)
       let group = try registry.resolveGroup(form["group"] ?? "")
@@ -180,6 +189,20 @@ extension WebServer {
         ChangeField(key: "on", label: label(.joinedOn), hint: texts.web(.defaultToday)),
         ChangeField(key: "lead", label: texts.web(.joinAsLead), kind: .checkbox),
       ])
+
+    let periods = detail.periods.enumerated().map { index, period in
+      ("\(index + 1)", "\(index + 1) · \(period.joinedOn.iso) – \(period.leftOn?.iso ?? texts.none)")
+    }
+    add(
+      .correct, shown: !periods.isEmpty, heading: .correctHeading, submit: .correctSubmit,
+      fields: [
+        ChangeField(
+          key: "period", label: texts.web(.periodLabel), kind: .select(periods), required: true,
+          hint: texts.web(.correctHint)),
+        ChangeField(key: "joined", label: label(.joinedOn), hint: dateHint),
+        ChangeField(key: "left", label: label(.leftOn), hint: dateHint),
+      ],
+      defaults: FormValues([("period", "\(periods.count)")]))
 
     let memberships = detail.currentGroups.map { ("#\($0.group.id.rawValue)", $0.group.name) }
     add(
