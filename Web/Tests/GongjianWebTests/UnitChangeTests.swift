@@ -74,6 +74,15 @@ import Testing
     #expect(empty.range.isEmpty && !empty.hasNewer && !empty.hasOlder)
   }
 
+  @Test func everyWordOfThePagesIsInBothLanguagesWithChinesePunctuation() {
+    for text in WebText.allCases {
+      let chinese = Language.zh.texts.web(text)
+      let english = Language.en.texts.web(text)
+      #expect(!chinese.isEmpty && !english.isEmpty && chinese != english || text == .switchLanguage, "\(text)")
+      #expect(!chinese.contains { ",;()?!".contains($0) }, "\(text): \(chinese)")
+    }
+  }
+
   @Test func formsAreAddressedByUnit() {
     #expect(UnitChange.groupLeave.path(UnitID(7)) == "/units/7/groups/leave")
     #expect(Set(UnitChange.allCases.map(\.id)).count == UnitChange.allCases.count)

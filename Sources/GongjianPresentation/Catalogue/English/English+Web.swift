@@ -58,7 +58,8 @@ extension EnglishCatalogue: WebWording {
     case .unitHistoryHeading: "Changes"
     case .contactsHidden: "Sign in to see the contact and phone."
     case .changesHeading: "Changes"
-    case .confirmWithdraw: "Confirm the withdrawal: the unit's alliance period ends on this date, and it leaves its working groups"
+    case .confirmWithdraw:
+      "Confirm the withdrawal: the unit's alliance period ends on this date, and it leaves its working groups"
     case .groupsHeading: "Working groups"
     case .groupAddHeading: "Add a working group"
     case .groupAddSubmit: "Add"
@@ -114,7 +115,8 @@ extension EnglishCatalogue: WebWording {
     case .signInToSeeHistory: "The history holds contacts and phone numbers: sign in to see it."
     case .correctHeading: "Correct the dates of a period"
     case .correctSubmit: "Save the correction"
-    case .correctHint: "Puts right a date typed wrongly; not a withdrawal or a rejoining. The history records it as a correction."
+    case .correctHint:
+      "Puts right a date typed wrongly; not a withdrawal or a rejoining. The history records it as a correction."
     case .periodLabel: "Alliance period"
     }
   }

@@ -157,8 +157,8 @@ enum Templates {
     let all: [(String, String)] = [
       ("layout", layout), ("overview", overview), ("roster", roster), ("unit", unit), ("register", register),
       ("login", login), ("message", message), ("listing", listing),
-    ] + unitChangeTemplates
-    for (name, text) in all {
+    ]
+    for (name, text) in all + unitChangeTemplates {
       // The templates are fixed text: a mistake in one is found by the first test that renders it.
       if let template = try? MustacheTemplate(string: text) { library.register(template, named: name) }
     }

@@ -35,7 +35,8 @@ extension WebServer {
       if case .noSuchID(.unit, id) = refusal { throw refusal }
       let failed = FailedChange(
         change: change, values: form,
-        problems: FormProblems.place(refusal, keys: change.keys, fallback: change.fallbackKey(for: refusal), texts: texts),
+        problems: FormProblems.place(
+          refusal, keys: change.keys, fallback: change.fallbackKey(for: refusal), texts: texts),
         message: texts.refusal(refusal, fields: { _ in nil }))
       return try await unitPage(viewer, id: id, failed: failed)
     }
@@ -136,7 +137,8 @@ extension WebServer {
       guard shown || refused else { return }
       html += Pages.changeForm(
         viewer, change: change, unit: detail.id, heading: texts.web(heading), submit: texts.web(submit),
-        fields: fields, values: refused ? failed?.values ?? defaults : defaults, problems: refused ? failed?.problems ?? [:] : [:],
+        fields: fields, values: refused ? failed?.values ?? defaults : defaults,
+        problems: refused ? failed?.problems ?? [:] : [:],
         open: refused)
     }
 
