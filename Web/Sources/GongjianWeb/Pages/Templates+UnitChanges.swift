@@ -34,8 +34,8 @@ extension Templates {
     <section id="unit-history">
     <h2>{{historyHeading}}</h2>
     {{#empty}}<p id="no-history">{{noHistory}}</p>{{/empty}}
-    {{{table}}}
-    <p class="footer">{{footer}} <a href="/history?unit={{unitID}}" id="unit-history-all">{{seeAll}}</a></p>
+    <div class="history">{{{table}}}</div>
+    {{#mayRead}}<p class="footer">{{footer}} <a href="/history?unit={{unitID}}" id="unit-history-all">{{seeAll}}</a></p>{{/mayRead}}
     </section>
 
     """
@@ -44,7 +44,7 @@ extension Templates {
     <h1>{{heading}}</h1>
     {{#unitName}}<p id="history-unit"><a href="/units/{{unitID}}">{{unitName}}</a></p>{{/unitName}}
     {{#empty}}<p id="no-history">{{noHistory}}</p>{{/empty}}
-    {{{table}}}
+    <div class="history">{{{table}}}</div>
     <p class="footer" id="history-count">{{footer}}</p>
     <p class="pages">
     {{#newer}}<a href="{{newer}}" id="history-newer">{{newerText}}</a>{{/newer}}
@@ -59,7 +59,7 @@ extension Templates {
     {{#refusal}}<p id="undo-refusal">{{refusal}}</p>{{/refusal}}
     {{#plan}}
     <p>{{explained}}</p>
-    {{{table}}}
+    <div class="history">{{{table}}}</div>
     {{#mayChange}}<form method="post" action="/undo" class="form" id="undo-form">
     <input type="hidden" name="csrf" value="{{csrf}}">
     <input type="hidden" name="batch" value="{{batch}}">
@@ -77,6 +77,8 @@ extension Templates {
     .form label.check { font-weight: normal; display: block; }
     .notice { white-space: pre-line; }
     .pages a { margin-right: 1em; }
+    .history td { white-space: normal; min-width: 5em; }
+    .history td:first-child { white-space: nowrap; }
 
     """
 

@@ -77,7 +77,7 @@ extension WebServer {
     case .success(let plan):
       context["plan"] = true
       context["batch"] = plan.batch
-      context["table"] = HTMLTable.render(ListingColumns.history, plan.entries, language: viewer.language)
+      context["table"] = HTMLTable.render(historyColumns(unit: false), plan.entries, language: viewer.language)
     case .failure(let refusal):
       // Shown once only when the refusal of the undo just tried says the same.
       let text = texts.refusal(refusal, fields: { _ in nil })

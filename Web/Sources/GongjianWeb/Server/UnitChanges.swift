@@ -113,13 +113,15 @@ extension WebServer {
         "historyHeading": texts.web(.unitHistoryHeading), "empty": entries.isEmpty,
         "noHistory": texts.web(viewer.mayReadContacts ? .noHistory : .signInToSeeHistory), "table": table,
         "footer": total == 0 ? "" : texts.webLatestChanges(shown: window.range.count, total: total),
-        "seeAll": texts.web(.seeAllHistory), "unitID": detail.id.rawValue,
+        "seeAll": texts.web(.seeAllHistory), "unitID": detail.id.rawValue, "mayRead": viewer.mayReadContacts,
       ])
   }
 
-  /// The history's columns: on a unit's page its name is left out.
+  /// The history's columns, what changed first (a phone shows the first columns only); the
+  /// unit's name left out on its own page.
   func historyColumns(unit: Bool) -> [Column<HistoryEntry>] {
-    unit ? ListingColumns.history.filter { $0.key != "unit" } : ListingColumns.history
+    let order = unit ? ["at", "summary", "user", "command"] : ["at", "unit", "summary", "user", "command"]
+    return order.compactMap { key in ListingColumns.history.first { $0.key == key } }
   }
 
   /// The forms that make sense for the unit as it is now (a refused one always).
