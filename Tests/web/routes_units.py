@@ -107,9 +107,9 @@ def main():
     empty = os.path.join(folder, "empty.sqlite")
     servers = []
 
-    def serve(path):
+    def serve(path, listen="127.0.0.1:0"):
         process = subprocess.Popen(
-            [CLI, "serve", "--db", path, "--listen", "127.0.0.1:0", "--today", TODAY, "--by", "本机"],
+            [CLI, "serve", "--db", path, "--listen", listen, "--today", TODAY, "--by", "本机"],
             env=ENV, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         servers.append(process)
         match = re.match(r"listening on (http://\S+/)", process.stdout.readline())
@@ -341,6 +341,18 @@ def main():
         check(state() == before, "nothing changed by the viewer")
         status, _, _ = editor.post("units/9999/edit", {"name": "无此单位"})
         check(status == 404, "a unit that does not exist: 404 (%d)" % status)
+
+        # Off this computer, without signing in: the history holds phone numbers, so it is not shown.
+        outside = serve(db, "0.0.0.0:0")
+        anonymous = Visitor(outside.replace("0.0.0.0", "127.0.0.1"))
+        status, _, page = anonymous.get("units/1")
+        check(status == 200 and 'id="edit-form"' not in page and "021-65550000" not in page
+              and "POST /units/1/edit" not in page, "off this computer: a unit's page without forms or history")
+        check(anonymous.get("history")[0] == 403 and anonymous.get("undo")[0] == 403,
+              "off this computer: no history, no undo without signing in")
+        before = state()
+        status, _, _ = anonymous.post("units/1/edit", {"name": "匿名改名"})
+        check(status == 403 and state() == before, "off this computer: no change without signing in (%d)" % status)
 
         # Nothing to undo in a new registry.
         check(cli("init", "--db", empty).returncode == 0, "empty registry created")
