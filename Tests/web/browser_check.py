@@ -228,6 +228,23 @@ def main():
         history = cli("history", "--format", "json", "--db", db)
         check(history.returncode == 0 and ACCOUNT in history.stdout, "the history records the signed-in account")
 
+        # Edit the unit through the form on its page (folded away until opened).
+        driver.find_element(By.CSS_SELECTOR, "#edit summary").click()
+        kind = driver.find_element(By.ID, "edit-kind")
+        kind.clear()
+        kind.send_keys("社会组织")
+        click("edit-submit")
+        check("社会组织" in driver.find_element(By.ID, "unit-sheet").text and driver.find_elements(By.ID, "notice"),
+              "edited through the form: the unit's page shows the new kind")
+        check([unit for unit in units(db) if unit["name"] == fields["name"]][0]["kind"] == "社会组织",
+              "the registry holds the edited kind")
+        driver.save_screenshot(os.path.join(OUT, "unit-edited-zh.png"))
+        driver.set_window_size(390, 844)
+        driver.find_element(By.CSS_SELECTOR, "#withdraw summary").click()
+        driver.execute_script("arguments[0].scrollIntoView()", driver.find_element(By.ID, "unit-changes"))
+        driver.save_screenshot(os.path.join(OUT, "unit-forms-phone-zh.png"))
+        driver.set_window_size(1280, 900)
+
         click("nav-units")
         driver.find_element(By.ID, "q").send_keys("浏览器")
         click("apply-filters")

@@ -30,6 +30,8 @@ public protocol WebWording {
   func webFirstRows(shown: Int, total: Int) -> String
   /// The latest `shown` changes of `total`.
   func webLatestChanges(shown: Int, total: Int) -> String
+  /// A later page of the history: changes `first` to `last`, counted from the latest, of `total`.
+  func webChangesRange(first: Int, last: Int, total: Int) -> String
   /// What went wrong while starting the server or handling accounts, with how to fix it.
   func webProblem(_ problem: WebProblem) -> String
   /// What `user add` and `user remove` did.
@@ -76,6 +78,9 @@ public enum WebText: String, CaseIterable, Sendable {
   // Refusals of a request.
   case notFound, signInToChange, viewerCannotChange, adminOnly, staleForm, hostRefused, tooLarge, badRequest
   case serverError, busy
+  // A unit's change forms, the history pages and undo.
+  case confirmNeeded, joinAsLead, defaultToday, noHistory, seeAllHistory, olderChanges, newerChanges
+  case undoExplained, signInToSeeHistory, correctHeading, correctSubmit, correctHint, periodLabel
 }
 
 /// What stops the browser view's server or its account commands, apart from the registry's

@@ -58,7 +58,7 @@ extension ChineseCatalogue: WebWording {
     case .unitHistoryHeading: "修改记录"
     case .contactsHidden: "登录后可查看联系人和电话。"
     case .changesHeading: "办理"
-    case .confirmWithdraw: "确定为该单位办理退出吗？"
+    case .confirmWithdraw: "确认办理退出：该单位的共建期间到所填日期为止，同时退出所在专项组"
     case .groupsHeading: "专项组"
     case .groupAddHeading: "新增专项组"
     case .groupAddSubmit: "新增"
@@ -100,6 +100,20 @@ extension ChineseCatalogue: WebWording {
     case .badRequest: "请求有误（如网址中有无法识别的字符），未做任何修改。"
     case .serverError: "出现了意外的错误，未做任何修改。请稍后重试；如仍出错，请告知管理员。"
     case .busy: "登记簿正被他人修改，请稍后重试。未做任何修改。"
+    // A unit's change forms, the history pages and undo.
+    case .confirmNeeded: "请先勾选确认，再提交。未做任何修改。"
+    case .joinAsLead: "作为牵头单位（已在该组的成员单位改为牵头单位）"
+    case .defaultToday: "不填则为今天"
+    case .noHistory: "还没有修改记录。"
+    case .seeAllHistory: "查看全部修改记录"
+    case .olderChanges: "更早的记录"
+    case .newerChanges: "较新的记录"
+    case .undoExplained: "撤销会把下列改动恢复原样；撤销本身也记入修改记录。"
+    case .signInToSeeHistory: "修改记录中有联系人和电话，登录后才能查看。"
+    case .correctHeading: "更正共建期间的日期"
+    case .correctSubmit: "保存更正"
+    case .correctHint: "用于更正录入有误的日期，不是办理退出或重新加入；修改记录中记为更正。"
+    case .periodLabel: "共建期间"
     }
   }
 
@@ -148,6 +162,10 @@ extension ChineseCatalogue: WebWording {
 
   public func webLatestChanges(shown: Int, total: Int) -> String {
     shown < total ? "最近\(shown)条（共\(total)条）" : "共\(total)条"
+  }
+
+  public func webChangesRange(first: Int, last: Int, total: Int) -> String {
+    "从最近的算起第\(first)至\(last)条（共\(total)条）"
   }
 
   public func webProblem(_ problem: WebProblem) -> String {

@@ -58,7 +58,8 @@ extension EnglishCatalogue: WebWording {
     case .unitHistoryHeading: "Changes"
     case .contactsHidden: "Sign in to see the contact and phone."
     case .changesHeading: "Changes"
-    case .confirmWithdraw: "Withdraw this unit from the alliance?"
+    case .confirmWithdraw:
+      "Confirm the withdrawal: the unit's alliance period ends on this date, and it leaves its working groups"
     case .groupsHeading: "Working groups"
     case .groupAddHeading: "Add a working group"
     case .groupAddSubmit: "Add"
@@ -102,6 +103,21 @@ extension EnglishCatalogue: WebWording {
     case .serverError:
       "Something unexpected went wrong; nothing was changed. Try again later, and tell an admin if it persists."
     case .busy: "Someone else is changing the registry; try again in a moment. Nothing was changed."
+    // A unit's change forms, the history pages and undo.
+    case .confirmNeeded: "Tick the box to confirm first. Nothing was changed."
+    case .joinAsLead: "As the lead (a member already in the group becomes its lead)"
+    case .defaultToday: "Today if left empty"
+    case .noHistory: "No changes yet."
+    case .seeAllHistory: "See the whole history"
+    case .olderChanges: "Older changes"
+    case .newerChanges: "Newer changes"
+    case .undoExplained: "Undo puts back what these changes altered; the undo itself is recorded in the history."
+    case .signInToSeeHistory: "The history holds contacts and phone numbers: sign in to see it."
+    case .correctHeading: "Correct the dates of a period"
+    case .correctSubmit: "Save the correction"
+    case .correctHint:
+      "Puts right a date typed wrongly; not a withdrawal or a rejoining. The history records it as a correction."
+    case .periodLabel: "Alliance period"
     }
   }
 
@@ -158,6 +174,10 @@ extension EnglishCatalogue: WebWording {
 
   public func webLatestChanges(shown: Int, total: Int) -> String {
     shown < total ? "the latest \(shown) of \(total)" : "\(total) in all"
+  }
+
+  public func webChangesRange(first: Int, last: Int, total: Int) -> String {
+    "changes \(first) to \(last) of \(total), counted from the latest"
   }
 
   public func webProblem(_ problem: WebProblem) -> String {

@@ -78,6 +78,7 @@ enum Templates {
     <h1 id="unit-name">{{name}}</h1>
     {{#contactsHidden}}<p class="hint">{{contactsHidden}}</p>{{/contactsHidden}}
     <pre class="sheet" id="unit-sheet">{{sheet}}</pre>
+    {{{changes}}}
 
     """
 
@@ -157,7 +158,7 @@ enum Templates {
       ("layout", layout), ("overview", overview), ("roster", roster), ("unit", unit), ("register", register),
       ("login", login), ("message", message), ("listing", listing),
     ]
-    for (name, text) in all {
+    for (name, text) in all + unitChangeTemplates {
       // The templates are fixed text: a mistake in one is found by the first test that renders it.
       if let template = try? MustacheTemplate(string: text) { library.register(template, named: name) }
     }

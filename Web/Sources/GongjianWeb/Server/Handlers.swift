@@ -150,12 +150,18 @@ extension WebServer {
     return Reply(body: output.text, contentType: "text/csv; charset=utf-8", filename: "units.csv")
   }
 
-  func unitPage(_ viewer: Viewer, id: Int?) async throws -> Reply {
+  /// A unit's page; with a refused change form (`failed`), the page again with that form as
+  /// sent and its messages (422).
+  func unitPage(_ viewer: Viewer, id: Int?, failed: FailedChange? = nil) async throws -> Reply {
     let texts = viewer.language.texts
     guard let id else {
       return Reply(status: .notFound, body: Pages.message(viewer, heading: "", text: texts.web(.notFound)))
     }
-    var detail = try await blocking { try open(.read, by: localName, command: "").unitDetail(UnitID(id)) }
+    var (detail, changes) = try await blocking {
+      let registry = try open(.read, by: localName, command: "")
+      let detail = try registry.unitDetail(UnitID(id))
+      return (detail, try unitSections(registry, detail: detail, viewer: viewer, failed: failed))
+    }
     if !viewer.mayReadContacts {
       detail.details.contactName = nil
       detail.details.contactPhone = nil
@@ -164,10 +170,12 @@ extension WebServer {
       "unit",
       [
         "name": detail.name, "sheet": UnitSheet.render(detail, language: viewer.language),
-        "contactsHidden": viewer.mayReadContacts ? false : texts.web(.contactsHidden),
+        "contactsHidden": viewer.mayReadContacts ? false : texts.web(.contactsHidden), "changes": changes,
       ])
-    let notice = await sessions.takeNotice(viewer.session)
-    return Reply(body: Pages.page(viewer, title: detail.name, body: body, notice: notice))
+    let notice = failed == nil ? await sessions.takeNotice(viewer.session) : nil
+    return Reply(
+      status: failed == nil ? .ok : .unprocessableContent,
+      body: Pages.page(viewer, title: detail.name, body: body, notice: notice, error: failed?.message))
   }
 
   /// `POST /units`: the fields of `register` (`name`, `joined`, `kind`, `party-org`, `address`,

@@ -91,7 +91,7 @@ public struct WebServer: Sendable {
     let router = Router(context: WebContext.self)
     router.get("/style.css") { request, context in
       await respond(request, context) { _, _ in
-        Reply(body: Templates.style, contentType: "text/css; charset=utf-8")
+        Reply(body: Templates.style + Templates.changeStyle, contentType: "text/css; charset=utf-8")
       }
     }
     router.get("/") { request, context in
@@ -156,6 +156,25 @@ public struct WebServer: Sendable {
           "\(Self.languageCookie)=\(chosen); Path=/; Max-Age=31536000; SameSite=Strict")
       }
     }
+
+    // MARK: A unit's everyday changes, the history and undo
+    for change in UnitChange.allCases {
+      router.post(RouterPath("/units/:id/" + change.rawValue)) { request, context in
+        await respond(request, context, form: true) { viewer, form in
+          try await changeUnit(viewer, id: context.parameters.get("id", as: Int.self), change: change, form: form)
+        }
+      }
+    }
+    router.get("/history") { request, context in
+      await respond(request, context) { viewer, _ in try await historyPage(viewer, query: query(of: request)) }
+    }
+    router.get("/undo") { request, context in
+      await respond(request, context) { viewer, _ in try await undoPage(viewer) }
+    }
+    router.post("/undo") { request, context in
+      await respond(request, context, form: true) { viewer, form in try await undo(viewer, form: form) }
+    }
+    // End of a unit's everyday changes, the history and undo.
     return router
   }
 
