@@ -46,6 +46,8 @@ public final class Registry {
   /// read-only command reads an older registry as it is.
   var listTablesPresent: Bool?
   var creditCodePresent: Bool?
+  /// Where the connection goes when the registry is released: back to a `ReaderPool`.
+  var afterUse: ((Connection) -> Void)?
 
   /// Whether a command reads only or also writes. A write command on a write-protected file
   /// is refused up front with a clear message instead of failing half-way.
@@ -135,6 +137,10 @@ public final class Registry {
     } catch {
       throw StorageProblem.from(error, path: path)
     }
+  }
+
+  deinit {
+    afterUse?(db)
   }
 
   /// The statements that insert a unit with its period, agreement and group memberships.

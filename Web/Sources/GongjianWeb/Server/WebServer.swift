@@ -40,6 +40,8 @@ struct Reply: Sendable {
 public struct WebServer: Sendable {
   public let options: WebOptions
   let sessions = SessionStore()
+  /// Read connections kept open between requests.
+  let readers = ReaderPool()
   /// Who changes made on this computer are recorded as (nobody signs in there).
   let localName: String
   /// A hash checked against when a name has no account, so that a missing account takes as
@@ -63,6 +65,10 @@ public struct WebServer: Sendable {
   public func run() async throws {
     let registry = try open(.read, by: localName, command: "serve")
     let hasAccounts = try registry.hasAccounts()
+    // A connection that may write, held while the server runs, keeps the registry in WAL mode
+    // with its -wal in place: the pages' read connections can then stay open between requests
+    // (see `ReaderPool`). A file this account may not write is read without it.
+    let keeper = try? open(.write, by: localName, command: "serve")
     if !options.isLoopback && !hasAccounts {
       throw WebProblem.accountsRequired(address: "\(options.host):\(options.port)")
     }
@@ -78,6 +84,7 @@ public struct WebServer: Sendable {
       },
       logger: Logger(label: "gongjian-web", factory: { _ in SwiftLogNoOpLogHandler() })
     )
+    defer { withExtendedLifetime(keeper) {} }
     do {
       try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     } catch let error as IOError {
@@ -342,9 +349,10 @@ public struct WebServer: Sendable {
   // MARK: The registry
 
   func open(_ access: Registry.Access, by: String, command: String) throws -> Registry {
-    try Registry.open(
-      at: RegistryLocation(path: options.databasePath, isDefault: false), access: access, today: try today(),
-      context: ChangeContext(changedBy: by, command: command))
+    let location = RegistryLocation(path: options.databasePath, isDefault: false)
+    let context = ChangeContext(changedBy: by, command: command)
+    if access == .read { return try Registry.open(at: location, today: try today(), context: context, readers: readers) }
+    return try Registry.open(at: location, access: access, today: try today(), context: context)
   }
 
   func today() throws -> Day {
