@@ -24,6 +24,7 @@ import Testing
       let followups = texts.webOpenFollowups(open: 7, overdue: 2)
       #expect(followups.contains("7") && followups.contains("2"))
       #expect(texts.webDownload("报表", format: "CSV").contains("CSV"))
+      #expect(texts.webUndatedAgreements(38).contains("38"))
     }
   }
 }

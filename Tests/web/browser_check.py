@@ -267,6 +267,11 @@ def main():
         driver.save_screenshot(os.path.join(OUT, "needs-claimed-zh.png"))
         driver.get(url)
         driver.save_screenshot(os.path.join(OUT, "overview-full-zh.png"))
+        for name, path in [("groups-zh.png", "groups/1"), ("meeting-zh.png", "meetings/2"),
+                           ("followups-zh.png", "followups?show=all"), ("reports-zh.png", "reports?period=quarter&from=2017")]:
+            driver.get(url + path)
+            check(driver.find_elements(By.TAG_NAME, "h1") != [], "%s shown" % path)
+            driver.save_screenshot(os.path.join(OUT, name))
         driver.set_window_size(390, 844)
         for name, path in [("overview-phone-zh.png", ""), ("needs-phone-zh.png", "lists/needs?show=all")]:
             driver.get(url + path)

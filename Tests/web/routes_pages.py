@@ -199,8 +199,11 @@ def main():
         open_needs = cli_json(db, "need", "list", "--status", "open")
         overdue_needs = cli_json(db, "need", "list", "--overdue")
         open_followups = cli_json(db, "followup", "list", "--open")
-        check(len(table_rows(page, 0)) == len(expiring) > 0,
-              "overview: %d agreements expiring, as the command line" % len(expiring))
+        dated = [a for a in expiring if a["days_left"] is not None]
+        check(len(table_rows(page, 0)) == len(dated) > 0,
+              "overview: %d agreements expiring or expired, as the command line" % len(dated))
+        undated = by_id(page, "undated-agreements") or ""
+        check(str(len(expiring) - len(dated)) in undated, "overview: %s" % undated)
         figure = by_id(page, "open-needs") or ""
         check(str(len(open_needs)) in figure and str(len(overdue_needs)) in figure,
               "overview: %s (open %d, overdue %d)" % (figure, len(open_needs), len(overdue_needs)))

@@ -10,6 +10,9 @@ public protocol WebPagesWording {
   func webOpenNeeds(open: Int, overdue: Int) -> String
   /// On the overview: 未办结督办事项5项，其中逾期2项.
   func webOpenFollowups(open: Int, overdue: Int) -> String
+  /// Under the overview's expiring agreements: how many have no expiry date (listed on the
+  /// agreements page).
+  func webUndatedAgreements(_ count: Int) -> String
   /// A download's link text: the report's title and the file's format.
   func webDownload(_ title: String, format: String) -> String
 }

@@ -40,5 +40,7 @@ extension ChineseCatalogue: WebPagesWording {
     "未办结督办事项\(open)项" + (overdue > 0 ? "，其中逾期\(overdue)项" : "")
   }
 
+  public func webUndatedAgreements(_ count: Int) -> String { "另有\(count)份协议未填到期日期，可在共建协议页查看。" }
+
   public func webDownload(_ title: String, format: String) -> String { "\(title)（\(format)）" }
 }

@@ -41,5 +41,9 @@ extension EnglishCatalogue: WebPagesWording {
     "\(open) open \(open == 1 ? "follow-up" : "follow-ups")" + (overdue > 0 ? ", \(overdue) overdue" : "")
   }
 
+  public func webUndatedAgreements(_ count: Int) -> String {
+    "\(count) more \(count == 1 ? "agreement has" : "agreements have") no expiry date: see the agreements page."
+  }
+
   public func webDownload(_ title: String, format: String) -> String { "\(title) (\(format))" }
 }

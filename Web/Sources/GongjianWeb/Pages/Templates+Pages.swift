@@ -26,6 +26,7 @@ extension Templates {
     <h2>{{expiringHeading}}</h2>
     {{#noExpiring}}<p id="no-expiring">{{noExpiring}}</p>{{/noExpiring}}
     {{{expiringTable}}}
+    {{#undated}}<p id="undated-agreements">{{undated}}</p>{{/undated}}
     <p><a href="/agreements" id="see-agreements">{{seeAllAgreements}}</a></p>
     </section>
     <section class="attention">
@@ -179,9 +180,11 @@ extension Templates {
     nav a { margin-right: 0; white-space: nowrap; }
     .tabs a { margin-left: .6em; }
     .tabs a.current { font-weight: bold; text-decoration: none; color: #222; }
+    main { max-width: 90em; }
     td.action form { display: flex; gap: .3em; margin: 0; }
-    td.action select { max-width: 14em; font-size: .95em; }
-    td.action button { padding: .1em .6em; }
+    td.action select { width: 10em; font-size: .95em; }
+    td.action button { padding: .1em .6em; white-space: nowrap; }
+    td.action, .table:has(td.action) th:last-child { position: sticky; right: 0; background: #fff; box-shadow: -6px 0 6px -4px rgba(0, 0, 0, .25); }
     .attention { border-left: 4px solid #a40000; padding-left: .8em; margin-bottom: 1.2em; }
     .attention h2 { margin-bottom: .3em; }
     dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; }
@@ -195,7 +198,7 @@ extension Templates {
       .who { margin-left: 0; }
       main { padding: .7em; }
       th, td { padding: .3em .4em; }
-      td.action select { max-width: 9em; }
+      td.action select { width: 6.5em; }
     }
 
     """
