@@ -82,7 +82,9 @@ extension WebServer {
     let show = view(query, among: Self.resourceViews)
     let rows = try await blocking {
       var rows: [Resource] = []
-      try open(.read, by: localName, command: "").forEachResource(ResourceFilter(all: show == "all")) { rows.append($0) }
+      try open(.read, by: localName, command: "").forEachResource(ResourceFilter(all: show == "all")) {
+        rows.append($0)
+      }
       return rows
     }
     let table =
@@ -224,7 +226,8 @@ extension WebServer {
       guard let unit = Int(unitText) else { throw BadQuery() }
       let author = author(viewer)
       let claim = try await blocking {
-        let registry = try open(.write, by: author, command: kind == .need ? "POST /needs/claim" : "POST /projects/claim")
+        let registry = try open(
+          .write, by: author, command: kind == .need ? "POST /needs/claim" : "POST /projects/claim")
         return kind == .need
           ? try registry.claimNeed(NeedID(id), unit: UnitID(unit), on: registry.today)
           : try registry.claimProject(ProjectID(id), unit: UnitID(unit), on: registry.today)

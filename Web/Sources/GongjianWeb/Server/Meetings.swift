@@ -40,28 +40,22 @@ extension WebServer {
     }
     let summary = detail.summary
     var facts: [[String: Any]] = [["label": texts.meetingSheetLabel(.day), "value": texts.day(summary.heldOn)]]
-    for (label, value) in [(MeetingSheetLabel.place, summary.place), (.chair, summary.chair), (.recorder, summary.recorder)]
-    {
+    for (label, value) in [
+      (MeetingSheetLabel.place, summary.place), (.chair, summary.chair), (.recorder, summary.recorder),
+    ] {
       if let value { facts.append(["label": texts.meetingSheetLabel(label), "value": value]) }
     }
     let unitLink: (UnitReference) -> String = { "/units/\($0.id.rawValue)" }
     func section(_ id: String, _ heading: String, count: Int, table: () -> String) -> [String: Any] {
-      ["id": id, "heading": heading, "none": count == 0 ? texts.meetingSheetLabel(.none) : false,
-       "table": count == 0 ? "" : table()]
+      [
+        "id": id, "heading": heading, "none": count == 0 ? texts.meetingSheetLabel(.none) : false,
+        "table": count == 0 ? "" : table(),
+      ]
     }
     var sections = [
       section(
-        "attendance",
-        texts.meetingSheetHeading(
-          .attendance, aside: texts.attendanceSummary(present: summary.present, excused: summary.excused, absent: summary.absent)),
-        count: detail.attendance.count
-      ) {
-        HTMLTable.render(MeetingColumns.attendance, detail.attendance, language: language) { row, key in
-          key == "unit" ? unitLink(row.unit) : nil
-        }
-      },
-      section(
-        "topics", texts.meetingSheetHeading(.topics, aside: texts.topicsDue(detail.topicsDue)), count: detail.topics.count
+        "topics", texts.meetingSheetHeading(.topics, aside: texts.topicsDue(detail.topicsDue)),
+        count: detail.topics.count
       ) {
         HTMLTable.render(MeetingColumns.topics, detail.topics, language: language) { row, key in
           key == "by" ? row.by.map(unitLink) : nil
@@ -84,6 +78,18 @@ extension WebServer {
           }
         })
     }
+    sections.append(
+      section(
+        "attendance",
+        texts.meetingSheetHeading(
+          .attendance,
+          aside: texts.attendanceSummary(present: summary.present, excused: summary.excused, absent: summary.absent)),
+        count: detail.attendance.count
+      ) {
+        HTMLTable.render(MeetingColumns.attendance, detail.attendance, language: language) { row, key in
+          key == "unit" ? unitLink(row.unit) : nil
+        }
+      })
     let body = Pages.render(
       "meeting",
       [
