@@ -282,6 +282,24 @@ def main():
         status, _, page = web.get("/lists/resources?show=all")
         check(status == 200 and len(table_rows(page)) == len(cli_json(db, "resource", "list", "--all")),
               "resources: all")
+        status, headers, _ = web.post("/resources", {"unit": first["name"][:6], "title": XSS + "共享会议室",
+                                                     "category": "场地", "from": "2024-06-01", "until": "2024-12-31"})
+        added = [r for r in cli_json(db, "resource", "list") if r["title"] == XSS + "共享会议室"]
+        check(status == 303 and len(added) == 1 and added[0]["unit"] == first["name"] and
+              added[0]["available_until"] == "2024-12-31", "add resource: 303 and the registry holds it (%d)" % status)
+        status, _, page = web.get("/lists/resources")
+        check("&lt;script&gt;alert(1)&lt;/script&gt;共享会议室" in page and XSS not in page,
+              "a resource titled with <script> is shown as text")
+        snapshot = cli_json(db, "resource", "list", "--all")
+        status, _, page = web.post("/resources", {"unit": "没有这家单位", "title": "无主资源"})
+        problem = by_id(page, "unit-error") or ""
+        check(status == 422 and "没有这家单位" in problem, "add resource for an unknown unit: 422, next to the field")
+        status, _, page = english.post("/resources", {"unit": "没有这家单位", "title": "无主资源"}) \
+            if english.get("/lists/resources")[0] == 200 else (0, None, "")
+        problem = by_id(page, "unit-error") or ""
+        check(status == 422 and HAN.search(problem.replace("没有这家单位", "")) is None,
+              "the same refusal in English: %s" % problem[:80])
+        check(cli_json(db, "resource", "list", "--all") == snapshot, "nothing changed by the refused resource forms")
         status, _, page = web.get("/lists/needs")
         rows = table_rows(page)
         check(status == 200 and sorted(unescape(row[1]) for row in rows) == sorted(n["title"] for n in open_needs),

@@ -26,6 +26,7 @@ public enum WebPageText: String, CaseIterable, Sendable {
   // The three lists.
   case showLegend, showOffered, showOpenNeeds, showOverdueNeeds, showUnfinishedProjects, showEverything, noItems
   case claimColumn, claimSubmit, claimUnit, needAddHeading, needAddSubmit, raisedByHint
+  case resourceAddHeading, resourceAddSubmit
   // Meetings and follow-ups.
   case meetingsHeading, noMeetings, followupsHeading, showAllFollowups, noFollowups
   // Reports.

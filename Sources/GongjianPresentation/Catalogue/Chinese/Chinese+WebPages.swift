@@ -22,6 +22,8 @@ extension ChineseCatalogue: WebPagesWording {
     case .needAddHeading: "登记新需求"
     case .needAddSubmit: "登记需求"
     case .raisedByHint: "填写共建单位名称即记为该单位提出，也可填写居民区等；不填则为党建服务中心提出"
+    case .resourceAddHeading: "登记新资源"
+    case .resourceAddSubmit: "登记资源"
     case .meetingsHeading: "联席会议"
     case .noMeetings: "还没有联席会议记录。"
     case .followupsHeading: "督办事项"

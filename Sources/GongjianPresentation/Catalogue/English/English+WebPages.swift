@@ -23,6 +23,8 @@ extension EnglishCatalogue: WebPagesWording {
     case .needAddSubmit: "Add the need"
     case .raisedByHint:
       "A member unit's name records that unit; any other text (a residents' committee) is kept as written; empty: the centre"
+    case .resourceAddHeading: "Add a resource"
+    case .resourceAddSubmit: "Add the resource"
     case .meetingsHeading: "Joint meetings"
     case .noMeetings: "No joint meetings recorded yet."
     case .followupsHeading: "Follow-ups"

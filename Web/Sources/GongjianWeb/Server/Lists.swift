@@ -23,6 +23,21 @@ extension WebServer {
     ]
   }
 
+  /// The add-resource form's fields, as `resource add`'s arguments: (form name, field). The unit
+  /// is typed as on the command line: its id or a unique part of its name.
+  static func resourceFields(_ texts: any Catalogue) -> [(FormField, Field)] {
+    [
+      (FormField(key: "unit", label: texts.listField(.unit), required: true), .unit),
+      (FormField(key: "title", label: texts.listField(.title), required: true), .title),
+      (FormField(key: "category", label: texts.listField(.category)), .category),
+      (FormField(key: "capacity", label: texts.listField(.capacity)), .capacity),
+      (FormField(key: "from", label: texts.listField(.availableFrom), hint: texts.web(.dateHint)), .availableFrom),
+      (FormField(key: "until", label: texts.listField(.availableUntil), hint: texts.web(.dateHint)), .availableUntil),
+      (FormField(key: "contact", label: texts.listField(.contact)), .contact),
+      (FormField(key: "description", label: texts.listField(.description)), .description),
+    ]
+  }
+
   /// The view asked for, or the default for an unknown one.
   func view(_ query: FormValues, among views: [String]) -> String {
     query["show"].flatMap { views.contains($0) ? $0 : nil } ?? views[0]
@@ -76,8 +91,11 @@ extension WebServer {
 
   // MARK: Resources
 
-  /// `GET /lists/resources?show=offered|all`.
-  func resourcesPage(_ viewer: Viewer, query: FormValues) async throws -> Reply {
+  /// `GET /lists/resources?show=offered|all`; after a refused form, the same page with it.
+  func resourcesPage(
+    _ viewer: Viewer, query: FormValues, values: FormValues = FormValues(), problems: [Field: String] = [:],
+    error: String? = nil
+  ) async throws -> Reply {
     let texts = viewer.language.texts
     let show = view(query, among: Self.resourceViews)
     let rows = try await blocking {
@@ -94,9 +112,50 @@ extension WebServer {
         key == "unit" ? "/units/\(row.unit.id.rawValue)" : nil
       }
     let views = [("offered", texts.webPage(.showOffered)), ("all", texts.webPage(.showEverything))]
+    let form: [String: Any]? =
+      viewer.mayChange
+      ? [
+        "addHeading": texts.webPage(.resourceAddHeading), "action": "/resources", "csrf": viewer.session.formToken,
+        "fields": Self.resourceFields(texts).contexts(values, problems: problems, texts: texts),
+        "submit": texts.webPage(.resourceAddSubmit),
+      ] : nil
     return await itemListPage(
       viewer, heading: texts.listName(.resources), tabs: tabs("/lists/resources", views, current: show), table: table,
-      count: rows.count, footer: texts.listCount(.resource, rows.count))
+      count: rows.count, footer: texts.listCount(.resource, rows.count), form: form, error: error)
+  }
+
+  /// `POST /resources`: the fields of `resource add`, through the registry's `addResource`.
+  func addResource(_ viewer: Viewer, form: FormValues) async throws -> Reply {
+    let texts = viewer.language.texts
+    do {
+      let author = author(viewer)
+      let resource = try await blocking {
+        let registry = try open(.write, by: author, command: "POST /resources")
+        let today = registry.today
+        let unit: UnitReference
+        do {
+          unit = try registry.resolveUnit(form["unit"] ?? "")
+        } catch let refusal as Refusal {
+          throw FieldRefused(field: .unit, refusal: refusal)
+        }
+        let input = NewResource(
+          unit: unit.id, title: form["title"] ?? "", category: form.given("category"), capacity: form.given("capacity"),
+          contact: form.given("contact"), description: form.given("description"),
+          availableFrom: try day(form["from"], field: .availableFrom, today: today),
+          availableUntil: try day(form["until"], field: .availableUntil, today: today))
+        return try registry.addResource(input)
+      }
+      await sessions.leaveNotice(texts.resourceAdded(resource), for: viewer.session)
+      return Reply(status: .seeOther, location: "/lists/resources")
+    } catch let refused as FieldRefused {
+      let message = texts.refusal(refused.refusal, fields: { _ in nil })
+      return try await resourcesPage(
+        viewer, query: FormValues(), values: form, problems: [refused.field: message], error: message)
+    } catch let refusal as Refusal {
+      return try await resourcesPage(
+        viewer, query: FormValues(), values: form, problems: fieldProblems(refusal, texts),
+        error: texts.refusal(refusal, fields: { _ in nil }))
+    }
   }
 
   // MARK: Needs
@@ -241,4 +300,10 @@ extension WebServer {
         : try await projectsPage(viewer, query: back, error: message)
     }
   }
+}
+
+/// A refusal about what one field names (the unit typed in a form), shown next to it.
+struct FieldRefused: Error {
+  var field: Field
+  var refusal: Refusal
 }

@@ -196,6 +196,12 @@ public struct WebServer: Sendable {
         return try await addNeed(viewer, form: form)
       }
     }
+    router.post("/resources") { request, context in
+      await respond(request, context, form: true) { viewer, form in
+        if let refusal = changeRefusal(viewer) { return refusal }
+        return try await addResource(viewer, form: form)
+      }
+    }
     router.post("/needs/:id/claim") { request, context in
       await respond(request, context, form: true) { viewer, form in
         if let refusal = changeRefusal(viewer) { return refusal }
