@@ -9,7 +9,7 @@ extension ChineseCatalogue: WebPagesWording {
     case .seeOverdueNeeds: "查看逾期未认领的需求"
     case .seeOpenFollowups: "查看未办结的督办事项"
     case .noMembers: "本专项组目前没有成员单位。"
-    case .showLegend: "显示"
+    case .showLegend: "显示："
     case .showOffered: "可提供的资源"
     case .showOpenNeeds: "待认领"
     case .showOverdueNeeds: "逾期未认领"

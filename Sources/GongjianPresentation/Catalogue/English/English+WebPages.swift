@@ -9,7 +9,7 @@ extension EnglishCatalogue: WebPagesWording {
     case .seeOverdueNeeds: "See the needs past their claim deadline"
     case .seeOpenFollowups: "See the open follow-ups"
     case .noMembers: "This working group has no member units now."
-    case .showLegend: "Show"
+    case .showLegend: "Show:"
     case .showOffered: "Offered now"
     case .showOpenNeeds: "Open"
     case .showOverdueNeeds: "Past their claim deadline"

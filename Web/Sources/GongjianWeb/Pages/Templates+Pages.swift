@@ -90,7 +90,7 @@ extension Templates {
   /// form to add an item.
   static let itemList = """
     <h1>{{heading}}</h1>
-    <p class="tabs" id="show">{{legend}}：{{#tabs}} <a href="{{address}}"{{#current}} aria-current="page" class="current"{{/current}}>{{label}}</a>{{/tabs}}</p>
+    <p class="tabs" id="show">{{legend}}{{#tabs}} <a href="{{address}}"{{#current}} aria-current="page" class="current"{{/current}}>{{label}}</a>{{/tabs}}</p>
     {{#empty}}<p id="no-items">{{empty}}</p>{{/empty}}
     {{{table}}}
     <p class="footer" id="item-count">{{footer}}</p>
@@ -130,7 +130,7 @@ extension Templates {
 
   static let followups = """
     <h1>{{heading}}</h1>
-    <p class="tabs" id="show">{{legend}}：{{#tabs}} <a href="{{address}}"{{#current}} aria-current="page" class="current"{{/current}}>{{label}}</a>{{/tabs}}</p>
+    <p class="tabs" id="show">{{legend}}{{#tabs}} <a href="{{address}}"{{#current}} aria-current="page" class="current"{{/current}}>{{label}}</a>{{/tabs}}</p>
     {{#empty}}<p id="no-followups">{{empty}}</p>{{/empty}}
     {{{table}}}
     <p class="footer" id="followup-count">{{footer}}</p>

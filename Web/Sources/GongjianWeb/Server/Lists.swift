@@ -120,7 +120,8 @@ extension WebServer {
         "submit": texts.webPage(.resourceAddSubmit),
       ] : nil
     return await itemListPage(
-      viewer, heading: texts.listName(.resources), tabs: tabs("/lists/resources", views, current: show), table: table,
+      viewer, heading: Pages.label(texts.listName(.resources)), tabs: tabs("/lists/resources", views, current: show),
+      table: table,
       count: rows.count, footer: texts.listCount(.resource, rows.count), form: form, error: error)
   }
 
@@ -203,7 +204,8 @@ extension WebServer {
         "submit": texts.webPage(.needAddSubmit),
       ] : nil
     return await itemListPage(
-      viewer, heading: texts.listName(.needs), tabs: tabs("/lists/needs", views, current: show), table: table,
+      viewer, heading: Pages.label(texts.listName(.needs)), tabs: tabs("/lists/needs", views, current: show),
+      table: table,
       count: rows.count, footer: texts.listCount(.need, rows.count), form: form, error: error)
   }
 
@@ -264,7 +266,8 @@ extension WebServer {
         action: action)
     let views = [("unfinished", texts.webPage(.showUnfinishedProjects)), ("all", texts.webPage(.showEverything))]
     return await itemListPage(
-      viewer, heading: texts.listName(.projects), tabs: tabs("/lists/projects", views, current: show), table: table,
+      viewer, heading: Pages.label(texts.listName(.projects)), tabs: tabs("/lists/projects", views, current: show),
+      table: table,
       count: rows.count, footer: texts.listCount(.project, rows.count), error: error)
   }
 

@@ -32,7 +32,7 @@ extension WebServer {
         "expiringHeading": texts.webExpiringWithin(days: horizon),
         "noExpiring": dated.isEmpty ? texts.web(.noExpiring) : false, "expiringTable": table,
         "undated": undated > 0 ? texts.webUndatedAgreements(undated) : false,
-        "seeAllAgreements": texts.web(.seeAllAgreements), "needsHeading": texts.listName(.needs),
+        "seeAllAgreements": texts.web(.seeAllAgreements), "needsHeading": Pages.label(texts.listName(.needs)),
         "openNeeds": texts.webOpenNeeds(open: openNeeds, overdue: overdue),
         "seeOpenNeeds": texts.webPage(.seeOpenNeeds),
         "overdue": overdue > 0, "seeOverdueNeeds": texts.webPage(.seeOverdueNeeds),
