@@ -259,6 +259,65 @@ def main():
         check(not [unit for unit in units(db) if unit["name"] == "日期写错的单位"], "nothing registered by the refused form")
         driver.save_screenshot(os.path.join(OUT, "refused-zh.png"))
 
+        # The needs list: claim a need with its button and see it claimed; the overview and the
+        # needs list on a phone; the growth report's XLSX downloaded by the browser.
+        result = cli("need", "add", "社区助老志愿服务", "--category", "志愿服务", "--deadline", "2024-12-31",
+                     "--db", db, "--today", TODAY)
+        check(result.returncode == 0, "a need added with the command line")
+        needs = json.loads(cli("need", "list", "--format", "json", "--db", db, "--today", TODAY).stdout)
+        need = [n for n in needs if n["title"] == "社区助老志愿服务"][0]
+        claimant = active[0]["name"]
+        click("nav-needs")
+        driver.save_screenshot(os.path.join(OUT, "needs-zh.png"))
+        from selenium.webdriver.support.ui import Select
+
+        Select(driver.find_element(By.ID, "claim-unit-%d" % need["id"])).select_by_visible_text(claimant)
+        click("claim-%d" % need["id"])
+        check(claimant in driver.find_element(By.ID, "notice").text, "claimed with the button: the notice names the unit")
+        needs = json.loads(cli("need", "list", "--format", "json", "--db", db, "--today", TODAY).stdout)
+        claimed = [n for n in needs if n["id"] == need["id"]][0]
+        check(claimed["status"] == "claimed" and claimant in claimed["claimed_by"], "the registry holds the claim")
+        driver.get(url + "lists/needs?show=all")
+        rows = [row.text for row in driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")]
+        check(any("社区助老志愿服务" in row and "已认领" in row and claimant in row for row in rows),
+              "the needs list shows the need claimed")
+        driver.save_screenshot(os.path.join(OUT, "needs-claimed-zh.png"))
+        driver.get(url)
+        driver.save_screenshot(os.path.join(OUT, "overview-full-zh.png"))
+        for name, path in [("groups-zh.png", "groups/1"), ("meeting-zh.png", "meetings/2"),
+                           ("followups-zh.png", "followups?show=all"), ("reports-zh.png", "reports?period=quarter&from=2017")]:
+            driver.get(url + path)
+            check(driver.find_elements(By.TAG_NAME, "h1") != [], "%s shown" % path)
+            driver.save_screenshot(os.path.join(OUT, name))
+        driver.set_window_size(390, 844)
+        for name, path in [("overview-phone-zh.png", ""), ("needs-phone-zh.png", "lists/needs?show=all")]:
+            driver.get(url + path)
+            overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            check(overflow <= 0, "%s: nothing wider than a phone's screen (%d px over)" % (name, overflow))
+            driver.save_screenshot(os.path.join(OUT, name))
+        driver.set_window_size(1280, 900)
+        downloads = os.path.join(folder, "downloads")
+        os.makedirs(downloads, exist_ok=True)
+        driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+        click("nav-reports")
+        driver.find_element(By.ID, "report-xlsx").click()
+        saved = os.path.join(downloads, "growth.xlsx")
+        for _ in range(60):
+            if os.path.exists(saved) and os.path.getsize(saved) > 0:
+                break
+            time.sleep(0.5)
+        content = open(saved, "rb").read() if os.path.exists(saved) else b""
+        check(content[:4] == b"PK\x03\x04", "the browser downloaded the growth report's XLSX")
+        if content:
+            shutil.copy(saved, os.path.join(OUT, "growth.xlsx"))
+            try:
+                import openpyxl
+
+                book = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+                check(len(book.worksheets) >= 1, "the downloaded XLSX opens as a workbook")
+            except ImportError:
+                pass
+
         click("switch-language")
         click("nav-units")
         check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "switched to English")
@@ -274,6 +333,12 @@ def main():
         driver.set_window_size(390, 844)
         driver.get(url + "units/new")
         driver.save_screenshot(os.path.join(OUT, "register-phone-en.png"))
+        driver.get(url + "lists/needs")
+        check(driver.find_element(By.ID, "nav-needs").text == "Needs" or
+              not re.search(r"[\u4e00-\u9fff]", driver.find_element(By.ID, "nav-needs").text),
+              "the needs list in English")
+        driver.save_screenshot(os.path.join(OUT, "needs-phone-en.png"))
+        driver.set_window_size(1280, 900)
 
         # Off this computer, with accounts: readable without signing in, but no contacts, no
         # workbook, no changes.

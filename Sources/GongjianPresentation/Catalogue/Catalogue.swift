@@ -6,7 +6,7 @@ import GongjianRegistry
 /// language) each.
 public typealias Catalogue =
   GeneralWording & RefusalWording & ReportWording & MessageWording & HistoryWording & HelpWording & ParserWording
-  & ImportWording & DistrictWording & MeetingWording & WebWording & ListsWording & Sendable
+  & ImportWording & DistrictWording & MeetingWording & WebWording & ListsWording & WebPagesWording & Sendable
 
 /// How a surface names a field: `--joined` on the command line, a column's header in a file.
 /// Nil leaves it to the catalogue's own name of the field.

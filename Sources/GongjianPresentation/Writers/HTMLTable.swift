@@ -4,10 +4,23 @@ import GongjianRegistry
 /// tables, CSV and JSON, headings in the reader's language, cells as a table shows them, and
 /// every text escaped (a unit named `<script>` is text).
 public enum HTMLTable {
+  /// A last column after the listing's own, of controls (a claim button's form): its heading,
+  /// and each row's cell as HTML made by the caller, which escapes every value in it.
+  public struct Action<Row> {
+    public var heading: String
+    public var cell: (Row) -> String
+
+    public init(heading: String, cell: @escaping (Row) -> String) {
+      self.heading = heading
+      self.cell = cell
+    }
+  }
+
   /// The table of `rows`. `link` gives the address a cell links to (a unit's page for its
   /// name), from the row and the column's key; nil leaves the cell plain.
   public static func render<Row>(
-    _ columns: [Column<Row>], _ rows: [Row], language: Language, link: (Row, String) -> String? = { _, _ in nil }
+    _ columns: [Column<Row>], _ rows: [Row], language: Language, link: (Row, String) -> String? = { _, _ in nil },
+    action: Action<Row>? = nil
   ) -> String {
     let texts = language.texts
     let shown = columns.filter { !$0.tableHidden }
@@ -16,6 +29,7 @@ public enum HTMLTable {
       html +=
         "<th scope=\"col\"\(column.alignment == .right ? " class=\"num\"" : "")>\(escape(column.heading(language)))</th>"
     }
+    if let action { html += "<th scope=\"col\">\(escape(action.heading))</th>" }
     html += "</tr></thead>\n<tbody>\n"
     for row in rows {
       html += "<tr>"
@@ -29,6 +43,7 @@ public enum HTMLTable {
         }
         html += "</td>"
       }
+      if let action { html += "<td class=\"action\">" + action.cell(row) + "</td>" }
       html += "</tr>\n"
     }
     return html + "</tbody>\n</table></div>\n"

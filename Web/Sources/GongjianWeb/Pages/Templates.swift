@@ -12,15 +12,25 @@ enum Templates {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>{{title}}</title>
     <link rel="stylesheet" href="/style.css">
+    <link rel="stylesheet" href="/pages.css">
     </head>
     <body>
     <a class="skip" href="#main">{{skip}}</a>
     <header>
     <div class="site"><a href="/">{{site}}</a></div>
     <nav>
-    <a href="/">{{navOverview}}</a>
+    <a href="/" id="nav-overview">{{navOverview}}</a>
     <a href="/units" id="nav-units">{{navUnits}}</a>
     <a href="/units/new" id="nav-register">{{navRegister}}</a>
+    <a href="/groups" id="nav-groups">{{navGroups}}</a>
+    <a href="/agreements" id="nav-agreements">{{navAgreements}}</a>
+    <a href="/lists/resources" id="nav-resources">{{navResources}}</a>
+    <a href="/lists/needs" id="nav-needs">{{navNeeds}}</a>
+    <a href="/lists/projects" id="nav-projects">{{navProjects}}</a>
+    <a href="/meetings" id="nav-meetings">{{navMeetings}}</a>
+    <a href="/followups" id="nav-followups">{{navFollowups}}</a>
+    <a href="/reports" id="nav-reports">{{navReports}}</a>
+    <a href="/history" id="nav-history">{{navHistory}}</a>
     {{#mayAdminister}}<a href="/accounts" id="nav-accounts">{{navAccounts}}</a>{{/mayAdminister}}
     </nav>
     <div class="who">
@@ -44,6 +54,7 @@ enum Templates {
     <h1>{{heading}}</h1>
     <p class="figure" id="units-today">{{unitsToday}}</p>
     <p><a href="/units">{{seeAllUnits}}</a></p>
+    {{{attention}}}
     <h2>{{growthHeading}}</h2>
     <p><img src="/reports/growth.svg" alt="{{growthHeading}}" class="chart" id="growth-chart"></p>
     {{{growthTable}}}
@@ -154,10 +165,12 @@ enum Templates {
 
   static let library: MustacheLibrary = {
     var library = MustacheLibrary()
-    let all: [(String, String)] = [
+    var all: [(String, String)] = [
       ("layout", layout), ("overview", overview), ("roster", roster), ("unit", unit), ("register", register),
       ("login", login), ("message", message), ("listing", listing),
     ]
+    // The pages beyond a single unit (groups, lists, meetings, reports).
+    all += pages
     for (name, text) in all + unitChangeTemplates {
       // The templates are fixed text: a mistake in one is found by the first test that renders it.
       if let template = try? MustacheTemplate(string: text) { library.register(template, named: name) }

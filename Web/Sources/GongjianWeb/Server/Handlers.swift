@@ -31,6 +31,7 @@ extension WebServer {
         "downloadsHeading": texts.web(.downloadsHeading), "downloadSVG": texts.web(.downloadSVG),
         "downloadHTML": texts.web(.downloadHTML), "downloadCSV": texts.web(.downloadCSV),
         "downloadXLSX": texts.web(.exportHeading) + " · " + texts.web(.downloadXLSX),
+        "attention": try await attention(viewer),
       ])
     let notice = await sessions.takeNotice(viewer.session)
     return Reply(body: Pages.page(viewer, title: texts.web(.overviewHeading), body: body, notice: notice))
@@ -80,18 +81,6 @@ extension WebServer {
       ])
     let notice = await sessions.takeNotice(viewer.session)
     return Reply(body: Pages.page(viewer, title: texts.web(.rosterHeading), body: body, notice: notice))
-  }
-
-  /// The growth report by year, since the first joining: the chart (SVG) or the printable page.
-  func growthDownload(_ viewer: Viewer, svg: Bool) throws -> Reply {
-    let texts = viewer.language.texts
-    let report = try open(.read, by: localName, command: "").growth(GrowthRequest())
-    if svg {
-      return Reply(body: GrowthSVG.render(report, texts: texts), contentType: "image/svg+xml; charset=utf-8")
-    }
-    return Reply(
-      body: GrowthHTML.render(report, texts: texts, language: viewer.language), contentType: "text/html; charset=utf-8",
-      filename: "growth.html")
   }
 
   /// The whole registry as a workbook in the import format. It holds contacts and phones, so

@@ -113,12 +113,6 @@ public struct WebServer: Sendable {
         return try await blocking { try rosterCSV(viewer, query: query) }
       }
     }
-    router.get("/reports/growth.svg") { request, context in
-      await respond(request, context) { viewer, _ in try await blocking { try growthDownload(viewer, svg: true) } }
-    }
-    router.get("/reports/growth.html") { request, context in
-      await respond(request, context) { viewer, _ in try await blocking { try growthDownload(viewer, svg: false) } }
-    }
     router.get("/export.xlsx") { request, context in
       await respond(request, context) { viewer, _ in try await blocking { try workbook(viewer) } }
     }
@@ -182,7 +176,103 @@ public struct WebServer: Sendable {
       await respond(request, context, form: true) { viewer, form in try await undo(viewer, form: form) }
     }
     // End of a unit's everyday changes, the history and undo.
+
+    registerPages(router)
     return router
+  }
+
+  // MARK: The pages beyond a single unit
+
+  /// Working groups, agreements, the three lists and their claims, meetings and follow-ups,
+  /// reports and their downloads.
+  func registerPages(_ router: Router<WebContext>) {
+    router.get("/pages.css") { request, context in
+      await respond(request, context) { _, _ in
+        Reply(body: Templates.pagesStyle, contentType: "text/css; charset=utf-8")
+      }
+    }
+    router.get("/groups") { request, context in
+      await respond(request, context) { viewer, _ in try await groupsPage(viewer) }
+    }
+    router.get("/groups/:id") { request, context in
+      await respond(request, context) { viewer, _ in
+        try await groupPage(viewer, id: context.parameters.get("id", as: Int.self))
+      }
+    }
+    router.post("/groups") { request, context in
+      await respond(request, context, form: true) { viewer, form in
+        if let refusal = changeRefusal(viewer) { return refusal }
+        return try await addGroup(viewer, form: form)
+      }
+    }
+    router.get("/agreements") { request, context in
+      await respond(request, context) { viewer, _ in try await agreementsPage(viewer, query: query(of: request)) }
+    }
+    router.get("/lists/resources") { request, context in
+      await respond(request, context) { viewer, _ in try await resourcesPage(viewer, query: query(of: request)) }
+    }
+    router.get("/lists/needs") { request, context in
+      await respond(request, context) { viewer, _ in try await needsPage(viewer, query: query(of: request)) }
+    }
+    router.get("/lists/projects") { request, context in
+      await respond(request, context) { viewer, _ in try await projectsPage(viewer, query: query(of: request)) }
+    }
+    router.post("/needs") { request, context in
+      await respond(request, context, form: true) { viewer, form in
+        if let refusal = changeRefusal(viewer) { return refusal }
+        return try await addNeed(viewer, form: form)
+      }
+    }
+    router.post("/resources") { request, context in
+      await respond(request, context, form: true) { viewer, form in
+        if let refusal = changeRefusal(viewer) { return refusal }
+        return try await addResource(viewer, form: form)
+      }
+    }
+    router.post("/needs/:id/claim") { request, context in
+      await respond(request, context, form: true) { viewer, form in
+        if let refusal = changeRefusal(viewer) { return refusal }
+        return try await claim(viewer, kind: .need, id: context.parameters.get("id", as: Int.self), form: form)
+      }
+    }
+    router.post("/projects/:id/claim") { request, context in
+      await respond(request, context, form: true) { viewer, form in
+        if let refusal = changeRefusal(viewer) { return refusal }
+        return try await claim(viewer, kind: .project, id: context.parameters.get("id", as: Int.self), form: form)
+      }
+    }
+    router.get("/meetings") { request, context in
+      await respond(request, context) { viewer, _ in try await meetingsPage(viewer) }
+    }
+    router.get("/meetings/:id") { request, context in
+      await respond(request, context) { viewer, _ in
+        try await meetingPage(viewer, id: context.parameters.get("id", as: Int.self))
+      }
+    }
+    router.get("/followups") { request, context in
+      await respond(request, context) { viewer, _ in try await followupsPage(viewer, query: query(of: request)) }
+    }
+    router.get("/reports") { request, context in
+      await respond(request, context) { viewer, _ in try await reportsPage(viewer, query: query(of: request)) }
+    }
+    for format in ["svg", "html", "csv", "xlsx"] {
+      router.get("/reports/growth.\(format)") { request, context in
+        await respond(request, context) { viewer, _ in
+          let query = query(of: request)
+          return try await blocking { try growthFile(viewer, query: query, format: format) }
+        }
+      }
+    }
+    for report in ["projects", "units"] {
+      for format in ["csv", "xlsx"] {
+        router.get("/reports/\(report).\(format)") { request, context in
+          await respond(request, context) { viewer, _ in
+            let query = query(of: request)
+            return try await blocking { try listReportFile(viewer, query: query, report: report, format: format) }
+          }
+        }
+      }
+    }
   }
 
   // MARK: Every request

@@ -1,0 +1,48 @@
+import GongjianRegistry
+
+extension ChineseCatalogue: WebPagesWording {
+  public func webPage(_ text: WebPageText) -> String {
+    switch text {
+    case .navMeetings: "联席会议"
+    case .navFollowups: "督办事项"
+    case .seeOpenNeeds: "查看待认领的需求"
+    case .seeOverdueNeeds: "查看逾期未认领的需求"
+    case .seeOpenFollowups: "查看未办结的督办事项"
+    case .noMembers: "本专项组目前没有成员单位。"
+    case .showLegend: "显示："
+    case .showOffered: "可提供的资源"
+    case .showOpenNeeds: "待认领"
+    case .showOverdueNeeds: "逾期未认领"
+    case .showUnfinishedProjects: "未结束的项目"
+    case .showEverything: "全部"
+    case .noItems: "没有符合条件的条目。"
+    case .claimColumn: "认领"
+    case .claimSubmit: "认领"
+    case .claimUnit: "认领单位"
+    case .needAddHeading: "登记新需求"
+    case .needAddSubmit: "登记需求"
+    case .raisedByHint: "填写共建单位名称即记为该单位提出，也可填写居民区等；不填则为党建服务中心提出"
+    case .resourceAddHeading: "登记新资源"
+    case .resourceAddSubmit: "登记资源"
+    case .meetingsHeading: "联席会议"
+    case .noMeetings: "还没有联席会议记录。"
+    case .followupsHeading: "督办事项"
+    case .showAllFollowups: "包括已办结的"
+    case .noFollowups: "没有督办事项。"
+    case .listReportsHeading: "清单、项目和单位参与情况"
+    case .reportYear: "年份"
+    }
+  }
+
+  public func webOpenNeeds(open: Int, overdue: Int) -> String {
+    "待认领需求\(open)项" + (overdue > 0 ? "，其中逾期未认领\(overdue)项" : "")
+  }
+
+  public func webOpenFollowups(open: Int, overdue: Int) -> String {
+    "未办结督办事项\(open)项" + (overdue > 0 ? "，其中逾期\(overdue)项" : "")
+  }
+
+  public func webUndatedAgreements(_ count: Int) -> String { "另有\(count)份协议未填到期日期，可在共建协议页查看。" }
+
+  public func webDownload(_ title: String, format: String) -> String { "\(title)（\(format)）" }
+}

@@ -1,0 +1,482 @@
+#!/usr/bin/env python3
+"""Route checks of the browser view's pages beyond a single unit, without a browser.
+
+Runs the built `gongjian` and `gongjian-web` (after `swift build` and
+`swift build --package-path Web`) on a demo registry in a temporary folder, with resources,
+needs, projects and a follow-up added through the command line, and checks every page and
+form of: working groups (list, one group, adding one), agreements expiring, the three lists
+(with the claim buttons and the add-need form), meetings, follow-ups, reports and their
+downloads (SVG, HTML, CSV, XLSX), the navigation and the overview's additions:
+
+- every page answers 200 and shows the figures the command line's `--format json` gives;
+- a claim and the forms change the registry (checked with the command line);
+- refusals answer 422 in Chinese (default) and in English (Accept-Language: en), next to their
+  field where there is one, and change nothing;
+- a form without its token answers 403 and changes nothing; a viewer account cannot claim;
+- `<script>` in a group's name and a need's title is shown as text;
+- the XLSX downloads are ZIP files and valid workbooks (read with openpyxl).
+
+Exit status 0 when every check passes.
+"""
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CLI = os.environ.get("GONGJIAN_BIN", os.path.join(ROOT, ".build/debug/gongjian"))
+WEB_DIR = os.path.dirname(os.environ.get("GONGJIAN_WEB_BIN", os.path.join(ROOT, "Web/.build/debug/gongjian-web")))
+TODAY = "2024-06-30"
+ENV = dict(os.environ, GONGJIAN_LANG="zh", PATH=WEB_DIR + ":" + os.environ.get("PATH", ""))
+HAN = re.compile(r"[\u4e00-\u9fff]")
+XSS = "<script>alert(1)</script>"
+
+failures = []
+
+
+def check(condition, what):
+    print(("ok   " if condition else "FAIL ") + what)
+    if not condition:
+        failures.append(what)
+
+
+def cli(db, *arguments):
+    return subprocess.run([CLI, *arguments, "--db", db, "--today", TODAY], env=ENV, capture_output=True, text=True,
+                          timeout=120)
+
+
+def cli_json(db, *arguments):
+    result = cli(db, *arguments, "--format", "json")
+    assert result.returncode == 0, (arguments, result.stderr)
+    return json.loads(result.stdout)
+
+
+def cli_text(db, *arguments):
+    """The command's output as written (CSV lines end in CRLF)."""
+    result = subprocess.run([CLI, *arguments, "--db", db, "--today", TODAY], env=ENV, capture_output=True,
+                            timeout=120)
+    assert result.returncode == 0, (arguments, result.stderr)
+    return result.stdout.decode()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Client:
+    """A browser without JavaScript: one session cookie, the page's form token."""
+
+    def __init__(self, url, language=None):
+        self.url = url
+        self.cookie = None
+        self.token = None
+        self.language = language
+
+    def raw(self, path, data=None, headers=None):
+        opener = urllib.request.build_opener(NoRedirect)
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        sent = dict(headers or {})
+        if self.cookie:
+            sent["Cookie"] = self.cookie
+        if self.language:
+            sent["Accept-Language"] = self.language
+        try:
+            with opener.open(urllib.request.Request(self.url + path.lstrip("/"), data=body, headers=sent),
+                             timeout=60) as answer:
+                status, got, content = answer.status, dict(answer.headers), answer.read()
+        except urllib.error.HTTPError as error:
+            status, got, content = error.code, dict(error.headers), error.read()
+        for name, value in got.items():
+            if name.lower() == "set-cookie" and value.startswith("gongjian_session="):
+                self.cookie = value.split(";")[0]
+        return status, got, content
+
+    def get(self, path, headers=None):
+        status, got, content = self.raw(path, headers=headers)
+        text = content.decode("utf-8", "replace")
+        found = re.search(r'name="csrf" value="([0-9a-f]+)"', text)
+        if found:
+            self.token = found.group(1)
+        return status, got, text
+
+    def post(self, path, data, token=True, headers=None):
+        if token:
+            data = dict(data, csrf=self.token)
+        status, got, content = self.raw(path, data=data, headers=headers)
+        return status, got, content.decode("utf-8", "replace")
+
+
+def serve(db):
+    process = subprocess.Popen(
+        [CLI, "serve", "--db", db, "--listen", "127.0.0.1:0", "--today", TODAY, "--by", "本机"],
+        env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = process.stdout.readline()
+    match = re.match(r"listening on (http://\S+/)", line)
+    return process, (match.group(1) if match else None)
+
+
+def table_rows(page, table_index=0):
+    """The rows of a page's n-th table body, as lists of cell texts (tags removed)."""
+    bodies = re.findall(r"<tbody>(.*?)</tbody>", page, re.S)
+    if len(bodies) <= table_index:
+        return []
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", bodies[table_index], re.S):
+        cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        rows.append([re.sub(r"<[^>]+>", "", cell) for cell in cells])
+    return rows
+
+
+def unescape(text):
+    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&#39;", "'")
+            .replace("&amp;", "&"))
+
+
+def by_id(page, element_id):
+    found = re.search(r'id="%s"[^>]*>(.*?)</' % re.escape(element_id), page, re.S)
+    return unescape(found.group(1)) if found else None
+
+
+def workbook_rows(content):
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+    return {sheet.title: [row for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets}
+
+
+def main():
+    folder = tempfile.mkdtemp(prefix="routes-pages-")
+    db = os.path.join(folder, "registry.sqlite")
+    server = None
+    try:
+        check(cli(db, "demo").returncode == 0, "demo registry created")
+        active = cli_json(db, "list")
+        first, second = active[0], active[1]
+        for arguments in [
+            ["resource", "add", first["name"], "党员活动室", "--category", "场地", "--capacity", "可容纳40人"],
+            ["resource", "add", second["name"], "法律咨询", "--category", "专业服务"],
+            ["need", "add", XSS + "垃圾分类宣传", "--category", "志愿服务", "--on", "2024-05-01",
+             "--deadline", "2024-06-01", "--raised-by", "虹储居民区"],
+            ["need", "add", "老年助餐志愿者", "--category", "志愿服务", "--deadline", "2024-12-31"],
+            ["need", "add", "楼道微更新", "--category", "其他"],
+            ["project", "add", "垃圾分类宣传月", "--category", "志愿服务"],
+            ["project", "add", "楼组自治示范", "--lead", first["name"]],
+        ]:
+            result = cli(db, *arguments)
+            check(result.returncode == 0, "command line: %s (%s)" % (" ".join(arguments[:2]), result.stderr.strip()))
+        meeting = cli_json(db, "meeting", "list")[-1]
+        shown = cli_json(db, "meeting", "show", str(meeting["id"]))
+        decision = shown["decisions"][0]["id"]
+        result = cli(db, "followup", "add", str(decision), "整理社区微更新点位清单", "--unit", second["name"],
+                     "--due", "2024-06-01")
+        check(result.returncode == 0, "command line: followup add (%s)" % result.stderr.strip())
+
+        server, url = serve(db)
+        check(url is not None, "server listening at %s" % url)
+        web = Client(url)
+
+        # The navigation, on every page.
+        status, headers, page = web.get("/")
+        check(status == 200, "overview answers 200")
+        for path in ["/", "/units", "/units/new", "/groups", "/agreements", "/lists/resources", "/lists/needs",
+                     "/lists/projects", "/meetings", "/followups", "/reports", "/history", "/accounts"]:
+            check('href="%s"' % path in page, "the navigation links %s" % path)
+        check(by_id(page, "nav-needs") == "需求清单" and by_id(page, "nav-groups") == "专项组", "navigation in Chinese")
+        status, headers, style = web.get("/pages.css")
+        check(status == 200 and "flex-wrap: wrap" in style and "text/css" in headers.get("Content-Type", ""),
+              "the pages' style sheet wraps the navigation")
+
+        # The overview: agreements expiring within 60 days, open and overdue needs, open follow-ups.
+        expiring = cli_json(db, "agreement", "list", "--expiring-within", "60")
+        open_needs = cli_json(db, "need", "list", "--status", "open")
+        overdue_needs = cli_json(db, "need", "list", "--overdue")
+        open_followups = cli_json(db, "followup", "list", "--open")
+        dated = [a for a in expiring if a["days_left"] is not None]
+        check(len(table_rows(page, 0)) == len(dated) > 0,
+              "overview: %d agreements expiring or expired, as the command line" % len(dated))
+        undated = by_id(page, "undated-agreements") or ""
+        check(str(len(expiring) - len(dated)) in undated, "overview: %s" % undated)
+        figure = by_id(page, "open-needs") or ""
+        check(str(len(open_needs)) in figure and str(len(overdue_needs)) in figure,
+              "overview: %s (open %d, overdue %d)" % (figure, len(open_needs), len(overdue_needs)))
+        figure = by_id(page, "open-followups") or ""
+        check(str(len(open_followups)) in figure and len(open_followups) > 0, "overview: %s" % figure)
+        for link in ['href="/agreements"', 'href="/lists/needs"', 'href="/lists/needs?show=overdue"',
+                     'href="/followups"']:
+            check(link in page, "overview links %s" % link)
+
+        # Working groups.
+        groups = cli_json(db, "group", "list")
+        status, _, page = web.get("/groups")
+        rows = table_rows(page)
+        check(status == 200 and [row[1] for row in rows] == [group["name"] for group in groups],
+              "groups: the command line's %d groups" % len(groups))
+        check([row[3] for row in rows] == [str(group["units"]) for group in groups], "groups: member counts")
+        check(all(", ".join(group["leads"]) in unescape(" ".join(rows[index])) for index, group in enumerate(groups)),
+              "groups: lead units")
+        group = groups[0]
+        detail = cli_json(db, "group", "show", str(group["id"]))
+        status, _, page = web.get("/groups/%d" % group["id"])
+        rows = table_rows(page)
+        check(status == 200 and by_id(page, "group-name") == group["name"], "group page answers with its name")
+        check(sorted(row[1] for row in rows) == sorted(m["unit"] for m in detail["memberships"]),
+              "group page: the command line's %d members" % len(detail["memberships"]))
+        roles = {"lead": "牵头单位", "member": "成员单位"}
+        check(sorted(row[2] for row in rows) == sorted(roles.get(m["role"], m["role"]) for m in detail["memberships"]),
+              "group page: roles 牵头/成员")
+        phones = [m["phone"] for m in detail["memberships"] if m.get("phone")]
+        check(not phones or phones[0] in page, "group page: phones shown on this computer")
+        check(web.get("/groups/999999")[0] == 404 and web.get("/groups/x")[0] == 404, "no such group: 404")
+
+        before = cli_json(db, "group", "list")
+        status, headers, _ = web.post("/groups", {"name": XSS + "文明创建专项组", "description": "新设",
+                                                  "established": "2024-06-01"})
+        after = cli_json(db, "group", "list")
+        added = [g for g in after if g["name"] == XSS + "文明创建专项组"]
+        check(status == 303 and len(added) == 1 and added[0]["established_on"] == "2024-06-01",
+              "add group: 303 and the registry holds it (%d)" % status)
+        status, _, page = web.get(headers.get("Location", "/groups"))
+        check(status == 200 and "&lt;script&gt;alert(1)&lt;/script&gt;" in page and XSS not in page,
+              "a group named with <script> is shown as text")
+        check("文明创建专项组" in (by_id(page, "notice") or ""), "the notice names the new group")
+        snapshot = cli_json(db, "group", "list")
+        status, _, page = web.post("/groups", {"name": group["name"]})
+        problem = by_id(page, "name-error") or ""
+        check(status == 422 and group["name"] in problem and HAN.search(problem) is not None,
+              "a taken group name: 422, refused next to the field in Chinese (%d)" % status)
+        english = Client(url, language="en")
+        english.get("/groups")
+        status, _, page = english.post("/groups", {"name": group["name"]})
+        problem = by_id(page, "name-error") or ""
+        check(status == 422 and group["name"] in problem and HAN.sub("", problem.replace(group["name"], "")) ==
+              problem.replace(group["name"], ""), "the same refusal in English: %s" % problem[:80])
+        status, _, page = web.post("/groups", {"name": "日期错误的组", "established": "2024-13-45"})
+        check(status == 422 and by_id(page, "established-error") is not None, "a bad date: refused next to its field")
+        status, _, _ = web.post("/groups", {"name": "无令牌的组"}, token=False)
+        check(status == 403, "add group without its token: 403 (%d)" % status)
+        check(cli_json(db, "group", "list") == snapshot, "nothing changed by the refused group forms")
+
+        # Agreements.
+        status, _, page = web.get("/agreements")
+        check(status == 200 and len(table_rows(page)) == len(expiring), "agreements: 60 days by default, as the CLI")
+        wide = cli_json(db, "agreement", "list", "--expiring-within", "1000")
+        status, _, page = web.get("/agreements?days=1000")
+        check(status == 200 and len(table_rows(page)) == len(wide) and by_id(page, "agreement-count") is not None,
+              "agreements within 1000 days: %d, as the CLI" % len(wide))
+        status, _, page = web.get("/agreements?days=-1")
+        check(status == 422 and by_id(page, "days-error") is not None, "a negative number of days: 422 (%d)" % status)
+
+        # The three lists.
+        resources = cli_json(db, "resource", "list")
+        status, _, page = web.get("/lists/resources")
+        check(status == 200 and sorted(row[2] for row in table_rows(page)) == sorted(r["title"] for r in resources),
+              "resources: the command line's %d" % len(resources))
+        status, _, page = web.get("/lists/resources?show=all")
+        check(status == 200 and len(table_rows(page)) == len(cli_json(db, "resource", "list", "--all")),
+              "resources: all")
+        status, headers, _ = web.post("/resources", {"unit": first["name"][:6], "title": XSS + "共享会议室",
+                                                     "category": "场地", "from": "2024-06-01", "until": "2024-12-31"})
+        added = [r for r in cli_json(db, "resource", "list") if r["title"] == XSS + "共享会议室"]
+        check(status == 303 and len(added) == 1 and added[0]["unit"] == first["name"] and
+              added[0]["available_until"] == "2024-12-31", "add resource: 303 and the registry holds it (%d)" % status)
+        status, _, page = web.get("/lists/resources")
+        check("&lt;script&gt;alert(1)&lt;/script&gt;共享会议室" in page and XSS not in page,
+              "a resource titled with <script> is shown as text")
+        snapshot = cli_json(db, "resource", "list", "--all")
+        status, _, page = web.post("/resources", {"unit": "没有这家单位", "title": "无主资源"})
+        problem = by_id(page, "unit-error") or ""
+        check(status == 422 and "没有这家单位" in problem, "add resource for an unknown unit: 422, next to the field")
+        status, _, page = english.post("/resources", {"unit": "没有这家单位", "title": "无主资源"}) \
+            if english.get("/lists/resources")[0] == 200 else (0, None, "")
+        problem = by_id(page, "unit-error") or ""
+        check(status == 422 and HAN.search(problem.replace("没有这家单位", "")) is None,
+              "the same refusal in English: %s" % problem[:80])
+        check(cli_json(db, "resource", "list", "--all") == snapshot, "nothing changed by the refused resource forms")
+        status, _, page = web.get("/lists/needs")
+        rows = table_rows(page)
+        check(status == 200 and sorted(unescape(row[1]) for row in rows) == sorted(n["title"] for n in open_needs),
+              "needs: the %d open ones, as the command line" % len(open_needs))
+        check("&lt;script&gt;alert(1)&lt;/script&gt;" in page and XSS not in page,
+              "a need titled with <script> is shown as text")
+        claim_buttons = re.findall(r'id="claim-(\d+)"', page)
+        check(sorted(int(i) for i in claim_buttons) == sorted(n["id"] for n in open_needs),
+              "a claim button on each open need")
+        options = re.findall(r'<option value="(\d+)">', page.split('id="claim-unit-')[1].split("</select>")[0])
+        check(sorted(int(i) for i in options) == sorted(u["id"] for u in active), "the claim offers the active units")
+        status, _, page = web.get("/lists/needs?show=overdue")
+        check(status == 200 and len(table_rows(page)) == len(overdue_needs) > 0, "needs: the overdue ones")
+        status, _, page = web.get("/lists/needs?show=all")
+        check(status == 200 and len(table_rows(page)) == len(cli_json(db, "need", "list")), "needs: all")
+
+        need = open_needs[0]
+        before_history = cli_text(db, "history", "--format", "json")
+        status, headers, _ = web.post("/needs/%d/claim" % need["id"], {"unit": str(first["id"])}, token=False)
+        check(status == 403, "claim without its token: 403 (%d)" % status)
+        check(cli_json(db, "need", "list") == cli_json(db, "need", "list") and
+              cli_text(db, "history", "--format", "json") == before_history, "nothing changed by it")
+        status, headers, _ = web.post("/needs/%d/claim" % need["id"], {"unit": str(first["id"]), "show": "open"})
+        check(status == 303 and headers.get("Location") == "/lists/needs", "claim: 303 back to the list (%d)" % status)
+        claimed = [n for n in cli_json(db, "need", "list") if n["id"] == need["id"]][0]
+        check(claimed["status"] == "claimed" and first["name"] in claimed["claimed_by"],
+              "the command line sees the need claimed by %s" % first["name"])
+        history = cli_json(db, "history")
+        check("本机" in json.dumps(history, ensure_ascii=False), "the history records who claimed")
+        status, _, page = web.get("/lists/needs?show=all")
+        check(first["name"] in (by_id(page, "notice") or "") and "认领" in (by_id(page, "notice") or ""),
+              "the notice says who claimed")
+        snapshot = cli_json(db, "need", "list")
+        history_before = cli_text(db, "history", "--format", "json")
+        status, _, page = web.post("/needs/%d/claim" % need["id"], {"unit": str(first["id"])})
+        error = by_id(page, "error") or ""
+        check(status == 422 and first["name"] in error and HAN.search(error.replace(first["name"], "")) is not None,
+              "claiming again: 422 with the refusal in Chinese: %s" % error[:80])
+        english.get("/lists/needs")
+        status, _, page = english.post("/needs/%d/claim" % need["id"], {"unit": str(first["id"])})
+        error = by_id(page, "error") or ""
+        check(status == 422 and HAN.search(error.replace(first["name"], "").replace(need["title"], "")) is None,
+              "the same refusal in English: %s" % error[:80])
+        left = cli_json(db, "list", "--all")
+        gone = [u for u in left if u["left_on"]]
+        status, _, page = web.post("/needs/%d/claim" % open_needs[1]["id"], {"unit": str(gone[0]["id"])})
+        check(status == 422 and by_id(page, "error"), "a unit that has left cannot claim: 422 (%d)" % status)
+        status, _, page = web.post("/needs/%d/claim" % open_needs[1]["id"], {})
+        check(status == 422, "a claim without a unit: 422 (%d)" % status)
+        check(cli_json(db, "need", "list") == snapshot and cli_text(db, "history", "--format", "json") == history_before,
+              "nothing changed by the refused claims")
+
+        status, headers, _ = web.post("/needs", {"title": "社区读书角志愿者", "category": "文化教育",
+                                                 "raised-by": first["name"], "deadline": "2024-09-30", "people": "4"})
+        added = [n for n in cli_json(db, "need", "list") if n["title"] == "社区读书角志愿者"]
+        check(status == 303 and len(added) == 1 and added[0]["raised_by"] == first["name"] and
+              added[0]["deadline"] == "2024-09-30", "add need: 303 and the registry holds it (%d)" % status)
+        snapshot = cli_json(db, "need", "list", "--status", "open")
+        status, _, page = web.post("/needs", {"title": "截止日期写错的需求", "deadline": "2024-02-30"})
+        check(status == 422 and by_id(page, "deadline-error") is not None and
+              cli_json(db, "need", "list", "--status", "open") == snapshot, "add need with a bad date: refused, 422")
+
+        projects = cli_json(db, "project", "list")
+        unfinished = [p for p in projects if p["status"] in ("proposed", "claimed", "running")]
+        status, _, page = web.get("/lists/projects")
+        check(status == 200 and sorted(row[1] for row in table_rows(page)) == sorted(p["title"] for p in unfinished),
+              "projects: the %d unfinished ones, as the command line" % len(unfinished))
+        proposed = [p for p in projects if p["status"] == "proposed"][0]
+        status, _, _ = web.post("/projects/%d/claim" % proposed["id"], {"unit": str(second["id"])})
+        now = [p for p in cli_json(db, "project", "list") if p["id"] == proposed["id"]][0]
+        check(status == 303 and now["status"] == "claimed", "project claimed through its button (%d)" % status)
+
+        # A viewer signs in and cannot claim.
+        result = subprocess.run([CLI, "user", "add", "只读", "--role", "viewer", "--db", db], env=ENV,
+                                input="correct-horse-42\n", capture_output=True, text=True, timeout=120)
+        check(result.returncode == 0, "viewer account added")
+        viewer = Client(url)
+        viewer.get("/login")
+        status, _, _ = viewer.post("/login", {"name": "只读", "password": "correct-horse-42"})
+        check(status == 303, "viewer signed in (%d)" % status)
+        status, _, page = viewer.get("/lists/needs")
+        check(status == 200 and 'id="claim-' not in page and 'id="add-form"' not in page,
+              "a viewer sees no claim buttons and no form")
+        snapshot = cli_json(db, "need", "list")
+        status, _, _ = viewer.post("/needs/%d/claim" % open_needs[1]["id"], {"unit": str(second["id"])})
+        check(status == 403 and cli_json(db, "need", "list") == snapshot, "a viewer cannot claim: 403 (%d)" % status)
+        status, _, _ = viewer.post("/groups", {"name": "查看者的组"})
+        check(status == 403, "a viewer cannot add a group: 403 (%d)" % status)
+
+        # Meetings and follow-ups.
+        meetings = cli_json(db, "meeting", "list")
+        status, _, page = web.get("/meetings")
+        check(status == 200 and [row[2] for row in table_rows(page)] == [m["title"] for m in meetings],
+              "meetings: the command line's %d" % len(meetings))
+        status, _, page = web.get("/meetings/%d" % meeting["id"])
+        check(status == 200 and by_id(page, "meeting-title") == meeting["title"], "meeting page: its title")
+        attendance = table_rows(page, page.count("<tbody>") - 1)
+        check(sorted(row[1] for row in attendance) == sorted(a["unit"] for a in shown["attendance"]),
+              "meeting page: the %d units' attendance" % len(shown["attendance"]))
+        check(all(t["text"] in unescape(page) for t in shown["topics"]) and
+              all(d["text"] in unescape(page) for d in shown["decisions"]), "meeting page: every topic and decision")
+        check(web.get("/meetings/999999")[0] == 404, "no such meeting: 404")
+        status, _, page = web.get("/followups")
+        rows = table_rows(page)
+        check(status == 200 and sorted(row[1] for row in rows) == sorted(f["text"] for f in open_followups),
+              "follow-ups: the %d open ones" % len(open_followups))
+        check(any("逾期" in row[4] for row in rows), "an overdue follow-up is marked")
+        status, _, page = web.get("/followups?show=all")
+        check(status == 200 and len(table_rows(page)) == len(cli_json(db, "followup", "list")), "follow-ups: all")
+
+        # Reports.
+        growth = cli_json(db, "report", "growth")
+        status, _, page = web.get("/reports")
+        check(status == 200 and len(table_rows(page)) == len(growth["rows"]), "reports: the growth report's rows")
+        query = "?from=2016&to=2019&period=quarter&by=kind"
+        quarterly = cli_json(db, "report", "growth", "--from", "2016", "--to", "2019", "--period", "quarter",
+                             "--by", "kind")
+        status, _, page = web.get("/reports" + query)
+        check(status == 200 and len(table_rows(page)) == len(quarterly["rows"]) and
+              "/reports/growth.xlsx" + query.replace("&", "&amp;") in page, "reports: the form's query and its downloads")
+        status, headers, svg = web.get("/reports/growth.svg" + query)
+        expected = cli_text(db, "report", "growth", "--from", "2016", "--to", "2019", "--period", "quarter", "--by",
+                            "kind", "--format", "svg")
+        check(status == 200 and svg == expected and "svg" in headers.get("Content-Type", ""),
+              "growth.svg: the command line's chart for the same query")
+        status, headers, html = web.get("/reports/growth.html" + query)
+        check(status == 200 and "growth.html" in headers.get("Content-Disposition", "") and "<table" in html,
+              "growth.html: a page to print")
+        status, headers, text = web.get("/reports/growth.csv" + query)
+        expected = cli_text(db, "report", "growth", "--from", "2016", "--to", "2019", "--period", "quarter", "--by",
+                            "kind", "--format", "csv")
+        check(status == 200 and text.lstrip("\ufeff") == expected, "growth.csv: the command line's CSV")
+        status, headers, content = web.raw("/reports/growth.xlsx" + query)
+        check(status == 200 and content[:4] == b"PK\x03\x04", "growth.xlsx starts with the ZIP signature")
+        try:
+            sheets = workbook_rows(content)
+            rows = [row for row in list(sheets.values())[0] if any(cell is not None for cell in row)]
+            check(len(rows) >= len(quarterly["rows"]) + 1, "growth.xlsx is a workbook with every period's row")
+        except Exception as error:  # noqa: BLE001 - any failure to read it is the finding
+            check(False, "growth.xlsx is a valid workbook (%s)" % error)
+        status, _, page = web.get("/reports?from=2020&to=2010")
+        check(status == 422 and by_id(page, "error"), "a reversed range: 422 (%d)" % status)
+        status, _, page = english.get("/reports?from=2020&to=2010")
+        check(status == 422 and HAN.search(by_id(page, "error") or "x") is None, "the same refusal in English")
+
+        status, _, text = web.get("/reports/projects.csv?year=2024")
+        expected = cli_text(db, "report", "projects", "--from", "2024", "--to", "2024", "--format", "csv")
+        check(status == 200 and text.lstrip("\ufeff") == expected, "projects.csv: `report projects` for the year")
+        status, _, text = web.get("/reports/units.csv?year=2024")
+        expected = cli_text(db, "report", "units", "--year", "2024", "--format", "csv")
+        check(status == 200 and text.lstrip("\ufeff") == expected, "units.csv: `report units` for the year")
+        for path in ["/reports/projects.xlsx?year=2024", "/reports/units.xlsx?year=2024"]:
+            status, _, content = web.raw(path)
+            try:
+                valid = status == 200 and content[:4] == b"PK\x03\x04" and len(workbook_rows(content)) >= 1
+            except Exception:  # noqa: BLE001
+                valid = False
+            check(valid, "%s: a valid workbook" % path)
+
+        # English pages.
+        status, _, page = english.get("/lists/needs")
+        check(status == 200 and by_id(page, "nav-needs") and HAN.search(by_id(page, "nav-needs")) is None,
+              "the navigation in English")
+        for path in ["/groups", "/agreements", "/lists/resources", "/lists/projects", "/meetings", "/followups",
+                     "/reports", "/"]:
+            check(english.get(path)[0] == 200, "%s answers 200 in English" % path)
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+        shutil.rmtree(folder, ignore_errors=True)
+    if failures:
+        print("%d check(s) failed" % len(failures))
+        return 1
+    print("route check passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
