@@ -14,7 +14,7 @@ struct Gongjian: ParsableCommand {
     commandName: "gongjian",
     abstract: help(.rootAbstract),
     discussion: help(.rootDiscussion),
-    version: "0.2.0",
+    version: Gongjian.version,
     subcommands: [
       Init.self, Register.self, List.self, Show.self, Edit.self, Withdraw.self, Rejoin.self, Group.self,
       AgreementCommand.self, History.self, Report.self, Import.self, Export.self, Remove.self, Undo.self,
@@ -22,6 +22,8 @@ struct Gongjian: ParsableCommand {
       Match.self, RegistryCommand.self, Check.self, Backup.self, Demo.self, DistrictCommand.self, Serve.self, User.self,
     ]
   )
+
+  static let version = "0.2.0"
 
   /// Chooses the language, runs the command, and turns whatever stopped it into a message in
   /// that language and an exit status.
@@ -34,6 +36,14 @@ struct Gongjian: ParsableCommand {
       exit(with: UsageMistake.unknownLanguage(unknown.value))
     }
     if let mistake = input.mistake { exit(with: mistake) }
+    if let quick = QuickStart.read(input.arguments, environment: ProcessEnvironment.variables) {
+      do {
+        try quick.run()
+      } catch {
+        exit(with: error)
+      }
+      return
+    }
     if let unknown = input.unknownCommand() { exit(with: unknown) }
     do {
       var command = try parseAsRoot(input.arguments)

@@ -32,6 +32,27 @@ struct List: ParsableCommand {
   @OptionGroup var output: ListingOutputOptions
 
   func run() throws {
+    try UnitListRequest(
+      registry: registry.access, activeOn: activeOn, activeIn: activeIn, joinedIn: joinedIn, leftIn: leftIn,
+      group: group, kind: kind, all: all, output: output.plain
+    ).run()
+  }
+}
+
+/// What `list` was asked, as plain values: read by the argument parser, or for the commonest
+/// shapes by the start-up's own reading (`QuickStart`), which must come to the same thing.
+struct UnitListRequest {
+  var registry = RegistryAccess()
+  var activeOn: String?
+  var activeIn: Year?
+  var joinedIn: Year?
+  var leftIn: Year?
+  var group: String?
+  var kind: String?
+  var all = false
+  var output = ListingOutput()
+
+  func run() throws {
     if activeOn != nil && activeIn != nil { throw UsageMistake.activeOnAndActiveIn }
     if all && (activeOn != nil || activeIn != nil) { throw UsageMistake.allWithActive }
     _ = try output.resolvedFormat()

@@ -38,7 +38,7 @@ enum Arguments {
 }
 
 /// A year as people type it: `2019` or `2019年`, full-width digits too.
-struct Year: ExpressibleByArgument, Sendable {
+struct Year: ExpressibleByArgument, Sendable, Equatable {
   var value: Int
 
   /// Any whole number is read, so that a year out of range is refused by the registry with

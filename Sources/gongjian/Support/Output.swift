@@ -21,6 +21,29 @@ struct ListingOutputOptions: ParsableArguments {
   @Flag(inversion: .prefixedNo, help: ArgumentHelp(help(.optionBOM)))
   var bom: Bool?
 
+  /// The options as plain values.
+  var plain: ListingOutput { ListingOutput(format: format, outputPath: outputPath, bom: bom) }
+
+  static var formatsByExtension: [String: ListingFormat] { ListingOutput.formatsByExtension }
+
+  func resolvedFormat() throws -> ListingFormat { try plain.resolvedFormat() }
+
+  /// Writes a listing of `registry` (see `ListingOutput.write`).
+  func write<Row>(
+    _ columns: [Column<Row>], listing: ListingTitle, of registry: Registry,
+    orientation: PrintablePage.Orientation = .landscape, footer: (Int) -> String?,
+    rows: (_ add: (Row) -> Void) throws -> Void
+  ) throws {
+    try plain.write(columns, listing: listing, of: registry, orientation: orientation, footer: footer, rows: rows)
+  }
+}
+
+/// `--format`, `-o` and `--bom`/`--no-bom` as plain values, however they were read.
+struct ListingOutput {
+  var format: ListingFormat?
+  var outputPath: String?
+  var bom: Bool?
+
   /// The extensions `-o` understands, and the format each names.
   static let formatsByExtension: [String: ListingFormat] = [
     "csv": .csv, "json": .json, "txt": .table, "xlsx": .xlsx, "html": .html, "htm": .html,

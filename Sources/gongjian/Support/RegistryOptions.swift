@@ -21,14 +21,15 @@ struct RegistryOptions: ParsableArguments {
 
   var environment: [String: String] { ProcessEnvironment.variables }
 
-  func location() throws -> RegistryLocation {
-    try RegistryLocation.resolve(option: databasePath, environment: environment).get()
+  /// The options as plain values, for the code that opens the registry.
+  var access: RegistryAccess {
+    RegistryAccess(databasePath: databasePath, todayText: todayText, changedBy: changedBy)
   }
 
+  func location() throws -> RegistryLocation { try access.location() }
+
   /// The day "today" means for this run.
-  func today() throws -> Day {
-    try Self.today(option: todayText, environment: environment)
-  }
+  func today() throws -> Day { try access.today() }
 
   /// `--today`, else `$GONGJIAN_TODAY`, else the calendar.
   static func today(option todayText: String?, environment: [String: String]) throws -> Day {
@@ -44,20 +45,11 @@ struct RegistryOptions: ParsableArguments {
     }
   }
 
-  /// Who makes the change and how, for the history: `--by`, else `$GONGJIAN_USER`, else the
-  /// login (looked up only when a change is recorded: the user database goes through NSS).
-  func context() -> ChangeContext {
-    let named = changedBy ?? environment["GONGJIAN_USER"]
-    let who = named.flatMap { $0.isEmpty ? nil : $0 } ?? Self.osUser(environment: environment)
-    let command = (["gongjian"] + CommandLine.arguments.dropFirst()).map(ShellWords.quote)
-      .joined(separator: " ")
-    return ChangeContext(changedBy: who, command: command)
-  }
+  /// Who makes the change and how, for the history.
+  func context() -> ChangeContext { access.context() }
 
   /// Opens the registry for a command.
-  func open(_ access: Registry.Access) throws -> Registry {
-    try Registry.open(at: location(), access: access, today: today(), context: context())
-  }
+  func open(_ access: Registry.Access) throws -> Registry { try self.access.open(access) }
 
   /// The local calendar day.
   static func systemToday() -> Day {
@@ -76,6 +68,40 @@ struct RegistryOptions: ParsableArguments {
     }
     if let user = environment["USER"], !user.isEmpty { return user }
     return "uid \(geteuid())"
+  }
+}
+
+/// `--db`, `--today` and `--by` as plain values: what opening the registry needs, whether the
+/// argument parser read them or the start-up's own reading of the commonest commands did.
+struct RegistryAccess {
+  var databasePath: String?
+  var todayText: String?
+  var changedBy: String?
+
+  var environment: [String: String] { ProcessEnvironment.variables }
+
+  func location() throws -> RegistryLocation {
+    try RegistryLocation.resolve(option: databasePath, environment: environment).get()
+  }
+
+  /// The day "today" means for this run.
+  func today() throws -> Day {
+    try RegistryOptions.today(option: todayText, environment: environment)
+  }
+
+  /// Who makes the change and how, for the history: `--by`, else `$GONGJIAN_USER`, else the
+  /// login (looked up only when a change is recorded: the user database goes through NSS).
+  func context() -> ChangeContext {
+    let named = changedBy ?? environment["GONGJIAN_USER"]
+    let who = named.flatMap { $0.isEmpty ? nil : $0 } ?? RegistryOptions.osUser(environment: environment)
+    let command = (["gongjian"] + CommandLine.arguments.dropFirst()).map(ShellWords.quote)
+      .joined(separator: " ")
+    return ChangeContext(changedBy: who, command: command)
+  }
+
+  /// Opens the registry for a command.
+  func open(_ access: Registry.Access) throws -> Registry {
+    try Registry.open(at: location(), access: access, today: today(), context: context())
   }
 }
 
