@@ -167,9 +167,15 @@ extension Registry {
         if run.problemCount > 0 { throw Refusal.importFailed(run.failure()) }
         if run.summary.rows == 0 { throw Refusal.inputHasNoRows(path: path) }
         if options.dryRun { throw DryRunFinished() }
-        // Each index is built by one sort over its table, in the page cache and then in
-        // temporary files: far cheaper than keeping it up to date row by row.
-        for sql in deferred { try db.execute(sql) }
+        if !deferred.isEmpty {
+          // Each index is built by one sort over its table: far cheaper than keeping it up to
+          // date row by row. The sort holds as much in memory as the page cache may, on top of
+          // the cache itself; SQLite's default cache for it keeps the peak memory near the
+          // cache's 64 MiB, the rest of the sort going through temporary files (measured:
+          // BENCHMARKS.md).
+          try db.execute("PRAGMA cache_size = -2000")
+          for sql in deferred { try db.execute(sql) }
+        }
         // The units an import adds have consecutive ids: the range is what `undo` removes.
         let lastID = try db.scalar(Int.self, "SELECT max(id) FROM unit") ?? 0
         let firstID =
