@@ -3,9 +3,9 @@ import SQLite
 import Testing
 
 /// Imports big enough (over 3 MB of CSV) that `import` builds the indexes nothing searches
-/// during it after the rows, and writes under a rollback journal when nobody else has the
-/// registry open. Long notes make the file that big with few rows (a debug build is slow).
-@Suite("large imports: indexes after the rows, the journal and back")
+/// during it after the rows, staying in WAL so that readers meanwhile read the registry as it
+/// was. Long notes make the file that big with few rows (a debug build is slow).
+@Suite("large imports: indexes after the rows, in WAL")
 struct LargeImportTests {
   static let rows = 2_000
 
