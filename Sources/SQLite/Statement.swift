@@ -10,7 +10,8 @@ public final class Statement {
   /// The SQL text, for error messages.
   public let sql: String
 
-  /// Text staged for `runStaged()`: the bytes, and where each parameter's text lies in them.
+  /// Text staged for `runStaged()`: the bytes, each text followed by a NUL, and where each
+  /// parameter's text lies in them (its length, or -1 when it holds no NUL of its own).
   private var arena: [UInt8] = []
   private var staged: [(index: Int32, offset: Int, count: Int)] = []
 
@@ -55,16 +56,22 @@ public final class Statement {
 
   /// Copies `text` into a buffer the statement owns, to be bound by `runStaged()` without
   /// SQLite copying it again (SQLITE_STATIC instead of SQLITE_TRANSIENT saves a malloc, a copy
-  /// and a free per value). nil binds NULL. Integers are bound directly with `bind(_:at:)`.
+  /// and a free per value). Each text is followed by a NUL and bound as NUL-terminated, so
+  /// SQLite need not copy it again to terminate it for the schema's CHECKs (`length`, `date`).
+  /// nil binds NULL. Integers are bound directly with `bind(_:at:)`.
   public func stage(_ text: String?, at index: Int32) throws {
     guard var text else {
       try connection.check(sqlite3_bind_null(handle, index), sql: sql)
       return
     }
-    if arena.isEmpty { arena.append(0) }  // So that even '' has a valid pointer.
     let offset = arena.count
-    text.withUTF8 { arena.append(contentsOf: $0) }
-    staged.append((index, offset, arena.count - offset))
+    let count = text.withUTF8 { bytes in
+      arena.append(contentsOf: bytes)
+      // A text with a NUL of its own is bound by its length.
+      return bytes.contains(0) ? bytes.count : -1
+    }
+    arena.append(0)
+    staged.append((index, offset, count))
   }
 
   /// Binds the staged texts by pointer, runs the statement, then resets it and clears every
@@ -80,9 +87,11 @@ public final class Statement {
       guard let base = bytes.baseAddress else { return }
       for value in staged {
         // SQLITE_STATIC (a nil destructor): the buffer stays unchanged until the reset above.
-        let rc = sqlite3_bind_text64(
-          handle, value.index, (base + value.offset).assumingMemoryBound(to: CChar.self),
-          sqlite3_uint64(value.count), nil, UInt8(SQLITE_UTF8))
+        let text = (base + value.offset).assumingMemoryBound(to: CChar.self)
+        let rc =
+          value.count < 0
+          ? sqlite3_bind_text(handle, value.index, text, -1, nil)
+          : sqlite3_bind_text64(handle, value.index, text, sqlite3_uint64(value.count), nil, UInt8(SQLITE_UTF8))
         try connection.check(rc, sql: sql)
       }
       while try step() {}

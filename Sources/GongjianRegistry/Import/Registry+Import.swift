@@ -154,20 +154,23 @@ extension Registry {
     let groupSheet = try GroupSheet.read(path, besides: table.layout)
     var run = ImportRun(
       registry: self, table: table, fields: fields, headers: header.cells, options: options, path: path)
+    let large = Registry.isLargeImport(expectedBytes: source.totalBytes)
     do {
       try write {
         try db.execute("PRAGMA cache_size = -\(Registry.importCacheKiB)")
         defer { try? db.execute("PRAGMA cache_size = -2000") }
-        let deferred = try deferDateIndexes(expectedBytes: source.totalBytes)
+        let deferred = large ? try deferIndexes(expectedBytes: source.totalBytes, update: options.update) : []
         try run.defineGroups(groupSheet)
         try run.readAll(progress: progress)
         if run.problemCount > 0 { throw Refusal.importFailed(run.failure()) }
         if run.summary.rows == 0 { throw Refusal.inputHasNoRows(path: path) }
         if options.dryRun { throw DryRunFinished() }
         if !deferred.isEmpty {
-          // Building an index sorts in memory up to the page cache's size, then in temporary
-          // files; SQLite's default cache keeps that sort from raising the peak memory, at no cost
-          // in time (measured: BENCHMARKS.md).
+          // Each index is built by one sort over its table: far cheaper than keeping it up to
+          // date row by row. The sort holds as much in memory as the page cache may, on top of
+          // the cache itself; SQLite's default cache for it keeps the peak memory near the
+          // cache's 64 MiB, the rest of the sort going through temporary files (measured:
+          // BENCHMARKS.md).
           try db.execute("PRAGMA cache_size = -2000")
           for sql in deferred { try db.execute(sql) }
         }
@@ -192,39 +195,62 @@ extension Registry {
     return run.summary
   }
 
-  /// SQLite's page cache during an import, in KiB. Large enough that index pages are not
-  /// written out again and again, small enough that memory stays flat; see BENCHMARKS.md.
-  static let importCacheKiB = 4_096
+  /// SQLite's page cache during an import, in KiB: the pages of the unique name key, which
+  /// rows reach in random order, stay in memory instead of being written out and read back
+  /// over and over. The import's peak memory stays under 128 MiB at any size; see BENCHMARKS.md.
+  static let importCacheKiB = 65_536
 
-  /// The indexes an import fills in random order (dates): each new row touches some page of
-  /// them, which with a million rows means rewriting the same pages over and over.
-  static let dateIndexes = [
-    "membership_by_joined", "membership_by_left", "group_membership_by_group_joined", "group_membership_by_group_left",
-  ]
+  /// Whether a file is big enough for the import to build its indexes after the rows: about
+  /// 150 bytes a row in a typical CSV, and below a few thousand rows it is not worth it.
+  ///
+  /// The import stays in WAL whatever its size. A rollback journal would write the rows once
+  /// instead of twice (measured: 17 % less CPU time for the C baseline at 1M rows), but then
+  /// anyone reading the registry meanwhile (a colleague's `list`, the browser view) would wait
+  /// for the whole import and be told the registry is busy; in WAL they read it as it was.
+  static func isLargeImport(expectedBytes: Int) -> Bool {
+    expectedBytes / 150 >= 20_000
+  }
 
-  /// For an import bigger than the registry, drops the date indexes and returns the SQL that
-  /// builds them again: building an index afterwards sorts once, far cheaper than keeping it
-  /// up to date row by row. All inside the import's transaction, so a failed or dry-run import
-  /// rolls back to the indexes as they were, and other readers never see them missing.
-  func deferDateIndexes(expectedBytes: Int) throws -> [String] {
-    // About 150 bytes a row in a typical CSV; below a few thousand rows it is not worth it.
-    let expectedRows = expectedBytes / 150
-    guard expectedRows >= 20_000 else { return [] }
+  /// The tables an import fills.
+  static let importedTables = ["unit", "membership", "agreement", "working_group", "group_membership"]
+
+  /// Indexes an import needs while it inserts: the overlap triggers search periods by unit,
+  /// and the similar-name check searches units by their similar key. The unique indexes are
+  /// checks themselves and always stay.
+  static let indexesImportSearches = ["membership_by_unit", "group_membership_by_unit", "unit_by_similar_key"]
+
+  /// An update reads each existing unit's agreements (for its history snapshot).
+  static let indexesUpdateSearches = ["agreement_by_unit"]
+
+  /// For an import bigger than the registry, drops every index of the imported tables that
+  /// nothing searches during the import and returns the SQL that builds them again: building
+  /// an index afterwards sorts once, far cheaper than keeping it up to date row by row. All
+  /// inside the import's transaction, so a failed or dry-run import rolls back to the indexes
+  /// as they were, and other readers never see them missing.
+  func deferIndexes(expectedBytes: Int, update: Bool) throws -> [String] {
+    // An import smaller than the registry keeps its indexes: building them over the whole
+    // table again would cost more than it saves.
     let existingRows = try db.scalar(Int.self, "SELECT count(*) FROM membership") ?? 0
-    guard expectedRows > existingRows else { return [] }
-    var statements: [String] = []
-    let lookup = try db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?")
-    for name in Registry.dateIndexes {
-      try lookup.bind(name, at: 1)
-      let found = try lookup.step() ? try lookup.column(0, as: String.self) : nil
-      // Reset before dropping: SQLite refuses DROP INDEX ("database table is locked") while a
-      // statement is still reading the schema.
-      lookup.reset()
-      guard let sql = found else { continue }
-      statements.append(sql)
-      try db.execute("DROP INDEX \(name)")
+    guard expectedBytes / 150 > existingRows else { return [] }
+    let kept = Registry.indexesImportSearches + (update ? Registry.indexesUpdateSearches : [])
+    var found: [(name: String, sql: String)] = []
+    let lookup = try db.prepare(
+      """
+      SELECT name, sql FROM sqlite_schema
+      WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'
+      AND tbl_name IN (\(Registry.importedTables.map { "'\($0)'" }.joined(separator: ", ")))
+      ORDER BY name
+      """)
+    while try lookup.step() {
+      let name: String = try lookup.required(0)
+      if kept.contains(name) { continue }
+      found.append((name, try lookup.required(1)))
     }
-    return statements
+    // Reset before dropping: SQLite refuses DROP INDEX ("database table is locked") while a
+    // statement is still reading the schema.
+    lookup.reset()
+    for index in found { try db.execute("DROP INDEX \"\(index.name)\"") }
+    return found.map(\.sql)
   }
 
   static func importTable(_ path: String, options: ImportOptions) throws -> ImportTable {
