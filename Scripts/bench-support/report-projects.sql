@@ -2,8 +2,9 @@
 -- the needs raised and, of those, claimed and met by the year's end (or today); the projects
 -- proposed, claimed (or further) and done by then; the service records' count and sums. Then
 -- the same by category over the whole range. Each need and project is read once from its date
--- index, with its status days looked up by (item, status); service records are summed from the
--- day index, which carries the sums.
+-- index, with its status days looked up by (item, status); service records are summed year by
+-- year from a range of the day index, which carries the sums (grouping a million records by year
+-- instead costs a sort: 1.1 s of CPU against 0.1 s measured).
 WITH needs AS (
   SELECT substr(n.raised_on, 1, 4) AS y, min(substr(n.raised_on, 1, 4) || '-12-31', '2026-11-27') AS finish,
     (SELECT s.changed_on FROM need_status_change AS s WHERE s.need_id = n.id AND s.status = 'claimed') AS claimed,
@@ -19,8 +20,10 @@ WITH projects AS (
   FROM project AS p WHERE p.proposed_on BETWEEN '2016-01-01' AND '2026-11-27'
 )
 SELECT y, count(*), sum(claimed <= finish), sum(done <= finish) FROM projects GROUP BY y ORDER BY y;
-SELECT substr(happened_on, 1, 4) AS y, count(*), sum(volunteers), sum(hours), sum(served)
-FROM activity WHERE happened_on BETWEEN '2016-01-01' AND '2026-11-27' GROUP BY y ORDER BY y;
+WITH RECURSIVE years(y) AS (SELECT 2016 UNION ALL SELECT y + 1 FROM years WHERE y < 2026)
+SELECT y, (SELECT json_array(count(*), sum(volunteers), sum(hours), sum(served)) FROM activity
+           WHERE happened_on BETWEEN printf('%04d-01-01', y) AND min(printf('%04d-12-31', y), '2026-11-27'))
+FROM years;
 SELECT n.category, count(*),
   sum(EXISTS (SELECT 1 FROM need_status_change AS s WHERE s.need_id = n.id AND s.status = 'claimed')),
   sum(EXISTS (SELECT 1 FROM need_status_change AS s WHERE s.need_id = n.id AND s.status = 'met'))
