@@ -21,3 +21,17 @@ SELECT years.y, kinds.kind,
   + coalesce((SELECT change FROM counted WHERE kind = kinds.kind AND y = 1999), 0) AS total
 FROM kinds CROSS JOIN years LEFT JOIN counted AS c ON c.kind = kinds.kind AND c.y = years.y
 ORDER BY years.y, kinds.kind;
+-- The report's other figures: the alliance's joined, left and total per year (growth-year.sql).
+WITH RECURSIVE years(y) AS (SELECT 2000 UNION ALL SELECT y + 1 FROM years WHERE y < 2025),
+bounds AS (SELECT y, printf('%04d-01-01', y) AS start, printf('%04d-12-31', y) AS finish FROM years),
+counted AS MATERIALIZED (
+  SELECT y,
+    (SELECT count(*) FROM membership WHERE joined_on BETWEEN start AND finish) AS joined,
+    (SELECT count(*) FROM membership WHERE left_on BETWEEN start AND finish) AS left
+  FROM bounds
+)
+SELECT y, joined, left, joined - left AS net,
+  (SELECT count(*) FROM membership WHERE joined_on < '2000-01-01')
+  - (SELECT count(*) FROM membership WHERE left_on < '2000-01-01')
+  + sum(joined - left) OVER (ORDER BY y) AS total
+FROM counted ORDER BY y;
