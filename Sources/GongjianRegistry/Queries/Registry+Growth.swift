@@ -367,7 +367,7 @@ struct GrowthTally {
   }
 
   static let notADay = SQLiteError(
-    extendedCode: SQLiteError.typeMismatchCode, message: "a period's day is not YYYY-MM-DD")
+    extendedCode: SQLiteError.typeMismatchCode, message: "day_not_iso")
 
   /// yyyymmdd of a stored ISO day.
   static func dayNumber(_ text: UnsafeRawBufferPointer?) throws -> Int {
