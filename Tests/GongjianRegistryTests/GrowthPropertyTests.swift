@@ -225,6 +225,31 @@ struct GrowthPropertyTests {
     }
   }
 
+  /// A larger history (300 units): the breakdowns by kind and by group, and one kind's report,
+  /// counted in one pass over the periods, against the counts made unit by unit.
+  @Test("by kind, by group and one kind on 300 units match the counts by hand")
+  func breakdownsOnALargerHistory() throws {
+    let history = try RandomHistory(seed: 20_191, units: 300)
+    let registry = history.registry
+    let details = try registry.listUnits(UnitFilter(all: true)).map { try registry.unitDetail($0.id) }
+    #expect(details.count == 300)
+    for period in [PeriodLength.year, .month] {
+      try checkBreakdowns(period: period, details: details, history: history)
+      for kind in RandomHistory.kinds {
+        let report = try registry.growth(GrowthRequest(period: period, kind: kind))
+        let brute = BruteForce(details, group: nil, kind: kind)
+        check(report, against: brute, from: brute.firstYear ?? history.today.year, to: history.today.year, seed: 20_191)
+      }
+      let kindByGroup = try registry.growth(GrowthRequest(period: period, kind: RandomHistory.kinds[1], by: .group))
+      let counts = history.groupIDs.map { group in
+        BruteForce(details, group: group, kind: RandomHistory.kinds[1])
+      }
+      for row in kindByGroup.rows {
+        #expect(row.totals == counts.map { $0.active(on: row.end.daysSinceEpoch) }, "kind by group \(row.label)")
+      }
+    }
+  }
+
   /// The histories exercise what the invariant is about: withdrawals, rejoins, group changes,
   /// same-day events and events on today.
   @Test("the random histories hold every kind of event")
