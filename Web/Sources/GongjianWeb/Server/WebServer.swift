@@ -441,7 +441,9 @@ public struct WebServer: Sendable {
   func open(_ access: Registry.Access, by: String, command: String) throws -> Registry {
     let location = RegistryLocation(path: options.databasePath, isDefault: false)
     let context = ChangeContext(changedBy: by, command: command)
-    if access == .read { return try Registry.open(at: location, today: try today(), context: context, readers: readers) }
+    if access == .read {
+      return try Registry.open(at: location, today: try today(), context: context, readers: readers)
+    }
     return try Registry.open(at: location, access: access, today: try today(), context: context)
   }
 
