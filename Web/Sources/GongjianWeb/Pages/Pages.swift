@@ -54,6 +54,13 @@ enum Pages {
     Templates.library.render(context, withTemplate: template) ?? ""
   }
 
+  /// A unit's sheet as the terminal shows it, for a page whose font sets a Chinese character
+  /// two columns wide and a Latin one one, as the terminal does. Those fonts draw the
+  /// box-drawing rule under the headings two columns wide too, so the rule becomes hyphens.
+  static func browserSheet(_ sheet: String) -> String {
+    String(sheet.map { $0 == "─" ? "-" : $0 })
+  }
+
   static func message(_ viewer: Viewer, heading: String, text: String) -> String {
     page(viewer, title: heading, body: render("message", ["heading": heading, "text": text]))
   }

@@ -158,7 +158,12 @@ enum Templates {
     fieldset { border: 1px solid #ddd; display: flex; flex-wrap: wrap; gap: .6em 1em; align-items: end; }
     .figure { font-size: 1.4em; }
     img.chart { max-width: 100%; height: auto; }
-    pre.sheet { white-space: pre-wrap; font-family: inherit; background: #fafafa; padding: .8em; }
+    pre.sheet {
+      white-space: pre-wrap; background: #fafafa; padding: .8em;
+      /* The sheet lines up its columns as a terminal does: a Chinese character two columns wide,
+         a Latin one one. Fonts made that way keep them aligned. */
+      font-family: "Noto Sans Mono CJK SC", "Sarasa Mono SC", NSimSun, SimSun, monospace;
+    }
     button { font-size: 1em; padding: .3em .8em; }
 
     """

@@ -158,7 +158,7 @@ extension WebServer {
     let body = Pages.render(
       "unit",
       [
-        "name": detail.name, "sheet": UnitSheet.render(detail, language: viewer.language),
+        "name": detail.name, "sheet": Pages.browserSheet(UnitSheet.render(detail, language: viewer.language)),
         "contactsHidden": viewer.mayReadContacts ? false : texts.web(.contactsHidden), "changes": changes,
       ])
     let notice = failed == nil ? await sessions.takeNotice(viewer.session) : nil
