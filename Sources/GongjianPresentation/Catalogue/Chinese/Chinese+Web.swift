@@ -16,17 +16,17 @@ extension ChineseCatalogue: WebWording {
     case .switchLanguage: "English"
     case .skipToContent: "跳到正文"
     case .optional: "选填"
-    case .dateHint: "如 2019-06-27、2019/6/27 或 2019年6月27日"
+    case .dateHint: "如：2019-06-27、2019/6/27或2019年6月27日"
     case .done: "已办理"
     case .anyChoice: "全部"
     case .overviewHeading: "概览"
     case .growthHeading: "发展情况"
-    case .noExpiring: "没有即将到期的协议。"
+    case .noExpiring: "暂无即将到期的协议。"
     case .seeAllUnits: "查看全部在册单位"
     case .seeAllAgreements: "查看全部协议"
     case .rosterHeading: "共建单位名单"
-    case .filterSearch: "名称（可只写一部分）"
-    case .filterActiveOn: "在册日期"
+    case .filterSearch: "名称（可填关键字）"
+    case .filterActiveOn: "某日在册（日期）"
     case .filterActiveIn: "年末在册（年份）"
     case .filterJoinedIn: "加入年份"
     case .filterLeftIn: "退出年份"
@@ -39,31 +39,31 @@ extension ChineseCatalogue: WebWording {
     case .filtersHeading: "筛选条件"
     case .registerHeading: "登记新签约单位"
     case .registerSubmit: "登记"
-    case .forceLabel: "名称与已登记单位相近，但确是另一家单位，仍然登记"
-    case .leadLabel: "作为所选专项组的牵头单位"
+    case .forceLabel: "名称与已登记单位相近，但确为另一家单位，仍要登记"
+    case .leadLabel: "担任所选专项组的牵头单位"
     case .moreDetails: "协议、专项组和联系方式"
     case .editHeading: "修改单位信息"
-    case .editSubmit: "保存修改"
-    case .withdrawHeading: "办理退出"
-    case .withdrawSubmit: "办理退出"
+    case .editSubmit: "保存"
+    case .withdrawHeading: "退出共建"
+    case .withdrawSubmit: "退出"
     case .rejoinHeading: "重新加入"
-    case .rejoinSubmit: "办理重新加入"
-    case .agreementHeading: "记录续签的协议"
-    case .agreementSubmit: "记录协议"
+    case .rejoinSubmit: "重新加入"
+    case .agreementHeading: "登记续签协议"
+    case .agreementSubmit: "登记"
     case .groupJoinHeading: "加入专项组"
     case .groupJoinSubmit: "加入"
     case .groupLeaveHeading: "退出专项组"
-    case .groupLeaveSubmit: "退出专项组"
+    case .groupLeaveSubmit: "退出"
     case .dayLabel: "日期"
     case .unitHistoryHeading: "修改记录"
     case .contactsHidden: "登录后可查看联系人和电话。"
-    case .changesHeading: "办理"
-    case .confirmWithdraw: "确认办理退出：该单位的共建期间到所填日期为止，同时退出所在专项组"
+    case .changesHeading: "办理变更"
+    case .confirmWithdraw: "确认退出：该单位的共建期间截至所填日期，并同时退出所在专项组"
     case .groupsHeading: "专项组"
     case .groupAddHeading: "新增专项组"
     case .groupAddSubmit: "新增"
-    case .membersHeading: "成员"
-    case .noGroups: "还没有专项组。"
+    case .membersHeading: "成员单位"
+    case .noGroups: "尚未设立专项组。"
     case .agreementsHeading: "共建协议"
     case .expiringDaysLabel: "多少天内到期"
     case .showButton: "查看"
@@ -72,7 +72,7 @@ extension ChineseCatalogue: WebWording {
     case .reportFrom: "起始年份"
     case .reportTo: "截止年份"
     case .reportPeriod: "统计周期"
-    case .reportBy: "分列"
+    case .reportBy: "分列方式"
     case .reportByNone: "不分列"
     case .showReport: "生成报表"
     case .downloadsHeading: "下载"
@@ -82,37 +82,37 @@ extension ChineseCatalogue: WebWording {
     case .exportHeading: "导出整个登记簿（导入格式）"
     case .historyHeading: "修改记录"
     case .undoHeading: "撤销最近一次修改"
-    case .undoSubmit: "撤销这次修改"
+    case .undoSubmit: "撤销"
     case .confirmUndo: "确定撤销这次修改吗？"
     case .loginHeading: "登录"
     case .loginSubmit: "登录"
-    case .loginFailed: "账号或密码不对。"
+    case .loginFailed: "账号或密码错误。"
     case .signInToSeeContacts: "联系人和电话仅对已登录的账号显示。"
     case .accountsHeading: "账号"
-    case .noAccounts: "还没有账号。可在服务器上运行 gongjian user add 添加。"
-    case .notFound: "找不到这个页面。"
+    case .noAccounts: "暂无账号。可在服务器上运行 gongjian user add 添加。"
+    case .notFound: "页面不存在。"
     case .signInToChange: "办理登记和修改需要先登录（编辑或管理员账号）。"
     case .viewerCannotChange: "您的账号只能查看，不能修改。如需办理，请联系管理员。"
-    case .adminOnly: "只有管理员账号可以查看这个页面。"
+    case .adminOnly: "仅管理员账号可查看本页面。"
     case .staleForm: "表单已过期或来自其他网站，未做任何修改。请重新打开页面后再提交。"
     case .hostRefused: "请用启动时显示的地址访问本页面。"
     case .tooLarge: "提交的内容过多，未做任何修改。"
     case .badRequest: "请求有误（如网址中有无法识别的字符），未做任何修改。"
-    case .serverError: "出现了意外的错误，未做任何修改。请稍后重试；如仍出错，请告知管理员。"
+    case .serverError: "发生意外错误，未做任何修改。请稍后重试；如仍出错，请告知管理员。"
     case .busy: "登记簿正被他人修改，请稍后重试。未做任何修改。"
     // A unit's change forms, the history pages and undo.
     case .confirmNeeded: "请先勾选确认，再提交。未做任何修改。"
-    case .joinAsLead: "作为牵头单位（已在该组的成员单位改为牵头单位）"
+    case .joinAsLead: "担任牵头单位（已是该组成员单位的，改为牵头单位）"
     case .defaultToday: "不填则为今天"
-    case .noHistory: "还没有修改记录。"
+    case .noHistory: "暂无修改记录。"
     case .seeAllHistory: "查看全部修改记录"
     case .olderChanges: "更早的记录"
     case .newerChanges: "较新的记录"
-    case .undoExplained: "撤销会把下列改动恢复原样；撤销本身也记入修改记录。"
+    case .undoExplained: "撤销后，下列改动将恢复原状；撤销操作本身也记入修改记录。"
     case .signInToSeeHistory: "修改记录中有联系人和电话，登录后才能查看。"
     case .correctHeading: "更正共建期间的日期"
-    case .correctSubmit: "保存更正"
-    case .correctHint: "用于更正录入有误的日期，不是办理退出或重新加入；修改记录中记为更正。"
+    case .correctSubmit: "更正"
+    case .correctHint: "用于更正录入有误的日期，不属于退出或重新加入；在修改记录中记为“更正”。"
     case .periodLabel: "共建期间"
     }
   }
@@ -123,7 +123,7 @@ extension ChineseCatalogue: WebWording {
 
   public func webPageTitle(_ page: String, site: String) -> String { "\(page) · \(site)" }
 
-  public func webLocalUser(_ name: String) -> String { "本机使用，无需登录；修改记录的经办人为 \(name)" }
+  public func webLocalUser(_ name: String) -> String { "本机使用，无需登录；修改记录的经办人为\(name)" }
 
   public func webSignedIn(_ name: String, role: AccountRole) -> String { "\(name)（\(accountRole(role))）" }
 
@@ -135,7 +135,7 @@ extension ChineseCatalogue: WebWording {
     }
   }
 
-  public func webUnitsToday(_ count: Int, on day: Day) -> String { "\(self.day(day))在册共建单位 \(unitCount(count))" }
+  public func webUnitsToday(_ count: Int, on day: Day) -> String { "截至\(self.day(day))，在册共建单位\(unitCount(count))" }
 
   public func webExpiringWithin(days: Int) -> String { "\(days)天内到期（或已到期未续签）的共建协议" }
 
@@ -165,7 +165,7 @@ extension ChineseCatalogue: WebWording {
   }
 
   public func webChangesRange(first: Int, last: Int, total: Int) -> String {
-    "从最近的算起第\(first)至\(last)条（共\(total)条）"
+    "按时间倒序第\(first)至\(last)条（共\(total)条）"
   }
 
   public func webProblem(_ problem: WebProblem) -> String {
@@ -191,11 +191,11 @@ extension ChineseCatalogue: WebWording {
   }
 
   public func accountAdded(_ account: Account) -> String {
-    "已添加账号 \(account.name)（\(accountRole(account.role))）。"
+    "已添加账号\(account.name)（\(accountRole(account.role))）。"
   }
 
   public func accountRemoved(_ account: Account) -> String {
-    "已删除账号 \(account.name)（\(accountRole(account.role))）。已登录的该账号在下次操作时失效。"
+    "已删除账号\(account.name)（\(accountRole(account.role))）。该账号如已登录，将在下次操作时退出登录。"
   }
 
   public func accountCount(_ count: Int) -> String { "共\(count)个账号" }

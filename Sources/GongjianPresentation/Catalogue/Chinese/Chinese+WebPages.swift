@@ -8,7 +8,7 @@ extension ChineseCatalogue: WebPagesWording {
     case .seeOpenNeeds: "查看待认领的需求"
     case .seeOverdueNeeds: "查看逾期未认领的需求"
     case .seeOpenFollowups: "查看未办结的督办事项"
-    case .noMembers: "本专项组目前没有成员单位。"
+    case .noMembers: "本专项组暂无成员单位。"
     case .showLegend: "显示："
     case .showOffered: "可提供的资源"
     case .showOpenNeeds: "待认领"
@@ -20,15 +20,15 @@ extension ChineseCatalogue: WebPagesWording {
     case .claimSubmit: "认领"
     case .claimUnit: "认领单位"
     case .needAddHeading: "登记新需求"
-    case .needAddSubmit: "登记需求"
-    case .raisedByHint: "填写共建单位名称即记为该单位提出，也可填写居民区等；不填则为党建服务中心提出"
+    case .needAddSubmit: "登记"
+    case .raisedByHint: "填写共建单位名称即记为该单位提出，也可填写居民区等；不填则记为党建服务中心提出"
     case .resourceAddHeading: "登记新资源"
-    case .resourceAddSubmit: "登记资源"
+    case .resourceAddSubmit: "登记"
     case .meetingsHeading: "联席会议"
-    case .noMeetings: "还没有联席会议记录。"
+    case .noMeetings: "暂无联席会议记录。"
     case .followupsHeading: "督办事项"
-    case .showAllFollowups: "包括已办结的"
-    case .noFollowups: "没有督办事项。"
+    case .showAllFollowups: "包括已办结事项"
+    case .noFollowups: "暂无督办事项。"
     case .listReportsHeading: "清单、项目和单位参与情况"
     case .reportYear: "年份"
     }
@@ -42,7 +42,7 @@ extension ChineseCatalogue: WebPagesWording {
     "未办结督办事项\(open)项" + (overdue > 0 ? "，其中逾期\(overdue)项" : "")
   }
 
-  public func webUndatedAgreements(_ count: Int) -> String { "另有\(count)份协议未填到期日期，可在共建协议页查看。" }
+  public func webUndatedAgreements(_ count: Int) -> String { "另有\(count)份协议未填到期日期，可在“共建协议”页查看。" }
 
   public func webDownload(_ title: String, format: String) -> String { "\(title)（\(format)）" }
 }
