@@ -29,21 +29,10 @@ import urllib.request
 import zipfile
 from xml.sax.saxutils import escape as xml_escape
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CLI = os.environ.get("GONGJIAN_BIN", os.path.join(ROOT, ".build/debug/gongjian"))
-WEB_DIR = os.path.dirname(os.environ.get("GONGJIAN_WEB_BIN", os.path.join(ROOT, "Web/.build/debug/gongjian-web")))
+from webcheck import CLI, ENV, ROOT, TODAY, NoRedirect, check, verdict
+
 OUT = os.environ.get("WEBCHECK_OUT", os.path.join(ROOT, "out/webcheck"))
-TODAY = "2024-06-30"
 ACCOUNT, PASSWORD = "测试员", "correct-horse-42"
-ENV = dict(os.environ, GONGJIAN_LANG="zh", PATH=WEB_DIR + ":" + os.environ.get("PATH", ""))
-
-failures = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        failures.append(what)
 
 
 def cli(*arguments, stdin=None):
@@ -63,11 +52,6 @@ def serve(db, listen):
     line = process.stdout.readline()
     match = re.match(r"listening on (http://\S+/)", line)
     return process, (match.group(1) if match else None)
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 def request(url, data=None, headers=None):
@@ -385,11 +369,7 @@ def main():
             server.wait(timeout=30)
         shutil.rmtree(folder, ignore_errors=True)
     print("screenshots in " + OUT)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("browser check passed")
-    return 0
+    return verdict("browser check passed")
 
 
 if __name__ == "__main__":

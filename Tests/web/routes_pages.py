@@ -30,21 +30,10 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CLI = os.environ.get("GONGJIAN_BIN", os.path.join(ROOT, ".build/debug/gongjian"))
-WEB_DIR = os.path.dirname(os.environ.get("GONGJIAN_WEB_BIN", os.path.join(ROOT, "Web/.build/debug/gongjian-web")))
-TODAY = "2024-06-30"
-ENV = dict(os.environ, GONGJIAN_LANG="zh", PATH=WEB_DIR + ":" + os.environ.get("PATH", ""))
+from webcheck import CLI, ENV, TODAY, NoRedirect, check, verdict
+
 HAN = re.compile(r"[\u4e00-\u9fff]")
 XSS = "<script>alert(1)</script>"
-
-failures = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        failures.append(what)
 
 
 def cli(db, *arguments):
@@ -64,11 +53,6 @@ def cli_text(db, *arguments):
                             timeout=120)
     assert result.returncode == 0, (arguments, result.stderr)
     return result.stdout.decode()
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 class Client:
@@ -471,11 +455,7 @@ def main():
             server.terminate()
             server.wait(timeout=30)
         shutil.rmtree(folder, ignore_errors=True)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("route check passed")
-    return 0
+    return verdict("route check passed")
 
 
 if __name__ == "__main__":

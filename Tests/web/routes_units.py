@@ -25,30 +25,14 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CLI = os.environ.get("GONGJIAN_BIN", os.path.join(ROOT, ".build/debug/gongjian"))
-WEB_DIR = os.path.dirname(os.environ.get("GONGJIAN_WEB_BIN", os.path.join(ROOT, "Web/.build/debug/gongjian-web")))
-TODAY = "2024-06-30"
+from webcheck import CLI, ENV, TODAY, NoRedirect, check, verdict
+
 EDITOR, VIEWER, PASSWORD = "编辑员", "查看员", "correct-horse-42"
-ENV = dict(os.environ, GONGJIAN_LANG="zh", PATH=WEB_DIR + ":" + os.environ.get("PATH", ""))
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-failures = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        failures.append(what)
 
 
 def cli(*arguments, stdin=None):
     return subprocess.run([CLI, *arguments], env=ENV, input=stdin, capture_output=True, text=True, timeout=120)
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 class Visitor:
@@ -369,11 +353,7 @@ def main():
             process.terminate()
             process.wait(timeout=30)
         shutil.rmtree(folder, ignore_errors=True)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("route check passed")
-    return 0
+    return verdict("route check passed")
 
 
 if __name__ == "__main__":
