@@ -51,6 +51,16 @@ extension WebServer {
   }
 
   /// The page of one list around its table.
+  /// The form under a list that adds to it, for those who may change the registry.
+  func addForm(
+    _ viewer: Viewer, heading: String, action: String, fields: [[String: Any]], submit: String
+  ) -> [String: Any]? {
+    guard viewer.mayChange else { return nil }
+    return [
+      "addHeading": heading, "action": action, "csrf": viewer.session.formToken, "fields": fields, "submit": submit,
+    ]
+  }
+
   func itemListPage(
     _ viewer: Viewer, heading: String, tabs: [[String: Any]], table: String, count: Int, footer: String,
     form: [String: Any]? = nil, error: String? = nil
@@ -112,13 +122,10 @@ extension WebServer {
         key == "unit" ? "/units/\(row.unit.id.rawValue)" : nil
       }
     let views = [("offered", texts.webPage(.showOffered)), ("all", texts.webPage(.showEverything))]
-    let form: [String: Any]? =
-      viewer.mayChange
-      ? [
-        "addHeading": texts.webPage(.resourceAddHeading), "action": "/resources", "csrf": viewer.session.formToken,
-        "fields": Self.resourceFields(texts).contexts(values, problems: problems, texts: texts),
-        "submit": texts.webPage(.resourceAddSubmit),
-      ] : nil
+    let form = addForm(
+      viewer, heading: texts.webPage(.resourceAddHeading), action: "/resources",
+      fields: Self.resourceFields(texts).contexts(values, problems: problems, texts: texts),
+      submit: texts.webPage(.resourceAddSubmit))
     return await itemListPage(
       viewer, heading: Pages.label(texts.listName(.resources)), tabs: tabs("/lists/resources", views, current: show),
       table: table,
@@ -196,13 +203,10 @@ extension WebServer {
       ("open", texts.webPage(.showOpenNeeds)), ("overdue", texts.webPage(.showOverdueNeeds)),
       ("all", texts.webPage(.showEverything)),
     ]
-    let form: [String: Any]? =
-      mayChange
-      ? [
-        "addHeading": texts.webPage(.needAddHeading), "action": "/needs", "csrf": viewer.session.formToken,
-        "fields": Self.needFields(texts).contexts(values, problems: problems, texts: texts),
-        "submit": texts.webPage(.needAddSubmit),
-      ] : nil
+    let form = addForm(
+      viewer, heading: texts.webPage(.needAddHeading), action: "/needs",
+      fields: Self.needFields(texts).contexts(values, problems: problems, texts: texts),
+      submit: texts.webPage(.needAddSubmit))
     return await itemListPage(
       viewer, heading: Pages.label(texts.listName(.needs)), tabs: tabs("/lists/needs", views, current: show),
       table: table,
