@@ -15,6 +15,10 @@ public protocol WebPagesWording {
   func webUndatedAgreements(_ count: Int) -> String
   /// A download's link text: the report's title and the file's format.
   func webDownload(_ title: String, format: String) -> String
+  /// In a need's claim choice, below a unit: one of its resources to claim the need with.
+  func webResourceOption(_ title: String) -> String
+  /// A project's next step, as a choice next to its claim button.
+  func webProjectStep(_ step: ProjectStep) -> String
 }
 
 /// The fixed words of these pages: one case each, worded by every language.
@@ -31,4 +35,12 @@ public enum WebPageText: String, CaseIterable, Sendable {
   case meetingsHeading, noMeetings, followupsHeading, showAllFollowups, noFollowups
   // Reports.
   case listReportsHeading, reportYear
+  // The everyday forms of meetings, follow-ups, projects and their service records.
+  case noChoice, meetingAddHeading, meetingAddSubmit, attendHeading, attendSubmit, attendUnits, attendStatus
+  case topicHeading, topicSubmit, topicBy, decideHeading, decideSubmit, decisionKind
+  case followupAddHeading, followupAddSubmit, followupDecision, followupUnit
+  case followupUpdateHeading, followupUpdateSubmit, followupChoice, followupStatus
+  case projectAddHeading, projectAddSubmit, projectColumn, projectStepSubmit, projectStepLabel
+  case activityAddHeading, activityAddSubmit, activityUnit, activityHint
+  case reportKind, reportGroup
 }

@@ -17,15 +17,26 @@ import Testing
     try #require(FormValues.parse(query: text))
   }
 
+  func request(_ text: String) throws -> GrowthRequest {
+    try server.growthRequest(try query(text)) { name in
+      guard name == "#7" else { throw Refusal.noSuchID(.group, id: 0) }
+      return GroupID(7)
+    }
+  }
+
   @Test func growthQueriesAreReportGrowthsOptions() throws {
-    let request = try server.growthRequest(query("from=2016&to=2019&period=quarter&by=kind"))
-    #expect(request.from == 2016 && request.to == 2019 && request.period == .quarter && request.by == .kind)
-    let plain = try server.growthRequest(query("by=none&from="))
-    #expect(plain.by == nil && plain.from == nil && plain.period == .year)
-    #expect(throws: BadQuery.self) { try server.growthRequest(query("period=week")) }
-    #expect(throws: BadQuery.self) { try server.growthRequest(query("by=colour")) }
-    #expect(throws: Refusal.invalid(.year, .yearOutOfRange(1800))) { try server.growthRequest(query("from=1800")) }
+    let asked = try request("from=2016&to=2019&period=quarter&by=kind")
+    #expect(asked.from == 2016 && asked.to == 2019 && asked.period == .quarter && asked.by == .kind)
+    let plain = try request("by=none&from=&group=&kind=")
+    #expect(plain.by == nil && plain.from == nil && plain.period == .year && plain.group == nil && plain.kind == nil)
+    let filtered = try request("group=%237&kind=%E4%BC%81%E4%B8%9A")
+    #expect(filtered.group == GroupID(7) && filtered.kind == "企业")
+    #expect(throws: Refusal.noSuchID(.group, id: 0)) { try request("group=%238") }
+    #expect(throws: BadQuery.self) { try request("period=week") }
+    #expect(throws: BadQuery.self) { try request("by=colour") }
+    #expect(throws: Refusal.invalid(.year, .yearOutOfRange(1800))) { try request("from=1800") }
     #expect(try server.growthQuery(query("from=2016&x=1&to=&period=month")) == "?from=2016&period=month")
+    #expect(try server.growthQuery(query("kind=a&group=%237")) == "?kind=a&group=%237")
     #expect(try server.growthQuery(query("year=2019")) == "")
   }
 

@@ -31,6 +31,38 @@ extension ChineseCatalogue: WebPagesWording {
     case .noFollowups: "暂无督办事项。"
     case .listReportsHeading: "清单、项目和单位参与情况"
     case .reportYear: "年份"
+    case .noChoice: "（不选）"
+    case .meetingAddHeading: "登记联席会议"
+    case .meetingAddSubmit: "登记"
+    case .attendHeading: "记录出席情况"
+    case .attendSubmit: "记录"
+    case .attendUnits: "共建单位"
+    case .attendStatus: "出席情况"
+    case .topicHeading: "添加议题"
+    case .topicSubmit: "添加"
+    case .topicBy: "提出单位"
+    case .decideHeading: "记录议定事项"
+    case .decideSubmit: "记录"
+    case .decisionKind: "事项类别"
+    case .followupAddHeading: "添加督办事项"
+    case .followupAddSubmit: "添加"
+    case .followupDecision: "所依据的议定事项"
+    case .followupUnit: "承办单位"
+    case .followupUpdateHeading: "更新办理情况"
+    case .followupUpdateSubmit: "更新"
+    case .followupChoice: "督办事项"
+    case .followupStatus: "办理状态"
+    case .projectAddHeading: "登记新项目"
+    case .projectAddSubmit: "登记"
+    case .projectColumn: "认领与办理"
+    case .projectStepSubmit: "确定"
+    case .projectStepLabel: "项目进展"
+    case .activityAddHeading: "登记服务记录"
+    case .activityAddSubmit: "登记"
+    case .activityUnit: "参与单位"
+    case .activityHint: "项目开始实施后登记；志愿服务时长以小时计"
+    case .reportKind: "单位类别"
+    case .reportGroup: "专项组"
     }
   }
 
@@ -45,4 +77,14 @@ extension ChineseCatalogue: WebPagesWording {
   public func webUndatedAgreements(_ count: Int) -> String { "另有\(count)份协议未填到期日期，可在“共建协议”页查看。" }
 
   public func webDownload(_ title: String, format: String) -> String { "\(title)（\(format)）" }
+
+  public func webResourceOption(_ title: String) -> String { "└ 以资源“\(title)”认领" }
+
+  public func webProjectStep(_ step: ProjectStep) -> String {
+    switch step {
+    case .start: "开始实施"
+    case .finish: "已完成"
+    case .drop: "终止"
+    }
+  }
 }

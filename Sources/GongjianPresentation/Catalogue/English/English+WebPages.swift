@@ -32,6 +32,38 @@ extension EnglishCatalogue: WebPagesWording {
     case .noFollowups: "No follow-ups."
     case .listReportsHeading: "Lists, projects and units' participation"
     case .reportYear: "Year"
+    case .noChoice: "(none)"
+    case .meetingAddHeading: "Record a joint meeting"
+    case .meetingAddSubmit: "Record"
+    case .attendHeading: "Record attendance"
+    case .attendSubmit: "Record"
+    case .attendUnits: "Member units"
+    case .attendStatus: "Attendance"
+    case .topicHeading: "Add a topic"
+    case .topicSubmit: "Add"
+    case .topicBy: "Raised by"
+    case .decideHeading: "Record a decision"
+    case .decideSubmit: "Record"
+    case .decisionKind: "About"
+    case .followupAddHeading: "Add a follow-up"
+    case .followupAddSubmit: "Add"
+    case .followupDecision: "Decision it follows"
+    case .followupUnit: "Unit in charge"
+    case .followupUpdateHeading: "Report progress"
+    case .followupUpdateSubmit: "Update"
+    case .followupChoice: "Follow-up"
+    case .followupStatus: "Status"
+    case .projectAddHeading: "Add a project"
+    case .projectAddSubmit: "Add"
+    case .projectColumn: "Claim and progress"
+    case .projectStepSubmit: "Set"
+    case .projectStepLabel: "Progress"
+    case .activityAddHeading: "Record a service activity"
+    case .activityAddSubmit: "Record"
+    case .activityUnit: "Unit taking part"
+    case .activityHint: "Once the project has started; volunteer hours in hours"
+    case .reportKind: "Kind of unit"
+    case .reportGroup: "Working group"
     }
   }
 
@@ -48,4 +80,14 @@ extension EnglishCatalogue: WebPagesWording {
   }
 
   public func webDownload(_ title: String, format: String) -> String { "\(title) (\(format))" }
+
+  public func webResourceOption(_ title: String) -> String { "└ with its resource “\(title)”" }
+
+  public func webProjectStep(_ step: ProjectStep) -> String {
+    switch step {
+    case .start: "Started"
+    case .finish: "Finished"
+    case .drop: "Dropped"
+    }
+  }
 }

@@ -102,6 +102,7 @@ extension Templates {
     <p><button id="add-submit">{{submit}}</button></p>
     </form>
     {{/form}}
+    {{{forms}}}
 
     """
 
@@ -111,6 +112,7 @@ extension Templates {
     {{{table}}}
     <p class="footer" id="meeting-count">{{footer}}</p>
     <p><a href="/followups" id="see-followups">{{seeFollowups}}</a></p>
+    {{{forms}}}
 
     """
 
@@ -124,6 +126,10 @@ extension Templates {
     {{#none}}<p>{{none}}</p>{{/none}}
     {{{table}}}
     {{/sections}}
+    {{#forms}}<section id="meeting-changes">
+    <h2>{{formsHeading}}</h2>
+    {{{forms}}}
+    </section>{{/forms}}
     <p><a href="/meetings">{{back}}</a></p>
 
     """
@@ -134,6 +140,7 @@ extension Templates {
     {{#empty}}<p id="no-followups">{{empty}}</p>{{/empty}}
     {{{table}}}
     <p class="footer" id="followup-count">{{footer}}</p>
+    {{{forms}}}
 
     """
 
@@ -145,6 +152,8 @@ extension Templates {
     <label>{{toLabel}} <input type="number" name="to" id="to" value="{{to}}" min="1900" max="9999"></label>
     <label>{{periodLabel}} <select name="period" id="period">{{#periods}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/periods}}</select></label>
     <label>{{byLabel}} <select name="by" id="by">{{#breakdowns}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/breakdowns}}</select></label>
+    <label>{{kindLabel}} <input name="kind" id="kind" value="{{kind}}" size="10"></label>
+    <label>{{groupLabel}} <select name="group" id="group">{{#groups}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/groups}}</select></label>
     <button id="show-report">{{show}}</button>
     </fieldset>
     </form>

@@ -182,8 +182,18 @@ extension Pages {
     _ viewer: Viewer, change: UnitChange, unit: UnitID, heading: String, submit: String, fields: [ChangeField],
     values: FormValues, problems: [String: String], open: Bool
   ) -> String {
+    form(
+      viewer, id: change.id, action: change.path(unit), heading: heading, submit: submit, fields: fields,
+      values: values, problems: problems, open: open)
+  }
+
+  /// A form folded away until opened (open when it was just refused), posting to `action`;
+  /// its elements' ids start with `prefix`.
+  static func form(
+    _ viewer: Viewer, id prefix: String, action: String, heading: String, submit: String, fields: [ChangeField],
+    values: FormValues, problems: [String: String], open: Bool
+  ) -> String {
     let texts = viewer.language.texts
-    let prefix = change.id
     let rendered: [[String: Any]] = fields.map { field in
       var context: [String: Any] = [
         "id": "\(prefix)-\(field.key)", "key": field.key, "label": field.label, "required": field.required,
@@ -215,7 +225,7 @@ extension Pages {
     return render(
       "changeForm",
       [
-        "formID": prefix, "action": change.path(unit), "heading": heading, "submit": submit,
+        "formID": prefix, "action": action, "heading": heading, "submit": submit,
         "csrf": viewer.session.formToken, "fields": rendered, "open": open,
       ])
   }

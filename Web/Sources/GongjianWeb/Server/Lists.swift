@@ -63,7 +63,7 @@ extension WebServer {
 
   func itemListPage(
     _ viewer: Viewer, heading: String, tabs: [[String: Any]], table: String, count: Int, footer: String,
-    form: [String: Any]? = nil, error: String? = nil
+    form: [String: Any]? = nil, forms: String = "", error: String? = nil
   ) async -> Reply {
     let texts = viewer.language.texts
     let body = Pages.render(
@@ -71,7 +71,7 @@ extension WebServer {
       [
         "heading": heading, "legend": texts.webPage(.showLegend), "tabs": tabs,
         "empty": count == 0 ? texts.webPage(.noItems) : false, "table": table, "footer": footer,
-        "form": form ?? false,
+        "form": form ?? false, "forms": forms,
       ])
     return Reply(
       status: error == nil ? .ok : .unprocessableContent,
@@ -83,6 +83,23 @@ extension WebServer {
     var options = ""
     try registry.forEachUnit(UnitFilter(activeOn: registry.today)) { unit in
       options += "<option value=\"\(unit.id.rawValue)\">\(HTMLTable.escape(unit.name))</option>"
+    }
+    return options
+  }
+
+  /// The units in the alliance today, each followed by the resources it offers: a need is
+  /// claimed by a unit, or by a unit with one of its resources (`need claim N --resource R`).
+  func claimantOptions(_ registry: Registry, texts: any Catalogue) throws -> String {
+    var offered: [UnitID: [Resource]] = [:]
+    try registry.forEachResource(ResourceFilter()) { offered[$0.unit.id, default: []].append($0) }
+    var options = ""
+    try registry.forEachUnit(UnitFilter(activeOn: registry.today)) { unit in
+      options += "<option value=\"\(unit.id.rawValue)\">\(HTMLTable.escape(unit.name))</option>"
+      for resource in offered[unit.id] ?? [] {
+        options +=
+          "<option value=\"resource-\(resource.id.rawValue)\">"
+          + "\(HTMLTable.escape(texts.webResourceOption(resource.title)))</option>"
+      }
     }
     return options
   }
@@ -183,11 +200,12 @@ extension WebServer {
       default: NeedFilter(status: .open)
       }
     let mayChange = viewer.mayChange
+    let language = viewer.language
     let (rows, options) = try await blocking {
       let registry = try open(.read, by: localName, command: "")
       var rows: [Need] = []
       try registry.forEachNeed(filter) { rows.append($0) }
-      return (rows, mayChange ? try unitOptions(registry) : "")
+      return (rows, mayChange ? try claimantOptions(registry, texts: language.texts) : "")
     }
     let action =
       mayChange
@@ -243,23 +261,33 @@ extension WebServer {
   // MARK: Projects
 
   /// `GET /lists/projects?show=unfinished|all`; after a refused claim, the same page with it.
-  func projectsPage(_ viewer: Viewer, query: FormValues, error: String? = nil) async throws -> Reply {
+  func projectsPage(_ viewer: Viewer, query: FormValues, error: String? = nil, failed: FailedForm? = nil)
+    async throws -> Reply
+  {
     let texts = viewer.language.texts
     let show = view(query, among: Self.projectViews)
     let mayChange = viewer.mayChange
-    let (rows, options) = try await blocking {
+    let (rows, options, forms) = try await blocking {
       let registry = try open(.read, by: localName, command: "")
       var rows: [Project] = []
+      var every: [Project] = []
       try registry.forEachProject(ProjectFilter()) { project in
+        every.append(project)
         if show == "all" || !project.status.isFinal { rows.append(project) }
       }
-      return (rows, mayChange ? try unitOptions(registry) : "")
+      guard mayChange else { return (rows, "", "") }
+      return (
+        rows, try unitOptions(registry),
+        try projectForms(registry, projects: every, viewer: viewer, failed: failed)
+      )
     }
     let action =
       mayChange
-      ? HTMLTable.Action<Project>(heading: texts.webPage(.claimColumn)) { project in
+      ? HTMLTable.Action<Project>(heading: texts.webPage(.projectColumn)) { project in
         project.status.isFinal
-          ? "" : claimForm(viewer, path: "/projects", id: project.id.rawValue, show: show, options: options)
+          ? ""
+          : claimForm(viewer, path: "/projects", id: project.id.rawValue, show: show, options: options)
+            + stepForm(viewer, project: project, show: show)
       } : nil
     let table =
       rows.isEmpty
@@ -272,7 +300,7 @@ extension WebServer {
     return await itemListPage(
       viewer, heading: Pages.label(texts.listName(.projects)), tabs: tabs("/lists/projects", views, current: show),
       table: table,
-      count: rows.count, footer: texts.listCount(.project, rows.count), error: error)
+      count: rows.count, footer: texts.listCount(.project, rows.count), forms: forms, error: error ?? failed?.message)
   }
 
   // MARK: Claims
@@ -289,11 +317,15 @@ extension WebServer {
     do {
       guard let id else { throw Refusal.noSuchID(kind, id: 0) }
       guard let unitText = form.given("unit") else { throw Refusal.invalid(.unit, .missing) }
-      guard let unit = Int(unitText) else { throw BadQuery() }
+      let resource = kind == .need ? Self.resourceClaimant(unitText) : nil
+      guard let unit = Int(unitText) ?? resource else { throw BadQuery() }
       let author = author(viewer)
       let claim = try await blocking {
         let registry = try open(
           .write, by: author, command: kind == .need ? "POST /needs/claim" : "POST /projects/claim")
+        if let resource {
+          return try registry.claimResource(NeedID(id), resource: ResourceID(resource), on: registry.today)
+        }
         return kind == .need
           ? try registry.claimNeed(NeedID(id), unit: UnitID(unit), on: registry.today)
           : try registry.claimProject(ProjectID(id), unit: UnitID(unit), on: registry.today)
@@ -306,6 +338,14 @@ extension WebServer {
         ? try await needsPage(viewer, query: back, error: message)
         : try await projectsPage(viewer, query: back, error: message)
     }
+  }
+}
+
+extension WebServer {
+  /// The resource chosen in a need's claim (`resource-12`), if one was.
+  static func resourceClaimant(_ value: String) -> Int? {
+    guard value.hasPrefix("resource-") else { return nil }
+    return Int(value.dropFirst("resource-".count))
   }
 }
 

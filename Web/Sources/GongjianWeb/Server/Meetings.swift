@@ -5,9 +5,22 @@ import GongjianRegistry
 /// follow-ups, as `meeting show`), and the follow-ups (督办事项, as `followup list`).
 extension WebServer {
   /// `GET /meetings`.
-  func meetingsPage(_ viewer: Viewer) async throws -> Reply {
+  func meetingsPage(_ viewer: Viewer, failed: FailedForm? = nil) async throws -> Reply {
     let texts = viewer.language.texts
     let meetings = try await blocking { try open(.read, by: localName, command: "").meetings() }
+    let dateHint = texts.web(.dateHint)
+    let form =
+      viewer.mayChange
+      ? pageForm(
+        viewer, .meetingAdd, action: "/meetings", heading: .meetingAddHeading, submit: .meetingAddSubmit,
+        fields: [
+          ChangeField(key: "title", label: Pages.label(texts.field(.meetingTitle)), required: true),
+          ChangeField(key: "on", label: Pages.label(texts.field(.heldOn)), required: true, hint: dateHint),
+          ChangeField(key: "place", label: Pages.label(texts.field(.place))),
+          ChangeField(key: "chair", label: Pages.label(texts.field(.chair))),
+          ChangeField(key: "recorder", label: Pages.label(texts.field(.recorder))),
+        ],
+        failed: failed) : ""
     let table =
       meetings.isEmpty
       ? ""
@@ -19,20 +32,31 @@ extension WebServer {
       [
         "heading": texts.webPage(.meetingsHeading), "empty": meetings.isEmpty ? texts.webPage(.noMeetings) : false,
         "table": table, "footer": texts.meetingCount(meetings.count), "seeFollowups": texts.webPage(.seeOpenFollowups),
+        "forms": form,
       ])
-    return Reply(body: Pages.page(viewer, title: texts.webPage(.meetingsHeading), body: body))
+    return Reply(
+      status: failed == nil ? .ok : .unprocessableContent,
+      body: Pages.page(
+        viewer, title: texts.webPage(.meetingsHeading), body: body, notice: await notice(viewer),
+        error: failed?.message))
   }
 
   /// `GET /meetings/ID`.
-  func meetingPage(_ viewer: Viewer, id: Int?) async throws -> Reply {
+  func meetingPage(_ viewer: Viewer, id: Int?, failed: FailedForm? = nil) async throws -> Reply {
     let texts = viewer.language.texts
     let language = viewer.language
     guard let id else {
       return Reply(status: .notFound, body: Pages.message(viewer, heading: "", text: texts.web(.notFound)))
     }
     let detail: MeetingDetail
+    let forms: String
+    let mayChange = viewer.mayChange
     do {
-      detail = try await blocking { try open(.read, by: localName, command: "").meetingDetail(MeetingID(id)) }
+      (detail, forms) = try await blocking {
+        let registry = try open(.read, by: localName, command: "")
+        let detail = try registry.meetingDetail(MeetingID(id))
+        return (detail, mayChange ? try meetingForms(registry, detail: detail, viewer: viewer, failed: failed) : "")
+      }
     } catch let refusal as Refusal {
       guard case .meetings(.noSuchMeeting) = refusal else { throw refusal }
       let text = texts.refusal(refusal, fields: { _ in nil })
@@ -94,12 +118,16 @@ extension WebServer {
       "meeting",
       [
         "heading": summary.title, "facts": facts, "sections": sections, "back": texts.webPage(.meetingsHeading),
+        "forms": forms.isEmpty ? false : forms, "formsHeading": texts.web(.changesHeading),
       ])
-    return Reply(body: Pages.page(viewer, title: summary.title, body: body))
+    return Reply(
+      status: failed == nil ? .ok : .unprocessableContent,
+      body: Pages.page(
+        viewer, title: summary.title, body: body, notice: await notice(viewer), error: failed?.message))
   }
 
   /// `GET /followups?show=all`: the open follow-ups (overdue ones marked), or every one.
-  func followupsPage(_ viewer: Viewer, query: FormValues) async throws -> Reply {
+  func followupsPage(_ viewer: Viewer, query: FormValues, failed: FailedForm? = nil) async throws -> Reply {
     let texts = viewer.language.texts
     let all = query["show"] == "all"
     let rows = try await blocking { try open(.read, by: localName, command: "").followupList(openOnly: !all) }
@@ -121,7 +149,12 @@ extension WebServer {
         "tabs": tabs("/followups", views, current: all ? "all" : "open"),
         "empty": rows.isEmpty ? texts.webPage(.noFollowups) : false, "table": table,
         "footer": texts.followupCount(rows),
+        "forms": viewer.mayChange ? followupForm(viewer, rows: rows.filter { $0.status == .open }, failed: failed) : "",
       ])
-    return Reply(body: Pages.page(viewer, title: texts.webPage(.followupsHeading), body: body))
+    return Reply(
+      status: failed == nil ? .ok : .unprocessableContent,
+      body: Pages.page(
+        viewer, title: texts.webPage(.followupsHeading), body: body, notice: await notice(viewer),
+        error: failed?.message))
   }
 }

@@ -5,9 +5,13 @@ import GongjianRegistry
 /// table and a chart, with downloads of that same report (SVG, HTML, CSV, XLSX), and the
 /// year's project and unit reports (`report projects`, `report units`) as CSV or XLSX.
 extension WebServer {
+  /// The growth report's query's fields, kept in its downloads' addresses.
+  static let growthKeys = ["from", "to", "period", "by", "kind", "group"]
+
   /// The growth report's query: `from`, `to` (years), `period` (year|quarter|month), `by`
-  /// (none|kind|group), as `report growth`'s options.
-  func growthRequest(_ query: FormValues) throws -> GrowthRequest {
+  /// (none|kind|group), `kind` (units of one kind) and `group` (one working group, found by
+  /// `findGroup` as the command line finds it), as `report growth`'s options.
+  func growthRequest(_ query: FormValues, findGroup: (String) throws -> GroupID) throws -> GrowthRequest {
     var period = PeriodLength.year
     if let text = query.given("period") {
       guard let chosen = PeriodLength(rawValue: text) else { throw BadQuery() }
@@ -18,12 +22,14 @@ extension WebServer {
       guard let chosen = GrowthRequest.Breakdown(rawValue: text) else { throw BadQuery() }
       by = chosen
     }
-    return GrowthRequest(from: try year(query, "from"), to: try year(query, "to"), period: period, by: by)
+    return GrowthRequest(
+      from: try year(query, "from"), to: try year(query, "to"), period: period,
+      group: try query.given("group").map(findGroup), kind: query.given("kind"), by: by)
   }
 
   /// The growth report's part of a query, to repeat in its downloads' addresses.
   func growthQuery(_ query: FormValues) -> String {
-    let kept = query.pairs.filter { ["from", "to", "period", "by"].contains($0.name) && !$0.value.isEmpty }
+    let kept = query.pairs.filter { Self.growthKeys.contains($0.name) && !$0.value.isEmpty }
     return kept.isEmpty ? "" : "?" + FormValues(kept.map { ($0.name, $0.value) }).query
   }
 
@@ -34,13 +40,20 @@ extension WebServer {
     var error: String?
     var report: GrowthReport?
     var listYear = try today().year
+    let groups = try await blocking { try open(.read, by: localName, command: "").groups() }
     do {
-      let request = try growthRequest(query)
-      report = try await blocking { try open(.read, by: localName, command: "").growth(request) }
+      report = try await blocking {
+        let registry = try open(.read, by: localName, command: "")
+        return try registry.growth(try growthRequest(query) { try registry.resolveGroup($0).id })
+      }
       listYear = try year(query, "year") ?? listYear
     } catch let refusal as Refusal {
       error = texts.refusal(refusal, fields: { _ in nil })
     }
+    let group = query["group"] ?? ""
+    let groupChoices: [[String: Any]] =
+      [["value": "", "label": texts.webPage(.showEverything), "selected": group.isEmpty]]
+      + groups.map { ["value": "#\($0.id.rawValue)", "label": $0.name, "selected": group == "#\($0.id.rawValue)"] }
     let period = query["period"] ?? PeriodLength.year.rawValue
     let by = query["by"] ?? "none"
     let periods: [[String: Any]] = PeriodLength.allCases.map {
@@ -50,7 +63,7 @@ extension WebServer {
     breakdowns += GrowthRequest.Breakdown.allCases.map {
       ["value": $0.rawValue, "label": texts.webBreakdown($0), "selected": $0.rawValue == by]
     }
-    let keep: [[String: Any]] = query.pairs.filter { ["from", "to", "period", "by"].contains($0.name) }.map {
+    let keep: [[String: Any]] = query.pairs.filter { Self.growthKeys.contains($0.name) }.map {
       ["name": $0.name, "value": $0.value]
     }
     let subdistrict = report?.subdistrict ?? ""
@@ -61,6 +74,8 @@ extension WebServer {
         "fromLabel": texts.web(.reportFrom), "from": query["from"] ?? "", "toLabel": texts.web(.reportTo),
         "to": query["to"] ?? "", "periodLabel": texts.web(.reportPeriod), "periods": periods,
         "byLabel": texts.web(.reportBy), "breakdowns": breakdowns, "show": texts.web(.showReport),
+        "kindLabel": texts.webPage(.reportKind), "kind": query["kind"] ?? "",
+        "groupLabel": texts.webPage(.reportGroup), "groups": groupChoices,
         "report": report != nil, "query": growthQuery(query),
         "table": report.map { HTMLTable.growth($0, language: language) } ?? "",
         "downloadsHeading": texts.web(.downloadsHeading), "downloadSVG": texts.web(.downloadSVG),
@@ -80,7 +95,7 @@ extension WebServer {
     let texts = viewer.language.texts
     let language = viewer.language
     let registry = try open(.read, by: localName, command: "")
-    let report = try registry.growth(try growthRequest(query))
+    let report = try registry.growth(try growthRequest(query) { try registry.resolveGroup($0).id })
     switch format {
     case "svg":
       return Reply(body: GrowthSVG.render(report, texts: texts), contentType: "image/svg+xml; charset=utf-8")

@@ -241,6 +241,7 @@ public struct WebServer: Sendable {
         return try await claim(viewer, kind: .project, id: context.parameters.get("id", as: Int.self), form: form)
       }
     }
+    registerForms(router)
     router.get("/meetings") { request, context in
       await respond(request, context) { viewer, _ in try await meetingsPage(viewer) }
     }
@@ -272,6 +273,37 @@ public struct WebServer: Sendable {
           }
         }
       }
+    }
+  }
+
+  /// The everyday forms of meetings, follow-ups, projects and service records.
+  func registerForms(_ router: Router<WebContext>) {
+    router.post("/meetings") { request, context in
+      await respond(request, context, form: true) { viewer, form in try await addMeeting(viewer, form: form) }
+    }
+    for (path, pageForm) in [
+      ("attend", PageForm.attend), ("topics", .topic), ("decisions", .decide), ("followups", .followupAdd),
+    ] {
+      router.post(RouterPath("/meetings/:id/" + path)) { request, context in
+        await respond(request, context, form: true) { viewer, form in
+          try await changeMeeting(
+            viewer, id: context.parameters.get("id", as: Int.self), form: pageForm, values: form)
+        }
+      }
+    }
+    router.post("/followups/update") { request, context in
+      await respond(request, context, form: true) { viewer, form in try await updateFollowup(viewer, form: form) }
+    }
+    router.post("/projects") { request, context in
+      await respond(request, context, form: true) { viewer, form in try await addProject(viewer, form: form) }
+    }
+    router.post("/projects/:id/step") { request, context in
+      await respond(request, context, form: true) { viewer, form in
+        try await advanceProject(viewer, id: context.parameters.get("id", as: Int.self), form: form)
+      }
+    }
+    router.post("/activities") { request, context in
+      await respond(request, context, form: true) { viewer, form in try await addActivity(viewer, form: form) }
     }
   }
 
