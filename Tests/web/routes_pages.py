@@ -92,8 +92,9 @@ class Client:
         return status, got, text
 
     def post(self, path, data, token=True, headers=None):
+        """`data` is a dict, or a list of pairs when a name comes several times."""
         if token:
-            data = dict(data, csrf=self.token)
+            data = list(data) + [("csrf", self.token)] if isinstance(data, list) else dict(data, csrf=self.token)
         status, got, content = self.raw(path, data=data, headers=headers)
         return status, got, content.decode("utf-8", "replace")
 
@@ -134,6 +135,197 @@ def workbook_rows(content):
 
     book = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
     return {sheet.title: [row for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets}
+
+
+def snapshot(db):
+    """What the everyday forms may change, and the history, as the command line writes them."""
+    return [cli_text(db, *arguments, "--format", "json") for arguments in [
+        ["meeting", "list"], ["followup", "list"], ["project", "list"], ["activity", "list"], ["need", "list"],
+        ["history"]]]
+
+
+def sent_values(data):
+    return [value for _, value in (data if isinstance(data, list) else data.items())]
+
+
+def refusals(db, clients, path, good, bad, error_id, what, page=None):
+    """A refused form (`bad`): 422 in Chinese and in English, shown next to its field (or at the
+    top, `error`); `good` without its token: 403; `good` by a viewer: 403. Nothing changed, the
+    history neither."""
+    web, english, viewer = clients
+    before = snapshot(db)
+    status, _, answer = web.post(path, bad)
+    problem = by_id(answer, error_id) or ""
+    check(status == 422 and HAN.search(problem) is not None,
+          "%s: 422, refused in Chinese at %s (%d: %s)" % (what, error_id, status, problem[:70]))
+    english.get(page or path)
+    status, _, answer = english.post(path, bad)
+    problem = by_id(answer, error_id) or ""
+    rest = problem
+    named = [u["name"] for u in cli_json(db, "list", "--all")] + [
+        item["title"] for kind in ["need", "project", "resource"] for item in cli_json(db, kind, "list")]
+    for value in sent_values(bad) + named:
+        rest = rest.replace(value, "")
+    check(status == 422 and problem and HAN.search(rest) is None,
+          "%s: the same refusal in English (%d: %s)" % (what, status, problem[:70]))
+    status, _, _ = web.post(path, good, token=False)
+    check(status == 403, "%s: without its token, 403 (%d)" % (what, status))
+    status, _, _ = viewer.post(path, good)
+    check(status == 403, "%s: a viewer gets 403 (%d)" % (what, status))
+    check(snapshot(db) == before, "%s: nothing changed, the history neither" % what)
+
+
+def recorded_by_web(db, path):
+    latest = cli_json(db, "history")[-1]
+    return latest["user"] == "本机" and path in latest["command"]
+
+
+def inert(page):
+    return "&lt;script&gt;alert(1)&lt;/script&gt;" in page and XSS not in page
+
+
+def everyday_forms(db, web, english, viewer):
+    """The forms of the year's everyday work: meetings, attendance, topics, decisions, follow-ups,
+    projects and their steps, service records, a need claimed with a resource, the growth
+    report's filters."""
+    clients = (web, english, viewer)
+    active = cli_json(db, "list")
+    first, second = active[2], active[3]
+
+    # A joint meeting.
+    status, _, page = web.get("/meetings")
+    check(status == 200 and 'id="meeting-add-form"' in page, "meetings: the form that adds one")
+    check('id="meeting-add-form"' not in viewer.get("/meetings")[2], "a viewer sees no form to add a meeting")
+    title = XSS + "2024年第二次区域化党建联席会议"
+    good = {"title": title, "on": "2024-06-28", "place": "街道党群服务中心", "chair": "王书记", "recorder": "李干事"}
+    refusals(db, clients, "/meetings", good, dict(good, on="2024-02-30"), "meeting-add-on-error",
+             "add a meeting on a day that does not exist")
+    status, headers, _ = web.post("/meetings", good)
+    added = [m for m in cli_json(db, "meeting", "list") if m["title"] == title]
+    check(status == 303 and len(added) == 1 and added[0]["held_on"] == "2024-06-28" and
+          added[0]["chair"] == "王书记" and headers.get("Location") == "/meetings/%d" % added[0]["id"],
+          "add a meeting: 303 to its page, the command line sees it (%d)" % status)
+    check(recorded_by_web(db, "/meetings"), "the history records the meeting under the web's name")
+    meeting = added[0]["id"]
+    base = "/meetings/%d/" % meeting
+    status, _, page = web.get("/meetings/%d" % meeting)
+    check(status == 200 and inert(page) and by_id(page, "notice"), "the meeting's page: a notice, <script> as text")
+    for form in ["attend-form", "topic-form", "decide-form"]:
+        check('id="%s"' % form in page, "the meeting's page has %s" % form)
+    check('id="attend-form"' not in viewer.get("/meetings/%d" % meeting)[2], "a viewer sees no meeting forms")
+
+    # Attendance, a topic, a decision, a follow-up.
+    good = [("unit", "#%d" % first["id"]), ("unit", "#%d" % second["id"]), ("status", "present")]
+    refusals(db, clients, base + "attend", good, [("status", "present")], "attend-unit-error",
+             "attendance without a unit", page="/meetings/%d" % meeting)
+    status, _, _ = web.post(base + "attend", good)
+    shown = cli_json(db, "meeting", "show", str(meeting))
+    check(status == 303 and sorted(a["unit"] for a in shown["attendance"] if a["status"] == "present") ==
+          sorted([first["name"], second["name"]]), "attendance recorded: 303, `meeting show` lists both (%d)" % status)
+    good = {"text": XSS + "关于共建项目经费使用的议题", "by": "#%d" % first["id"], "on": "2024-06-01"}
+    refusals(db, clients, base + "topics", good, dict(good, on="2024-13-01"), "topic-on-error",
+             "a topic raised on a day that does not exist", page="/meetings/%d" % meeting)
+    status, _, _ = web.post(base + "topics", good)
+    topics = cli_json(db, "meeting", "show", str(meeting))["topics"]
+    check(status == 303 and [t["by"] for t in topics if t["text"] == good["text"]] == [first["name"]],
+          "topic added: 303, `meeting show` has it raised by %s (%d)" % (first["name"], status))
+    good = {"text": "同意启动楼组微更新项目", "kind": "projects"}
+    refusals(db, clients, base + "decisions", good, dict(good, text="  "), "decide-text-error",
+             "a decision without its text", page="/meetings/%d" % meeting)
+    status, _, _ = web.post(base + "decisions", good)
+    decisions = [d for d in cli_json(db, "meeting", "show", str(meeting))["decisions"] if d["text"] == good["text"]]
+    check(status == 303 and len(decisions) == 1 and decisions[0]["kind"] == "projects",
+          "decision recorded: 303, `meeting show` has it about projects (%d)" % status)
+    status, _, page = web.get("/meetings/%d" % meeting)
+    check(inert(page) and 'id="followup-add-form"' in page, "the topic with <script> as text; the follow-up form")
+    good = {"decision": "#%d" % decisions[0]["id"], "text": XSS + "制定楼组微更新方案", "unit": "#%d" % second["id"],
+            "due": "2024-08-31"}
+    refusals(db, clients, base + "followups", good, dict(good, due="2024-13-01"), "followup-add-due-error",
+             "a follow-up due on a day that does not exist", page="/meetings/%d" % meeting)
+    status, _, _ = web.post(base + "followups", good)
+    followups = [f for f in cli_json(db, "followup", "list") if f["text"] == good["text"]]
+    check(status == 303 and len(followups) == 1 and followups[0]["unit"] == second["name"] and
+          followups[0]["due_on"] == "2024-08-31", "follow-up added: 303, `followup list` has it (%d)" % status)
+    check(web.post("/meetings/999999/decisions", {"text": "无此会议"})[0] == 404, "a decision for no meeting: 404")
+
+    # A follow-up's progress.
+    followup = followups[0]["id"]
+    status, _, page = web.get("/followups")
+    check('id="followup-update-form"' in page and 'value="#%d"' % followup in page, "follow-ups: the progress form")
+    good = {"followup": "#%d" % followup, "status": "done", "on": "2024-06-30", "note": XSS + "方案已制定"}
+    refusals(db, clients, "/followups/update", good, dict(good, on="2024-13-01"), "followup-update-on-error",
+             "progress reported on a day that does not exist", page="/followups")
+    status, _, _ = web.post("/followups/update", good)
+    now = [f for f in cli_json(db, "followup", "list") if f["id"] == followup][0]
+    check(status == 303 and now["status"] == "done" and now["note"] == good["note"],
+          "follow-up done: 303, `followup list` sees it done with its note (%d)" % status)
+    check(inert(web.get("/followups?show=all")[2]), "a note with <script> is shown as text")
+
+    # A project, its steps, a service record.
+    need = [n for n in cli_json(db, "need", "list", "--status", "open")][-1]
+    status, _, page = web.get("/lists/projects")
+    check('id="project-add-form"' in page and 'id="activity-add-form"' in page, "projects: the add and record forms")
+    viewed = viewer.get("/lists/projects")[2]
+    check('id="project-add-form"' not in viewed and 'id="step-' not in viewed, "a viewer sees no project forms")
+    good = {"title": XSS + "楼组微更新", "category": "社区治理", "lead": "#%d" % first["id"],
+            "need": "#%d" % need["id"], "start": "2024-07-01", "end": "2024-09-30"}
+    refusals(db, clients, "/projects", good, dict(good, start="2024-13-01"), "project-add-start-error",
+             "a project starting on a day that does not exist", page="/lists/projects")
+    status, _, _ = web.post("/projects", good)
+    projects = [p for p in cli_json(db, "project", "list") if p["title"] == good["title"]]
+    check(status == 303 and len(projects) == 1 and projects[0]["lead"] == first["name"] and
+          projects[0]["needs"] == [need["title"]] and projects[0]["start_on"] == "2024-07-01",
+          "project added: 303, `project list` has it with its lead and need (%d)" % status)
+    project = projects[0]["id"]
+    status, _, page = web.get("/lists/projects")
+    check(inert(page) and 'id="step-%d"' % project in page, "the new project with <script> as text, and its step")
+    status, headers, _ = web.post("/projects/%d/step" % project, {"step": "start"})
+    now = [p for p in cli_json(db, "project", "list") if p["id"] == project][0]
+    check(status == 303 and headers.get("Location") == "/lists/projects" and now["status"] == "running",
+          "project started: 303, `project list` sees it running (%d)" % status)
+    refusals(db, clients, "/projects/%d/step" % project, {"step": "finish"}, {"step": "start"}, "error",
+             "starting a project already started", page="/lists/projects")
+    good = {"project": "#%d" % project, "on": "2024-06-30", "unit": "#%d" % second["id"], "volunteers": "12",
+            "hours": "24.5", "served": "80", "note": XSS + "入户宣传垃圾分类"}
+    refusals(db, clients, "/activities", good, dict(good, on="2024-13-01"), "activity-add-on-error",
+             "a service record on a day that does not exist", page="/lists/projects")
+    status, _, _ = web.post("/activities", good)
+    records = [a for a in cli_json(db, "activity", "list") if a["note"] == good["note"]]
+    check(status == 303 and len(records) == 1 and records[0]["volunteers"] == 12 and records[0]["hours"] == 24.5 and
+          records[0]["units"] == [second["name"]] and records[0]["project_id"] == project,
+          "service record added: 303, `activity list` has it (%d)" % status)
+    check(recorded_by_web(db, "/activities"), "the history records the service record under the web's name")
+
+    # A need claimed with one of a unit's resources.
+    units = {u["id"] for u in active}
+    resource = [r for r in cli_json(db, "resource", "list") if r["unit_id"] in units][0]
+    need = [n for n in cli_json(db, "need", "list", "--status", "open") if resource["unit"] not in n["claimed_by"]][0]
+    status, _, page = web.get("/lists/needs")
+    check('value="resource-%d"' % resource["id"] in page, "a need's claim offers the units' resources")
+    status, _, _ = web.post("/needs/%d/claim" % need["id"], {"unit": "resource-%d" % resource["id"]})
+    claims = cli_json(db, "need", "show", str(need["id"]))["claims"]
+    check(status == 303 and [(c["unit"], c["resource"]) for c in claims] == [(resource["unit"], resource["title"])],
+          "need claimed with a resource: 303, `need show` has the claim with it (%d)" % status)
+    refusals(db, clients, "/needs/%d/claim" % need["id"], {"unit": "resource-%d" % resource["id"]},
+             {"unit": "resource-%d" % resource["id"]}, "error", "claiming again with the same resource",
+             page="/lists/needs")
+
+    # The growth report of one kind of unit in one working group.
+    group = cli_json(db, "group", "list")[0]
+    kind = active[0]["kind"]
+    query = "?from=2016&to=2019&group=%%23%d&kind=%s" % (group["id"], urllib.parse.quote(kind))
+    arguments = ["report", "growth", "--from", "2016", "--to", "2019", "--group", str(group["id"]), "--kind", kind]
+    expected = cli_json(db, *arguments)
+    status, _, page = web.get("/reports" + query)
+    check(status == 200 and len(table_rows(page)) == len(expected["rows"]) and
+          'value="#%d" selected' % group["id"] in page and 'value="%s"' % kind in page,
+          "reports: the group and kind chosen, the command line's rows")
+    check("/reports/growth.csv" + query.replace("&", "&amp;") in page, "the downloads keep the group and kind")
+    status, _, text = web.get("/reports/growth.csv" + query)
+    check(status == 200 and text.lstrip("\ufeff") == cli_text(db, *arguments, "--format", "csv"),
+          "growth.csv of the group and kind: the command line's CSV")
+    status, _, page = web.get("/reports?group=%23999999")
+    check(status == 422 and by_id(page, "error"), "reports for no such group: 422 (%d)" % status)
 
 
 def main():
@@ -442,6 +634,8 @@ def main():
             except Exception:  # noqa: BLE001
                 valid = False
             check(valid, "%s: a valid workbook" % path)
+
+        everyday_forms(db, web, english, viewer)
 
         # English pages.
         status, _, page = english.get("/lists/needs")

@@ -201,6 +201,8 @@ extension Templates {
     dl.facts dd { margin: 0; }
     select { font-size: 1em; padding: .2em; }
     ul.downloads li { margin: .3em 0; }
+    #meeting-changes fieldset label.check { display: inline-block; width: 17em; vertical-align: top; }
+    #meeting-changes details.change { max-width: 56em; }
     @media (max-width: 40em) {
       header { padding: .5em .7em; }
       nav { gap: .1em .8em; font-size: .95em; }

@@ -115,10 +115,10 @@ extension WebServer {
     }
   }
 
-  /// The units in the alliance today, as a select's choices (`#id`, name).
-  func unitChoices(_ registry: Registry) throws -> [(String, String)] {
+  /// The units in the alliance on a day (today by default), as a select's choices (`#id`, name).
+  func unitChoices(_ registry: Registry, on day: Day? = nil) throws -> [(String, String)] {
     var choices: [(String, String)] = []
-    try registry.forEachUnit(UnitFilter(activeOn: registry.today)) { unit in
+    try registry.forEachUnit(UnitFilter(activeOn: day ?? registry.today)) { unit in
       choices.append(("#\(unit.id.rawValue)", unit.name))
     }
     return choices
@@ -211,11 +211,12 @@ extension WebServer {
     let none = ("", texts.webPage(.noChoice))
     let action = "/meetings/\(detail.summary.id.rawValue)/"
     let units = try unitChoices(registry)
+    let members = try unitChoices(registry, on: min(detail.summary.heldOn, registry.today))
     let dateHint = texts.web(.dateHint)
     var html = pageForm(
       viewer, .attend, action: action + "attend", heading: .attendHeading, submit: .attendSubmit,
       fields: [
-        ChangeField(key: "unit", label: texts.webPage(.attendUnits), kind: .choices(units), required: true),
+        ChangeField(key: "unit", label: texts.webPage(.attendUnits), kind: .choices(members), required: true),
         ChangeField(
           key: "status", label: texts.webPage(.attendStatus),
           kind: .select(AttendanceStatus.allCases.map { ($0.rawValue, texts.attendanceStatus($0)) }), required: true),
@@ -225,7 +226,7 @@ extension WebServer {
       viewer, .topic, action: action + "topics", heading: .topicHeading, submit: .topicSubmit,
       fields: [
         ChangeField(key: "text", label: Pages.label(texts.field(.topicText)), required: true),
-        ChangeField(key: "by", label: texts.webPage(.topicBy), kind: .select([none] + units)),
+        ChangeField(key: "by", label: texts.webPage(.topicBy), kind: .select([none] + members)),
         ChangeField(key: "on", label: Pages.label(texts.field(.raisedOn)), hint: texts.web(.defaultToday)),
       ],
       failed: failed)
