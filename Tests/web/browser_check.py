@@ -9,7 +9,8 @@ Runs the built `gongjian` and `gongjian-web` (after `swift build` and
 - a unit named with `<script>` is shown as text;
 - in Chromium: sign in, read the roster (the same units as `gongjian list`), register a unit
   through the form, see it on its page and in the roster, and check with the command line that
-  the registry holds it and that the history records the signed-in account; switch to English.
+  the registry holds it and that the history records the signed-in account; add a joint
+  meeting and record a decision through their forms; switch to English.
 
 Screenshots are kept in out/webcheck/ (or WEBCHECK_OUT) and should be looked at.
 Exit status 0 when every check passes.
@@ -266,10 +267,38 @@ def main():
         check(any("社区助老志愿服务" in row and "已认领" in row and claimant in row for row in rows),
               "the needs list shows the need claimed")
         driver.save_screenshot(os.path.join(OUT, "needs-claimed-zh.png"))
+
+        # A joint meeting added through its form, then a decision recorded on its page.
+        click("nav-meetings")
+        driver.find_element(By.CSS_SELECTOR, "#meeting-add summary").click()
+        meeting = {"title": "2024年第二次区域化党建联席会议", "on": "2024年6月28日", "place": "街道党群服务中心"}
+        for key, value in meeting.items():
+            driver.find_element(By.ID, "meeting-add-" + key).send_keys(value)
+        driver.save_screenshot(os.path.join(OUT, "meeting-add-zh.png"))
+        click("meeting-add-submit")
+        check(re.search(r"/meetings/\d+$", driver.current_url) is not None and
+              driver.find_element(By.ID, "meeting-title").text == meeting["title"], "meeting added: on its page")
+        driver.find_element(By.CSS_SELECTOR, "#decide summary").click()
+        driver.find_element(By.ID, "decide-text").send_keys("同意启动楼组微更新项目")
+        Select(driver.find_element(By.ID, "decide-kind")).select_by_value("projects")
+        click("decide-submit")
+        check(driver.find_elements(By.ID, "notice") and "同意启动楼组微更新项目" in
+              driver.find_element(By.ID, "decisions").find_element(By.XPATH, "following-sibling::*[1]").text,
+              "decision recorded through the form: the meeting's page lists it")
+        meetings = json.loads(cli("meeting", "list", "--format", "json", "--db", db, "--today", TODAY).stdout)
+        recorded = [m for m in meetings if m["title"] == meeting["title"]]
+        check(len(recorded) == 1 and recorded[0]["held_on"] == "2024-06-28" and recorded[0]["decisions"] == 1,
+              "the registry holds the meeting and its decision")
+        history = json.loads(cli("history", "--format", "json", "--db", db).stdout)
+        check(history[-1]["user"] == ACCOUNT, "the history records the decision under the signed-in account")
+        driver.find_element(By.CSS_SELECTOR, "#followup-add summary").click()
+        driver.execute_script("arguments[0].scrollIntoView()", driver.find_element(By.ID, "meeting-changes"))
+        driver.save_screenshot(os.path.join(OUT, "meeting-forms-zh.png"))
         driver.get(url)
         driver.save_screenshot(os.path.join(OUT, "overview-full-zh.png"))
         for name, path in [("groups-zh.png", "groups/1"), ("meeting-zh.png", "meetings/2"),
-                           ("followups-zh.png", "followups?show=all"), ("reports-zh.png", "reports?period=quarter&from=2017")]:
+                           ("followups-zh.png", "followups?show=all"),
+                           ("projects-zh.png", "lists/projects"), ("reports-zh.png", "reports?period=quarter&from=2017")]:
             driver.get(url + path)
             check(driver.find_elements(By.TAG_NAME, "h1") != [], "%s shown" % path)
             driver.save_screenshot(os.path.join(OUT, name))

@@ -36,7 +36,7 @@ public enum WebPageText: String, CaseIterable, Sendable {
   // Reports.
   case listReportsHeading, reportYear
   // The everyday forms of meetings, follow-ups, projects and their service records.
-  case noChoice, meetingAddHeading, meetingAddSubmit, attendHeading, attendSubmit, attendUnits, attendStatus
+  case noChoice, pleaseChoose, meetingFormsHeading, meetingAddHeading, meetingAddSubmit, attendHeading, attendSubmit, attendUnits, attendStatus
   case topicHeading, topicSubmit, topicBy, decideHeading, decideSubmit, decisionKind
   case followupAddHeading, followupAddSubmit, followupDecision, followupUnit
   case followupUpdateHeading, followupUpdateSubmit, followupChoice, followupStatus

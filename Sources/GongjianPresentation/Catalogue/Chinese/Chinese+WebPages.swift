@@ -32,6 +32,8 @@ extension ChineseCatalogue: WebPagesWording {
     case .listReportsHeading: "清单、项目和单位参与情况"
     case .reportYear: "年份"
     case .noChoice: "（不选）"
+    case .pleaseChoose: "（请选择）"
+    case .meetingFormsHeading: "登记会议情况"
     case .meetingAddHeading: "登记联席会议"
     case .meetingAddSubmit: "登记"
     case .attendHeading: "记录出席情况"

@@ -33,6 +33,8 @@ extension EnglishCatalogue: WebPagesWording {
     case .listReportsHeading: "Lists, projects and units' participation"
     case .reportYear: "Year"
     case .noChoice: "(none)"
+    case .pleaseChoose: "(choose one)"
+    case .meetingFormsHeading: "Record the meeting"
     case .meetingAddHeading: "Record a joint meeting"
     case .meetingAddSubmit: "Record"
     case .attendHeading: "Record attendance"

@@ -12,7 +12,7 @@ extension Templates {
     <input id="{{id}}" name="{{key}}" value="{{value}}"{{#required}} required{{/required}}{{#invalid}} aria-invalid="true"{{/invalid}}>{{/text}}
     {{#checkbox}}<label class="check"><input type="checkbox" id="{{id}}" name="{{key}}" value="1"{{#checked}} checked{{/checked}}{{#invalid}} aria-invalid="true"{{/invalid}}> {{label}}</label>{{/checkbox}}
     {{#select}}<label for="{{id}}">{{label}}</label>
-    <select id="{{id}}" name="{{key}}"{{#invalid}} aria-invalid="true"{{/invalid}}>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{text}}</option>{{/options}}</select>{{/select}}
+    <select id="{{id}}" name="{{key}}"{{#required}} required{{/required}}{{#invalid}} aria-invalid="true"{{/invalid}}>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{text}}</option>{{/options}}</select>{{/select}}
     {{#choices}}<fieldset><legend>{{label}}{{#optional}} <small class="optional">{{optional}}</small>{{/optional}}</legend>
     {{#options}}<label class="check"><input type="checkbox" id="{{id}}" name="{{key}}" value="{{value}}"{{#checked}} checked{{/checked}}> {{text}}</label>{{/options}}</fieldset>{{/choices}}
     {{#hint}}<small class="hint">{{hint}}</small>{{/hint}}

@@ -118,7 +118,7 @@ extension WebServer {
       "meeting",
       [
         "heading": summary.title, "facts": facts, "sections": sections, "back": texts.webPage(.meetingsHeading),
-        "forms": forms.isEmpty ? false : forms, "formsHeading": texts.web(.changesHeading),
+        "forms": forms.isEmpty ? false : forms, "formsHeading": texts.webPage(.meetingFormsHeading),
       ])
     return Reply(
       status: failed == nil ? .ok : .unprocessableContent,

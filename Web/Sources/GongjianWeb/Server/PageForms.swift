@@ -209,6 +209,7 @@ extension WebServer {
   {
     let texts = viewer.language.texts
     let none = ("", texts.webPage(.noChoice))
+    let choose = ("", texts.webPage(.pleaseChoose))
     let action = "/meetings/\(detail.summary.id.rawValue)/"
     let units = try unitChoices(registry)
     let members = try unitChoices(registry, on: min(detail.summary.heldOn, registry.today))
@@ -248,7 +249,8 @@ extension WebServer {
             key: "decision", label: texts.webPage(.followupDecision),
             kind: .select(detail.decisions.map { ("#\($0.id.rawValue)", $0.text) }), required: true),
           ChangeField(key: "text", label: Pages.label(texts.field(.followupText)), required: true),
-          ChangeField(key: "unit", label: texts.webPage(.followupUnit), kind: .select(units), required: true),
+          ChangeField(
+            key: "unit", label: texts.webPage(.followupUnit), kind: .select([choose] + units), required: true),
           ChangeField(key: "due", label: Pages.label(texts.field(.dueOn)), required: true, hint: dateHint),
         ],
         failed: failed)
