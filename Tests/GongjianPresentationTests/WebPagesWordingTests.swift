@@ -1,4 +1,5 @@
 import GongjianPresentation
+import GongjianRegistry
 import Testing
 
 /// The words of the browser view's pages beyond a unit: every one in both languages, Chinese in
@@ -14,6 +15,43 @@ import Testing
     let english = EnglishCatalogue().webPage(text)
     #expect(Self.hasHan(chinese), "\(text): \(chinese)")
     #expect(!english.isEmpty && !Self.hasHan(english), "\(text): \(english)")
+  }
+
+  /// A page shows refusals without the command line's advice (a command to run, an option to
+  /// add), in both languages, with the same facts.
+  @Test(arguments: Refusal.allSamples)
+  func refusalsOnAPageGiveNoCommandLineAdvice(_ refusal: Refusal) {
+    let advice = /gongjian [a-z]|(^|[\s：:，（(])--[a-z]/
+    for language in Language.allCases {
+      let text = language.texts.webRefusal(refusal)
+      #expect(!text.isEmpty)
+      #expect(text.firstMatch(of: advice) == nil || Self.commandLineOnly(refusal), "\(language): \(text)")
+      for fact in CatalogueTests.facts(of: refusal) {
+        #expect(fact.contains { text.contains($0) }, "\(language) does not say \(fact) in: \(text)")
+      }
+    }
+    #expect(Self.hasHan(ChineseCatalogue().webRefusal(refusal)))
+  }
+
+  /// Refusals a page never shows: `check` finding a damaged registry, the district's files,
+  /// removing a unit registered by mistake. Their advice is for the command line only.
+  static let commandLineOnlyKinds: Set<String> = [
+    "registryDamaged", "district", "meetings.unitHasMeetingRecords",
+  ]
+
+  static func commandLineOnly(_ refusal: Refusal) -> Bool {
+    if case .lists(.unitHasListEntries) = refusal { return true }
+    return commandLineOnlyKinds.contains(CatalogueTests.kind(refusal))
+  }
+
+  @Test func theDecisionNoticeOnAPageNamesNoCommand() {
+    let decision = DecisionReference(
+      id: DecisionID(3), text: "同意启动楼组微更新项目",
+      meeting: MeetingReference(id: MeetingID(2), title: "联席会议", heldOn: Day(iso: "2024-06-28")!))
+    for texts in [ChineseCatalogue() as any Catalogue, EnglishCatalogue()] {
+      let text = texts.webDecisionRecorded(decision, kind: .projects)
+      #expect(text.contains("同意启动楼组微更新项目") && !text.contains("gongjian"))
+    }
   }
 
   @Test func figuresAreInTheirSentences() {

@@ -34,6 +34,7 @@ from webcheck import CLI, ENV, TODAY, NoRedirect, check, verdict
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 XSS = "<script>alert(1)</script>"
+CLI_ADVICE = re.compile(r"gongjian [a-z]| --[a-z]")
 
 
 def cli(db, *arguments):
@@ -158,6 +159,7 @@ def refusals(db, clients, path, good, bad, error_id, what, page=None):
     problem = by_id(answer, error_id) or ""
     check(status == 422 and HAN.search(problem) is not None,
           "%s: 422, refused in Chinese at %s (%d: %s)" % (what, error_id, status, problem[:70]))
+    check(not CLI_ADVICE.search(unescape(answer)), "%s: no command-line advice on the page" % what)
     english.get(page or path)
     status, _, answer = english.post(path, bad)
     problem = by_id(answer, error_id) or ""
@@ -166,8 +168,8 @@ def refusals(db, clients, path, good, bad, error_id, what, page=None):
         item["title"] for kind in ["need", "project", "resource"] for item in cli_json(db, kind, "list")]
     for value in sent_values(bad) + named:
         rest = rest.replace(value, "")
-    check(status == 422 and problem and HAN.search(rest) is None,
-          "%s: the same refusal in English (%d: %s)" % (what, status, problem[:70]))
+    check(status == 422 and problem and HAN.search(rest) is None and not CLI_ADVICE.search(unescape(answer)),
+          "%s: the same refusal in English, without command-line advice (%d: %s)" % (what, status, problem[:70]))
     status, _, _ = web.post(path, good, token=False)
     check(status == 403, "%s: without its token, 403 (%d)" % (what, status))
     status, _, _ = viewer.post(path, good)
@@ -469,13 +471,19 @@ def main():
         snapshot = cli_json(db, "resource", "list", "--all")
         status, _, page = web.post("/resources", {"unit": "没有这家单位", "title": "无主资源"})
         problem = by_id(page, "unit-error") or ""
-        check(status == 422 and "没有这家单位" in problem, "add resource for an unknown unit: 422, next to the field")
+        check(status == 422 and "没有这家单位" in problem and not CLI_ADVICE.search(problem),
+              "add resource for an unknown unit: 422, next to the field, no command-line advice: %s" % problem)
         status, _, page = english.post("/resources", {"unit": "没有这家单位", "title": "无主资源"}) \
             if english.get("/lists/resources")[0] == 200 else (0, None, "")
         problem = by_id(page, "unit-error") or ""
         check(status == 422 and HAN.search(problem.replace("没有这家单位", "")) is None,
               "the same refusal in English: %s" % problem[:80])
         check(cli_json(db, "resource", "list", "--all") == snapshot, "nothing changed by the refused resource forms")
+        for client, language in [(web, "Chinese"), (english, "English")]:
+            client.get("/units/new")
+            status, _, page = client.post("/units", {"name": first["name"], "joined": "2024-06-01"})
+            check(status == 422 and first["name"] in unescape(page) and not CLI_ADVICE.search(unescape(page)),
+                  "registering a registered unit again: 422 in %s, without command-line advice" % language)
         status, _, page = web.get("/lists/needs")
         rows = table_rows(page)
         check(status == 200 and sorted(unescape(row[1]) for row in rows) == sorted(n["title"] for n in open_needs),

@@ -19,6 +19,14 @@ public protocol WebPagesWording {
   func webResourceOption(_ title: String) -> String
   /// A project's next step, as a choice next to its claim button.
   func webProjectStep(_ step: ProjectStep) -> String
+  /// A choice naming an item and its unit: 党员活动室（虹口区司法局）.
+  func webItemOfUnit(_ title: String, unit: String) -> String
+  /// A refusal as a page shows it: as the command line words it, but where that advises a
+  /// command or an option, what to do on the page instead.
+  func webRefusal(_ refusal: Refusal) -> String
+  /// The notice after a decision is recorded on its meeting's page (without the command that
+  /// gives it follow-ups: the form is on the page).
+  func webDecisionRecorded(_ decision: DecisionReference, kind: DecisionKind) -> String
 }
 
 /// The fixed words of these pages: one case each, worded by every language.
@@ -36,7 +44,8 @@ public enum WebPageText: String, CaseIterable, Sendable {
   // Reports.
   case listReportsHeading, reportYear
   // The everyday forms of meetings, follow-ups, projects and their service records.
-  case noChoice, pleaseChoose, meetingFormsHeading, meetingAddHeading, meetingAddSubmit, attendHeading, attendSubmit, attendUnits, attendStatus
+  case noChoice, pleaseChoose, meetingFormsHeading, meetingAddHeading, meetingAddSubmit, attendHeading, attendSubmit,
+    attendUnits, attendStatus
   case topicHeading, topicSubmit, topicBy, decideHeading, decideSubmit, decisionKind
   case followupAddHeading, followupAddSubmit, followupDecision, followupUnit
   case followupUpdateHeading, followupUpdateSubmit, followupChoice, followupStatus

@@ -97,7 +97,7 @@ enum FormProblems {
         problems[key] = problems[key].map { $0 + "\n" + text } ?? text
       }
     } else {
-      problems[fallback] = texts.refusal(refusal, fields: { _ in nil })
+      problems[fallback] = texts.webRefusal(refusal)
     }
     return problems
   }

@@ -21,7 +21,7 @@ extension WebServer {
     do {
       rows = try await blocking { try open(.read, by: localName, command: "").expiringAgreements(within: requested) }
     } catch let refusal as Refusal {
-      problem = texts.refusal(refusal, fields: { _ in nil })
+      problem = texts.webRefusal(refusal)
     }
     let table =
       rows.isEmpty

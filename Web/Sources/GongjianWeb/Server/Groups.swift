@@ -84,7 +84,7 @@ extension WebServer {
       return Reply(status: .seeOther, location: "/groups/\(group.id.rawValue)")
     } catch let refusal as Refusal {
       var problems = fieldProblems(refusal, texts)
-      let message = texts.refusal(refusal, fields: { _ in nil })
+      let message = texts.webRefusal(refusal)
       if case .groupExists = refusal { problems[.groupName] = message }
       return try await groupsPage(viewer, values: form, problems: problems, error: message)
     }

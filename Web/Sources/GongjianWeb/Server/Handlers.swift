@@ -195,7 +195,7 @@ extension WebServer {
       if case .invalidValues(let list) = refusal {
         for item in list { problems[item.field] = texts.valueProblem(item.problem) }
       }
-      let message = texts.refusal(refusal, fields: { _ in nil })
+      let message = texts.webRefusal(refusal)
       return Reply(
         status: .unprocessableContent,
         body: Pages.registerForm(viewer, values: form, problems: problems, error: message))

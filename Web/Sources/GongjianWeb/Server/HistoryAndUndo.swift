@@ -80,7 +80,7 @@ extension WebServer {
       context["table"] = HTMLTable.render(historyColumns(unit: false), plan.entries, language: viewer.language)
     case .failure(let refusal):
       // Shown once only when the refusal of the undo just tried says the same.
-      let text = texts.refusal(refusal, fields: { _ in nil })
+      let text = texts.webRefusal(refusal)
       if text != error { context["refusal"] = text }
     }
     let body = Pages.render("undoPage", context)
@@ -103,7 +103,7 @@ extension WebServer {
       await sessions.leaveNotice(texts.undone(plan), for: viewer.session)
       return Reply(status: .seeOther, location: "/history")
     } catch let refusal as Refusal {
-      return try await undoPage(viewer, error: texts.refusal(refusal, fields: { _ in nil }))
+      return try await undoPage(viewer, error: texts.webRefusal(refusal))
     }
   }
 }

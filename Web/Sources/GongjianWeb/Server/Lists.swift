@@ -173,13 +173,13 @@ extension WebServer {
       await sessions.leaveNotice(texts.resourceAdded(resource), for: viewer.session)
       return Reply(status: .seeOther, location: "/lists/resources")
     } catch let refused as FieldRefused {
-      let message = texts.refusal(refused.refusal, fields: { _ in nil })
+      let message = texts.webRefusal(refused.refusal)
       return try await resourcesPage(
         viewer, query: FormValues(), values: form, problems: [refused.field: message], error: message)
     } catch let refusal as Refusal {
       return try await resourcesPage(
         viewer, query: FormValues(), values: form, problems: fieldProblems(refusal, texts),
-        error: texts.refusal(refusal, fields: { _ in nil }))
+        error: texts.webRefusal(refusal))
     }
   }
 
@@ -254,7 +254,7 @@ extension WebServer {
     } catch let refusal as Refusal {
       return try await needsPage(
         viewer, query: FormValues(), values: form, problems: fieldProblems(refusal, texts),
-        error: texts.refusal(refusal, fields: { _ in nil }))
+        error: texts.webRefusal(refusal))
     }
   }
 
@@ -333,7 +333,7 @@ extension WebServer {
       await sessions.leaveNotice(texts.claimed(claim), for: viewer.session)
       return Reply(status: .seeOther, location: list)
     } catch let refusal as Refusal {
-      let message = texts.refusal(refusal, fields: { _ in nil })
+      let message = texts.webRefusal(refusal)
       return kind == .need
         ? try await needsPage(viewer, query: back, error: message)
         : try await projectsPage(viewer, query: back, error: message)

@@ -59,7 +59,7 @@ extension WebServer {
       }
     } catch let refusal as Refusal {
       guard case .meetings(.noSuchMeeting) = refusal else { throw refusal }
-      let text = texts.refusal(refusal, fields: { _ in nil })
+      let text = texts.webRefusal(refusal)
       return Reply(status: .notFound, body: Pages.message(viewer, heading: "", text: text))
     }
     let summary = detail.summary

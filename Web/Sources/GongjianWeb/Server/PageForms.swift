@@ -83,12 +83,12 @@ extension WebServer {
       await sessions.leaveNotice(done.notice, for: viewer.session)
       return Reply(status: .seeOther, location: done.location)
     } catch let named as FieldRefused {
-      let message = texts.refusal(named.refusal, fields: { _ in nil })
+      let message = texts.webRefusal(named.refusal)
       let key = pageForm.keys[named.field] ?? pageForm.fallback
       return try await refused(FailedForm(form: pageForm, values: values, problems: [key: message], message: message))
     } catch let refusal as Refusal {
       let problems = FormProblems.place(refusal, keys: pageForm.keys, fallback: pageForm.fallback, texts: texts)
-      let message = texts.refusal(refusal, fields: { _ in nil })
+      let message = texts.webRefusal(refusal)
       return try await refused(FailedForm(form: pageForm, values: values, problems: problems, message: message))
     }
   }
@@ -186,7 +186,7 @@ extension WebServer {
           kind = chosen
         }
         let decision = try registry.decide(meeting: meeting, text: form["text"] ?? "", kind: kind)
-        return FormDone(notice: texts.decisionRecorded(decision, kind: kind), location: back)
+        return FormDone(notice: texts.webDecisionRecorded(decision, kind: kind), location: back)
       default:
         guard let due = try day(form["due"], field: .dueOn, today: today) else {
           throw Refusal.invalid(.dueOn, .missing)
@@ -278,7 +278,7 @@ extension WebServer {
   /// The form that reports a follow-up's progress, for the follow-ups shown.
   func followupForm(_ viewer: Viewer, rows: [Followup], failed: FailedForm?) -> String {
     let texts = viewer.language.texts
-    let choices = rows.map { ("#\($0.id.rawValue)", "\($0.text)（\($0.unit.name)）") }
+    let choices = rows.map { ("#\($0.id.rawValue)", texts.webItemOfUnit($0.text, unit: $0.unit.name)) }
     guard !choices.isEmpty || failed?.form == .followupUpdate else { return "" }
     return pageForm(
       viewer, .followupUpdate, action: "/followups/update", heading: .followupUpdateHeading,
@@ -356,7 +356,7 @@ extension WebServer {
       return Reply(status: .seeOther, location: list)
     } catch let refusal as Refusal {
       return try await projectsPage(
-        viewer, query: FormValues([("show", show)]), error: texts.refusal(refusal, fields: { _ in nil }))
+        viewer, query: FormValues([("show", show)]), error: texts.webRefusal(refusal))
     }
   }
 
@@ -387,7 +387,7 @@ extension WebServer {
     }
     var resources: [(String, String)] = []
     try registry.forEachResource(ResourceFilter()) { resource in
-      resources.append(("#\(resource.id.rawValue)", "\(resource.title)（\(resource.unit.name)）"))
+      resources.append(("#\(resource.id.rawValue)", texts.webItemOfUnit(resource.title, unit: resource.unit.name)))
     }
     func field(_ key: String, _ name: Field, required: Bool = false, hint: String? = nil) -> ChangeField {
       ChangeField(key: key, label: Pages.label(texts.listField(name)), required: required, hint: hint)

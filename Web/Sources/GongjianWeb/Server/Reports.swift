@@ -48,7 +48,7 @@ extension WebServer {
       }
       listYear = try year(query, "year") ?? listYear
     } catch let refusal as Refusal {
-      error = texts.refusal(refusal, fields: { _ in nil })
+      error = texts.webRefusal(refusal)
     }
     let group = query["group"] ?? ""
     let groupChoices: [[String: Any]] =

@@ -37,7 +37,7 @@ extension WebServer {
         change: change, values: form,
         problems: FormProblems.place(
           refusal, keys: change.keys, fallback: change.fallbackKey(for: refusal), texts: texts),
-        message: texts.refusal(refusal, fields: { _ in nil }))
+        message: texts.webRefusal(refusal))
       return try await unitPage(viewer, id: id, failed: failed)
     }
   }

@@ -447,7 +447,7 @@ public struct WebServer: Sendable {
     let text: String
     switch error {
     case let refusal as Refusal:
-      text = texts.refusal(refusal, fields: { _ in nil })
+      text = texts.webRefusal(refusal)
       if case .noSuchID = refusal { status = .notFound } else { status = .unprocessableContent }
     case let problem as StorageProblem:
       text = texts.storage(problem)
