@@ -302,6 +302,10 @@ def main():
             driver.get(url + path)
             check(driver.find_elements(By.TAG_NAME, "h1") != [], "%s shown" % path)
             driver.save_screenshot(os.path.join(OUT, name))
+        driver.get(url + "lists/projects")
+        driver.find_element(By.CSS_SELECTOR, "#activity-add summary").click()
+        driver.execute_script("arguments[0].scrollIntoView()", driver.find_element(By.ID, "activity-add"))
+        driver.save_screenshot(os.path.join(OUT, "projects-forms-zh.png"))
         driver.set_window_size(390, 844)
         for name, path in [("overview-phone-zh.png", ""), ("needs-phone-zh.png", "lists/needs?show=all")]:
             driver.get(url + path)

@@ -269,15 +269,18 @@ def everyday_forms(db, web, english, viewer):
     check('id="project-add-form"' in page and 'id="activity-add-form"' in page, "projects: the add and record forms")
     viewed = viewer.get("/lists/projects")[2]
     check('id="project-add-form"' not in viewed and 'id="step-' not in viewed, "a viewer sees no project forms")
-    good = {"title": XSS + "楼组微更新", "category": "社区治理", "lead": "#%d" % first["id"],
-            "need": "#%d" % need["id"], "start": "2024-07-01", "end": "2024-09-30"}
-    refusals(db, clients, "/projects", good, dict(good, start="2024-13-01"), "project-add-start-error",
+    good = [("title", XSS + "楼组微更新"), ("category", "社区治理"), ("lead", "#%d" % first["id"]),
+            ("unit", "#%d" % second["id"]), ("need", "#%d" % need["id"]), ("start", "2024-07-01"),
+            ("end", "2024-09-30")]
+    refusals(db, clients, "/projects", good, good[:5] + [("start", "2024-13-01")], "project-add-start-error",
              "a project starting on a day that does not exist", page="/lists/projects")
+    good = dict(good, unit="#%d" % second["id"])
     status, _, _ = web.post("/projects", good)
     projects = [p for p in cli_json(db, "project", "list") if p["title"] == good["title"]]
     check(status == 303 and len(projects) == 1 and projects[0]["lead"] == first["name"] and
-          projects[0]["needs"] == [need["title"]] and projects[0]["start_on"] == "2024-07-01",
-          "project added: 303, `project list` has it with its lead and need (%d)" % status)
+          projects[0]["needs"] == [need["title"]] and projects[0]["start_on"] == "2024-07-01" and
+          projects[0]["units"] == [second["name"]],
+          "project added: 303, `project list` has it with its lead, unit and need (%d)" % status)
     project = projects[0]["id"]
     status, _, page = web.get("/lists/projects")
     check(inert(page) and 'id="step-%d"' % project in page, "the new project with <script> as text, and its step")
@@ -287,14 +290,15 @@ def everyday_forms(db, web, english, viewer):
           "project started: 303, `project list` sees it running (%d)" % status)
     refusals(db, clients, "/projects/%d/step" % project, {"step": "finish"}, {"step": "start"}, "error",
              "starting a project already started", page="/lists/projects")
-    good = {"project": "#%d" % project, "on": "2024-06-30", "unit": "#%d" % second["id"], "volunteers": "12",
-            "hours": "24.5", "served": "80", "note": XSS + "入户宣传垃圾分类"}
-    refusals(db, clients, "/activities", good, dict(good, on="2024-13-01"), "activity-add-on-error",
-             "a service record on a day that does not exist", page="/lists/projects")
+    note = XSS + "入户宣传垃圾分类"
+    good = [("project", "#%d" % project), ("on", "2024-06-30"), ("unit", "#%d" % first["id"]),
+            ("unit", "#%d" % second["id"]), ("volunteers", "12"), ("hours", "24.5"), ("served", "80"), ("note", note)]
+    refusals(db, clients, "/activities", good, [pair if pair[0] != "on" else ("on", "2024-13-01") for pair in good],
+             "activity-add-on-error", "a service record on a day that does not exist", page="/lists/projects")
     status, _, _ = web.post("/activities", good)
-    records = [a for a in cli_json(db, "activity", "list") if a["note"] == good["note"]]
+    records = [a for a in cli_json(db, "activity", "list") if a["note"] == note]
     check(status == 303 and len(records) == 1 and records[0]["volunteers"] == 12 and records[0]["hours"] == 24.5 and
-          records[0]["units"] == [second["name"]] and records[0]["project_id"] == project,
+          sorted(records[0]["units"]) == sorted([first["name"], second["name"]]) and records[0]["project_id"] == project,
           "service record added: 303, `activity list` has it (%d)" % status)
     check(recorded_by_web(db, "/activities"), "the history records the service record under the web's name")
 

@@ -61,7 +61,7 @@ extension ChineseCatalogue: WebPagesWording {
     case .projectStepLabel: "项目进展"
     case .activityAddHeading: "登记服务记录"
     case .activityAddSubmit: "登记"
-    case .activityUnit: "参与单位"
+    case .activityUnit: "参与服务的单位"
     case .activityHint: "项目开始实施后登记；志愿服务时长以小时计"
     case .reportKind: "单位类别"
     case .reportGroup: "专项组"

@@ -62,7 +62,7 @@ extension EnglishCatalogue: WebPagesWording {
     case .projectStepLabel: "Progress"
     case .activityAddHeading: "Record a service activity"
     case .activityAddSubmit: "Record"
-    case .activityUnit: "Unit taking part"
+    case .activityUnit: "Units taking part"
     case .activityHint: "Once the project has started; volunteer hours in hours"
     case .reportKind: "Kind of unit"
     case .reportGroup: "Working group"

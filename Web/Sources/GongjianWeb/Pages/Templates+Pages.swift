@@ -102,7 +102,7 @@ extension Templates {
     <p><button id="add-submit">{{submit}}</button></p>
     </form>
     {{/form}}
-    {{{forms}}}
+    <section class="page-forms">{{{forms}}}</section>
 
     """
 
@@ -201,8 +201,8 @@ extension Templates {
     dl.facts dd { margin: 0; }
     select { font-size: 1em; padding: .2em; }
     ul.downloads li { margin: .3em 0; }
-    #meeting-changes fieldset label.check { display: inline-block; width: 17em; vertical-align: top; }
-    #meeting-changes details.change { max-width: 56em; }
+    #meeting-changes fieldset, .page-forms fieldset { display: grid; grid-template-columns: repeat(auto-fill, minmax(15em, 1fr)); gap: .1em 1em; align-items: start; }
+    #meeting-changes details.change, .page-forms details.change { max-width: 56em; }
     @media (max-width: 40em) {
       header { padding: .5em .7em; }
       nav { gap: .1em .8em; font-size: .95em; }

@@ -296,7 +296,7 @@ extension WebServer {
 
   // MARK: Projects and their service records
 
-  /// `POST /projects`: `project add`'s fields (one need, one resource), through the registry's
+  /// `POST /projects`: `project add`'s fields (one need, one resource, any units), through the registry's
   /// `addProject`.
   func addProject(_ viewer: Viewer, form: FormValues) async throws -> Reply {
     try await submit(viewer, .projectAdd, values: form, command: "POST /projects") { registry, texts in
@@ -319,7 +319,7 @@ extension WebServer {
     }
   }
 
-  /// `POST /activities`: `activity add`'s fields (one unit taking part), through the
+  /// `POST /activities`: `activity add`'s fields (any units taking part), through the
   /// registry's `addActivity`.
   func addActivity(_ viewer: Viewer, form: FormValues) async throws -> Reply {
     try await submit(viewer, .activityAdd, values: form, command: "POST /activities") { registry, texts in
@@ -397,6 +397,7 @@ extension WebServer {
       fields: [
         field("title", .title, required: true), field("category", .category), field("level", .level),
         ChangeField(key: "lead", label: Pages.label(texts.listField(.lead)), kind: .select([none] + units)),
+        ChangeField(key: "unit", label: Pages.label(texts.listField(.units)), kind: .choices(units)),
         ChangeField(key: "need", label: Pages.label(texts.listField(.needs)), kind: .select([none] + needs)),
         ChangeField(
           key: "resource", label: Pages.label(texts.listField(.resources)), kind: .select([none] + resources)),
@@ -413,7 +414,7 @@ extension WebServer {
             key: "project", label: Pages.label(texts.listField(.project)), kind: .select(running), required: true,
             hint: texts.webPage(.activityHint)),
           field("on", .happenedOn, required: true, hint: dateHint),
-          ChangeField(key: "unit", label: texts.webPage(.activityUnit), kind: .select([none] + units)),
+          ChangeField(key: "unit", label: texts.webPage(.activityUnit), kind: .choices(units)),
           field("volunteers", .volunteers), field("hours", .hours), field("served", .served), field("note", .note),
         ],
         failed: failed)
