@@ -40,6 +40,22 @@ import Testing
     #expect(try server.growthQuery(query("year=2019")) == "")
   }
 
+  @Test func aNeedIsClaimedByAUnitOrWithOneOfItsResources() {
+    #expect(WebServer.resourceClaimant("resource-12") == 12)
+    #expect(WebServer.resourceClaimant("12") == nil && WebServer.resourceClaimant("resource-x") == nil)
+  }
+
+  @Test func everyPageFormShowsAProblemNextToOneOfItsFields() {
+    for form in [
+      PageForm.meetingAdd, .attend, .topic, .decide, .followupAdd, .followupUpdate, .projectAdd, .activityAdd,
+    ] {
+      #expect(!form.keys.isEmpty && !form.fallback.isEmpty, "\(form.id)")
+    }
+    let refused = FailedForm(form: .topic, values: FormValues([("text", "议题")]), problems: ["on": "x"], message: "x")
+    #expect(refused.shown(.topic, defaults: FormValues()).open && !refused.shown(.decide, defaults: FormValues()).open)
+    #expect(refused.shown(.decide, defaults: FormValues([("kind", "other")])).values["kind"] == "other")
+  }
+
   @Test func aListShowsAKnownViewOrItsDefault() throws {
     #expect(try server.view(query("show=overdue"), among: WebServer.needViews) == "overdue")
     #expect(try server.view(query("show=%3Cscript%3E"), among: WebServer.needViews) == "open")
