@@ -295,6 +295,9 @@ def everyday_forms(db, web, english, viewer):
             ("unit", "#%d" % second["id"]), ("volunteers", "12"), ("hours", "24.5"), ("served", "80"), ("note", note)]
     refusals(db, clients, "/activities", good, [pair if pair[0] != "on" else ("on", "2024-13-01") for pair in good],
              "activity-add-on-error", "a service record on a day that does not exist", page="/lists/projects")
+    wordy = [pair if pair[0] != "volunteers" else ("volunteers", "十二") for pair in good]
+    refusals(db, clients, "/activities", good, wordy, "activity-add-volunteers-error", "a service record with volunteers that are not a number",
+             page="/lists/projects")
     status, _, _ = web.post("/activities", good)
     records = [a for a in cli_json(db, "activity", "list") if a["note"] == note]
     check(status == 303 and len(records) == 1 and records[0]["volunteers"] == 12 and records[0]["hours"] == 24.5 and

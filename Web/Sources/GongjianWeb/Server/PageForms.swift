@@ -124,10 +124,13 @@ extension WebServer {
     return choices
   }
 
-  /// A number typed in a form (`volunteers`, `hours`): nil when empty.
-  func number<T: LosslessStringConvertible>(_ form: FormValues, _ name: String, as: T.Type) throws -> T? {
+  /// A number typed in a form (`volunteers`, `hours`): nil when empty; refused next to its
+  /// field when it is not one.
+  func number<T: LosslessStringConvertible>(_ form: FormValues, _ name: String, field: Field, as: T.Type) throws
+    -> T?
+  {
     guard let text = form.given(name) else { return nil }
-    guard let value = T(text.filter { $0 != " " }) else { throw BadQuery() }
+    guard let value = T(text.filter { $0 != " " }) else { throw Refusal.invalid(field, .lists(.notANumber(text))) }
     return value
   }
 
@@ -329,8 +332,9 @@ extension WebServer {
       let input = NewActivity(
         project: try named(.project) { ProjectID(try registry.resolveProject(form["project"] ?? "").id) }, on: on,
         units: try named(.units) { try form.all("unit").map { try registry.resolveUnit($0).id } },
-        volunteers: try number(form, "volunteers", as: Int.self), hours: try number(form, "hours", as: Double.self),
-        served: try number(form, "served", as: Int.self), note: form.given("note"))
+        volunteers: try number(form, "volunteers", field: .volunteers, as: Int.self),
+        hours: try number(form, "hours", field: .hours, as: Double.self),
+        served: try number(form, "served", field: .served, as: Int.self), note: form.given("note"))
       return FormDone(notice: texts.activityAdded(try registry.addActivity(input)), location: "/lists/projects")
     } refused: { failed in
       try await projectsPage(viewer, query: FormValues(), failed: failed)
