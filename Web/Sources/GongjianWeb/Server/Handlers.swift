@@ -52,8 +52,10 @@ extension WebServer {
     let asked = query.pairs.filter { Self.rosterFilters.contains($0.name) }
     // The page shows nothing of the viewer's own (contacts are not among its columns): it
     // depends on the registry, the day, the language and the filters alone.
-    let key = ["roster", viewer.language.rawValue, try today().iso, FormValues(asked.map { ($0.name, $0.value) }).query]
-      .joined(separator: "\u{1F}")
+    let key = [
+      "roster", viewer.language.rawValue, try today().iso, FormValues(asked.map { ($0.name, $0.value) }).query,
+    ]
+    .joined(separator: "\u{1F}")
     let body = try await pages.page(key, stamp: readers.changeStamp(path: options.databasePath)) {
       try await rosterBody(viewer.language, query: query)
     }
