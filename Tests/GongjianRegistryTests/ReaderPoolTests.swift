@@ -73,4 +73,44 @@ import Testing
     let registry = try Registry.open(at: location, today: testToday, context: testContext, readers: pool)
     #expect(try names(registry) == ["虹口区图书馆"])
   }
+
+  @Test func theChangeStampMovesWithEveryCommitAndOnlyThen() throws {
+    let folder = ScratchFolder()
+    let location = try makeRegistry(folder, name: "registry.sqlite", unit: "复旦大学外文学院")
+    let pool = ReaderPool()
+    #expect(pool.changeStamp(path: location.path) == nil, "without a -wal a commit could not be seen")
+    let writer = try Registry.open(at: location, access: .write, today: testToday, context: testContext)
+    let first = try #require(pool.changeStamp(path: location.path))
+    #expect(pool.changeStamp(path: location.path) == first)
+    // Reading changes nothing.
+    do {
+      let reader = try Registry.open(at: location, today: testToday, context: testContext, readers: pool)
+      _ = try names(reader)
+    }
+    #expect(pool.changeStamp(path: location.path) == first)
+    _ = try writer.register(NewUnit(name: "上海银行虹口支行", joinedOn: day("2019-07-01")))
+    let second = try #require(pool.changeStamp(path: location.path))
+    #expect(second != first)
+    #expect(pool.changeStamp(path: location.path) == second)
+    // Another connection's commit (another process's would be the same to SQLite).
+    let other = try Registry.open(at: location, access: .write, today: testToday, context: testContext)
+    _ = try other.register(NewUnit(name: "虹口区图书馆", joinedOn: day("2019-07-02")))
+    #expect(pool.changeStamp(path: location.path) != second)
+  }
+
+  @Test func aReplacedFileGetsAStampNeverSeenBefore() throws {
+    let folder = ScratchFolder()
+    let location = try makeRegistry(folder, name: "registry.sqlite", unit: "复旦大学外文学院")
+    let restored = try makeRegistry(folder, name: "restored.sqlite", unit: "虹口区图书馆")
+    let writer = try Registry.open(at: location, access: .write, today: testToday, context: testContext)
+    let pool = ReaderPool()
+    let before = try #require(pool.changeStamp(path: location.path))
+    let restoredWriter = try Registry.open(at: restored, access: .write, today: testToday, context: testContext)
+    #expect(rename(restored.path, location.path) == 0)
+    #expect(rename(restored.path + "-wal", location.path + "-wal") == 0)
+    #expect(rename(restored.path + "-shm", location.path + "-shm") == 0)
+    let after = pool.changeStamp(path: location.path)
+    #expect(after != nil && after != before)
+    withExtendedLifetime((writer, restoredWriter)) {}
+  }
 }

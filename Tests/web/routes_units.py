@@ -326,6 +326,25 @@ def main():
         status, _, _ = editor.post("units/9999/edit", {"name": "无此单位"})
         check(status == 404, "a unit that does not exist: 404 (%d)" % status)
 
+        # The roster is kept between requests until the registry changes: what another process
+        # commits meanwhile, and a change made through a form, are on the next page, in both languages.
+        search = "units?q=" + urllib.parse.quote("缓存检查")
+        for visitor in (editor, english):
+            status, _, page = visitor.get(search)
+            check(status == 200 and "缓存检查单位" not in page, "roster searched before the unit exists")
+        result = cli("register", "缓存检查单位", "--joined", "2024-05-01", "--db", db, "--today", TODAY)
+        check(result.returncode == 0, "the command line registers a unit while the server runs")
+        for visitor in (editor, english):
+            status, _, page = visitor.get(search)
+            check(status == 200 and "缓存检查单位" in page, "the roster shows it at the next request")
+        unit = next(row["id"] for row in json.loads(cli("list", "--format", "json", "--db", db, "--today", TODAY).stdout)
+                    if row["name"] == "缓存检查单位")
+        status, _, _ = editor.post("units/%d/edit" % unit, {"name": "缓存检查单位（已改名）", "on": "2024-06-01"})
+        check(status == 303, "renamed through the form (%d)" % status)
+        status, _, page = editor.get(search)
+        # In the table, as a link to the unit (the notice above it names the new name too).
+        check('href="/units/%d">缓存检查单位（已改名）<' % unit in page, "a rename through the form is on the roster at once")
+
         # Off this computer, without signing in: the history holds phone numbers, so it is not shown.
         outside = serve(db, "0.0.0.0:0")
         anonymous = Visitor(outside.replace("0.0.0.0", "127.0.0.1"))

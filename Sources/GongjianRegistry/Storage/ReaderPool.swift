@@ -20,6 +20,9 @@ public final class ReaderPool: @unchecked Sendable {
   private let mutex: UnsafeMutablePointer<pthread_mutex_t>
   // Guarded by `mutex`.
   private var idle: [(file: FileIdentity, db: Connection)] = []
+  /// The connection asked whether anything was committed, and how many were opened before it.
+  private var watcher: (file: FileIdentity, db: Connection)?
+  private var watchers = 0
 
   public init(limit: Int = 16) {
     self.limit = limit
@@ -53,6 +56,30 @@ public final class ReaderPool: @unchecked Sendable {
   func give(_ db: Connection, _ file: FileIdentity) {
     locked {
       if idle.count < limit { idle.append((file, db)) }
+    }
+  }
+
+  /// A stamp that changes whenever any process commits to the registry at `path`, or the
+  /// path names another file: what a cache of pages keys its entries with. Nil when commits
+  /// cannot be seen (the file has no -wal, or cannot be read): then nothing may be cached.
+  ///
+  /// SQLite's `data_version` is told per connection, so one connection is kept for asking;
+  /// a new one (after the file was replaced, or an error) counts afresh, so its number is
+  /// never compared with the old one's.
+  public func changeStamp(path: String) -> String? {
+    guard let file = FileIdentity(path: path) else { return nil }
+    return locked { () -> String? in
+      if watcher?.file != file {
+        watcher = nil
+        guard let db = RegistryConnection.forWatching(path) else { return nil }
+        watcher = (file, db)
+        watchers += 1
+      }
+      guard let db = watcher?.db, let version = try? db.scalar(Int.self, "PRAGMA data_version") else {
+        watcher = nil
+        return nil
+      }
+      return "\(watchers).\(version)"
     }
   }
 

@@ -177,6 +177,13 @@ enum RegistryConnection {
     return (try configured(Connection(path: path, mode: .immutable)), lock)
   }
 
+  /// A plain read-only connection that sees every process's commits, or nil when the file
+  /// has no companion (it would be read as immutable, and a commit could not be seen).
+  static func forWatching(_ path: String) -> Connection? {
+    guard hasCompanions(path) else { return nil }
+    return try? configured(Connection(path: path, mode: .readOnly))
+  }
+
   /// A read-write connection with the storage rules: busy timeout and foreign keys. WAL and
   /// migrations come after `verifyIdentity`.
   static func forWriting(_ path: String) throws -> Connection {

@@ -49,7 +49,25 @@ extension WebServer {
   }
 
   func roster(_ viewer: Viewer, query: FormValues) async throws -> Reply {
-    let texts = viewer.language.texts
+    let asked = query.pairs.filter { Self.rosterFilters.contains($0.name) }
+    // The page shows nothing of the viewer's own (contacts are not among its columns): it
+    // depends on the registry, the day, the language and the filters alone.
+    let key = [
+      "roster", viewer.language.rawValue, try today().iso, FormValues(asked.map { ($0.name, $0.value) }).query,
+    ]
+    .joined(separator: "\u{1F}")
+    let body = try await pages.page(key, stamp: readers.changeStamp(path: options.databasePath)) {
+      try await rosterBody(viewer.language, query: query)
+    }
+    let notice = await sessions.takeNotice(viewer.session)
+    return Reply(body: Pages.page(viewer, title: viewer.language.texts.web(.rosterHeading), body: body, notice: notice))
+  }
+
+  /// The roster's query fields.
+  static let rosterFilters: Set<String> = ["q", "joined-in", "all"]
+
+  private func rosterBody(_ language: Language, query: FormValues) async throws -> String {
+    let texts = language.texts
     let (rows, total) = try await blocking {
       let registry = try open(.read, by: localName, command: "")
       var rows: [UnitListing] = []
@@ -63,12 +81,12 @@ extension WebServer {
     let table =
       rows.isEmpty
       ? ""
-      : HTMLTable.render(ListingColumns.units, rows, language: viewer.language) { row, key in
+      : HTMLTable.render(ListingColumns.units, rows, language: language) { row, key in
         key == "name" ? "/units/\(row.id.rawValue)" : nil
       }
     let footer = total > rows.count ? texts.webFirstRows(shown: rows.count, total: total) : texts.listedUnits(total)
-    let raw = query.pairs.filter { ["q", "joined-in", "all"].contains($0.name) }
-    let body = Pages.render(
+    let raw = query.pairs.filter { Self.rosterFilters.contains($0.name) }
+    return Pages.render(
       "roster",
       [
         "heading": texts.web(.rosterHeading), "filtersHeading": texts.web(.filtersHeading),
@@ -79,8 +97,6 @@ extension WebServer {
         "table": table, "footer": footer, "downloadCSV": texts.web(.downloadCSV),
         "query": raw.isEmpty ? "" : "?" + FormValues(raw.map { ($0.name, $0.value) }).query,
       ])
-    let notice = await sessions.takeNotice(viewer.session)
-    return Reply(body: Pages.page(viewer, title: texts.web(.rosterHeading), body: body, notice: notice))
   }
 
   /// The whole registry as a workbook in the import format. It holds contacts and phones, so

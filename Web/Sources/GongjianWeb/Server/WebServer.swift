@@ -42,6 +42,8 @@ public struct WebServer: Sendable {
   let sessions = SessionStore()
   /// Read connections kept open between requests.
   let readers = ReaderPool()
+  /// Pages kept until the registry changes (the roster).
+  let pages = PageCache()
   /// Who changes made on this computer are recorded as (nobody signs in there).
   let localName: String
   /// A hash checked against when a name has no account, so that a missing account takes as
