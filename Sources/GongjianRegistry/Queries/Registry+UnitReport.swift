@@ -21,6 +21,15 @@ public struct UnitYear: Equatable, Sendable {
   }
 }
 
+/// What `report units` says about itself beyond its rows: the year, the last day counted (the
+/// year's end, or today in the current year), the subdistrict, today.
+public struct UnitReportHeading: Equatable, Sendable {
+  public var year: Int
+  public var end: Day
+  public var subdistrict: String
+  public var today: Day
+}
+
 /// `report units`: every unit in the alliance at some time in the year, by id.
 public struct UnitReport: Equatable, Sendable {
   public var year: Int
@@ -29,6 +38,16 @@ public struct UnitReport: Equatable, Sendable {
   public var rows: [UnitYear]
   public var subdistrict: String
   public var today: Day
+
+  public init(_ heading: UnitReportHeading, rows: [UnitYear]) {
+    year = heading.year
+    end = heading.end
+    self.rows = rows
+    subdistrict = heading.subdistrict
+    today = heading.today
+  }
+
+  public var heading: UnitReportHeading { UnitReportHeading(year: year, end: end, subdistrict: subdistrict, today: today) }
 
   public var idleCount: Int { rows.filter(\.idle).count }
 }
@@ -42,6 +61,24 @@ extension Registry {
 
   /// `unitReport(year:)` inside a read the caller holds.
   func unitReportInTransaction(year requested: Int?) throws -> UnitReport {
+    var heading: UnitReportHeading?
+    var rows: [UnitYear] = []
+    try forEachUnitYearInTransaction(year: requested, begin: { heading = $0 }, row: { rows.append($0) })
+    guard let heading else { preconditionFailure("the heading comes before the rows") }
+    return UnitReport(heading, rows: rows)
+  }
+
+  /// The same report streamed in one read: `begin` gets the heading, then `row` each unit's
+  /// figures by id, so a report of a million units never holds them all.
+  public func forEachUnitYear(
+    year requested: Int?, begin: (UnitReportHeading) throws -> Void, row: (UnitYear) throws -> Void
+  ) throws {
+    try read { try forEachUnitYearInTransaction(year: requested, begin: begin, row: row) }
+  }
+
+  func forEachUnitYearInTransaction(
+    year requested: Int?, begin: (UnitReportHeading) throws -> Void, row body: (UnitYear) throws -> Void
+  ) throws {
     let year = requested ?? today.year
     guard year <= today.year else { throw Refusal.rangeInFuture(to: year, today: today) }
     let start = try yearStart(year)
@@ -87,9 +124,10 @@ extension Registry {
           SELECT DISTINCT m.unit_id FROM membership AS m
           WHERE m.joined_on <= \(end.iso) AND (m.left_on IS NULL OR m.left_on > \(start.iso)))
         """ + figures)
-    var rows: [UnitYear] = []
+    try begin(
+      UnitReportHeading(year: year, end: end, subdistrict: try settingsInTransaction().subdistrict, today: today))
     while try statement.step() {
-      rows.append(
+      try body(
         UnitYear(
           unit: UnitReference(id: UnitID(try statement.required(0)), name: try statement.required(1)),
           kind: try statement.required(2), resources: try statement.required(3),
@@ -97,7 +135,5 @@ extension Registry {
           projectsJoined: try statement.required(6), activities: try statement.required(7),
           hours: try statement.required(8)))
     }
-    return UnitReport(
-      year: year, end: end, rows: rows, subdistrict: try settingsInTransaction().subdistrict, today: today)
   }
 }
