@@ -47,7 +47,9 @@ public struct UnitReport: Equatable, Sendable {
     today = heading.today
   }
 
-  public var heading: UnitReportHeading { UnitReportHeading(year: year, end: end, subdistrict: subdistrict, today: today) }
+  public var heading: UnitReportHeading {
+    UnitReportHeading(year: year, end: end, subdistrict: subdistrict, today: today)
+  }
 
   public var idleCount: Int { rows.filter(\.idle).count }
 }
