@@ -155,9 +155,16 @@ public final class UnitReportStream {
   private var units = 0
   private var idleCount = 0
   private var idleNames: RowSpool?
+  /// Bytes of rows a table, and the idle units' names, keep in memory before a file.
+  private let memoryBudget: Int
 
   /// `output` is where text goes; a workbook writes to its own stream.
-  public init(_ format: Format, output: (any TextOutput)?, language: Language, idleOnly: Bool) {
+  public convenience init(_ format: Format, output: (any TextOutput)?, language: Language, idleOnly: Bool) {
+    self.init(format, output: output, language: language, idleOnly: idleOnly, memoryBudget: RowSpool.defaultBudget)
+  }
+
+  init(_ format: Format, output: (any TextOutput)?, language: Language, idleOnly: Bool, memoryBudget: Int) {
+    self.memoryBudget = memoryBudget
     self.format = format
     self.output = output
     self.language = language
@@ -175,8 +182,8 @@ public final class UnitReportStream {
         TerminalText.sanitize(UnitReportRender.title(heading, texts: texts) + " · " + texts.asOf(heading.end) + "\n\n"))
       writer = ListingWriter(
         columns: columns, format: .table, output: output, language: language,
-        presentation: ListingPresentation(title: "", color: color))
-      idleNames = RowSpool()
+        presentation: ListingPresentation(title: "", color: color), tableMemoryBudget: memoryBudget)
+      idleNames = RowSpool(budget: memoryBudget)
     case .csv: writer = ListingWriter(columns: columns, format: .csv, output: output, language: .en)
     case .json: writer = ListingWriter(columns: columns, format: .json, output: output, language: language)
     case .workbook: break

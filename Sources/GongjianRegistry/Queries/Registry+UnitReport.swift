@@ -16,6 +16,20 @@ public struct UnitYear: Equatable, Sendable {
   public var hours: Double
 
   /// Did nothing of these all year: the units the centre follows up before the joint meeting.
+  public init(
+    unit: UnitReference, kind: String, resources: Int, needsClaimed: Int, projectsLed: Int, projectsJoined: Int,
+    activities: Int, hours: Double
+  ) {
+    self.unit = unit
+    self.kind = kind
+    self.resources = resources
+    self.needsClaimed = needsClaimed
+    self.projectsLed = projectsLed
+    self.projectsJoined = projectsJoined
+    self.activities = activities
+    self.hours = hours
+  }
+
   public var idle: Bool {
     resources == 0 && needsClaimed == 0 && projectsLed == 0 && projectsJoined == 0 && activities == 0
   }
@@ -28,6 +42,13 @@ public struct UnitReportHeading: Equatable, Sendable {
   public var end: Day
   public var subdistrict: String
   public var today: Day
+
+  public init(year: Int, end: Day, subdistrict: String, today: Day) {
+    self.year = year
+    self.end = end
+    self.subdistrict = subdistrict
+    self.today = today
+  }
 }
 
 /// `report units`: every unit in the alliance at some time in the year, by id.
