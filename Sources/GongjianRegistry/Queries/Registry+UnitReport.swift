@@ -84,10 +84,9 @@ extension Registry {
 
   /// `unitReport(year:)` inside a read the caller holds.
   func unitReportInTransaction(year requested: Int?) throws -> UnitReport {
-    var heading: UnitReportHeading?
+    var heading = UnitReportHeading(year: requested ?? today.year, end: today, subdistrict: "", today: today)
     var rows: [UnitYear] = []
     try forEachUnitYearInTransaction(year: requested, begin: { heading = $0 }, row: { rows.append($0) })
-    guard let heading else { preconditionFailure("the heading comes before the rows") }
     return UnitReport(heading, rows: rows)
   }
 
