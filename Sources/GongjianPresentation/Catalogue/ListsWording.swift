@@ -71,14 +71,49 @@ public protocol ListsWording {
   var chartCountAxis: String { get }
   /// 欧阳路街道共建单位2019年参与情况
   func unitReportTitle(subdistrict: String, year: Int) -> String
-  /// 2019年在册单位45家，其中6家全年无资源、认领、项目和服务记录：…
-  func unitReportSummary(_ report: UnitReport) -> String
+  /// 2019年在册单位45家，其中6家全年无资源、认领、项目和服务记录：…, in pieces around the idle
+  /// units' names (written one by one: a large registry has hundreds of thousands).
+  func unitReportSummary(year: Int, units: Int, idle: Int) -> NamingSentence
   /// The mark of a unit that did nothing all year.
   var idleMark: String { get }
   /// The unit report chart's axis: hours of service.
   var chartHoursAxis: String { get }
 
   func help(_ key: ListsHelpKey) -> String
+}
+
+/// A sentence that names things: its words before the names, between two names (and between
+/// the last two), and after them. Written piece by piece when the names are too many to hold.
+public struct NamingSentence: Equatable, Sendable {
+  public var head: String
+  public var separator: String
+  public var lastSeparator: String
+  public var tail: String
+
+  public init(head: String, separator: String = "", lastSeparator: String? = nil, tail: String = "") {
+    self.head = head
+    self.separator = separator
+    self.lastSeparator = lastSeparator ?? separator
+    self.tail = tail
+  }
+
+  /// What goes before the name at `index` of `count` names.
+  public func before(_ index: Int, of count: Int) -> String {
+    index == 0 ? "" : index == count - 1 ? lastSeparator : separator
+  }
+
+  public func text(_ names: [String]) -> String {
+    var text = head
+    for (index, name) in names.enumerated() { text += before(index, of: names.count) + name }
+    return text + tail
+  }
+}
+
+extension ListsWording {
+  public func unitReportSummary(_ report: UnitReport) -> String {
+    let idle = report.rows.filter(\.idle).map(\.unit.name)
+    return unitReportSummary(year: report.year, units: report.rows.count, idle: idle.count).text(idle)
+  }
 }
 
 /// The labels of the one-item pages.

@@ -271,25 +271,39 @@ enum ReportHTML {
     -> Workbook.Sheet
   {
     let texts = language.texts
-    let shown = columns.filter { !$0.tableHidden }
-    let kinds: [Workbook.CellKind] = shown.map { column in
-      guard let first = rows.first else { return .text }
+    let layout = SheetLayout(columns, first: rows.first, language: language)
+    return Workbook.Sheet(
+      name: String(name.prefix(31)), columns: layout.workbookColumns, rows: rows.map { layout.cells($0, texts) })
+  }
+}
+
+/// A report's sheet: the columns a table shows, each a number, a date or text as the first
+/// row's value is (text when there is no row), and a row's cells by those kinds.
+struct SheetLayout<Row> {
+  let shown: [Column<Row>]
+  let kinds: [Workbook.CellKind]
+  let workbookColumns: [Workbook.Column]
+
+  init(_ columns: [Column<Row>], first: Row?, language: Language) {
+    shown = columns.filter { !$0.tableHidden }
+    kinds = shown.map { column in
+      guard let first else { return .text }
       switch column.value(first) {
       case .int, .optionalInt, .number: return .number
       case .day: return .date
       default: return .text
       }
     }
-    let workbookColumns = zip(shown, kinds).map { column, kind in
+    workbookColumns = zip(shown, kinds).map { column, kind in
       Workbook.Column(
         title: column.heading(language), kind: kind,
         width: kind == .text ? 24 : max(10, DisplayWidth.of(column.heading(language)) + 2))
     }
-    let values: [[String?]] = rows.map { row in
-      zip(shown, kinds).map { column, kind in
-        kind == .text ? column.tableText(row, texts) : column.value(row).text
-      }
+  }
+
+  func cells(_ row: Row, _ texts: any Catalogue) -> [String?] {
+    zip(shown, kinds).map { column, kind in
+      kind == .text ? column.tableText(row, texts) : column.value(row).text
     }
-    return Workbook.Sheet(name: String(name.prefix(31)), columns: workbookColumns, rows: values)
   }
 }

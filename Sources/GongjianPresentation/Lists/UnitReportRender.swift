@@ -4,7 +4,11 @@ import GongjianRegistry
 /// `report units` in every format: what each unit did in the year, idle units marked.
 public enum UnitReportRender {
   public static func title(_ report: UnitReport, texts: any Catalogue) -> String {
-    texts.unitReportTitle(subdistrict: report.subdistrict, year: report.year)
+    title(report.heading, texts: texts)
+  }
+
+  public static func title(_ heading: UnitReportHeading, texts: any Catalogue) -> String {
+    texts.unitReportTitle(subdistrict: heading.subdistrict, year: heading.year)
   }
 
   public static func table(_ report: UnitReport, rows: [UnitYear], language: Language, color: Bool) -> String {
@@ -125,5 +129,112 @@ public enum UnitReportRender {
 
   public static func workbook(_ report: UnitReport, rows: [UnitYear], language: Language) -> [Workbook.Sheet] {
     [ReportHTML.sheet(String(report.year), ListsColumns.unitReport, rows, language)]
+  }
+}
+
+/// `report units` written as its rows come, in memory that stays flat at a million units: a
+/// table (the title, the rows, the summary naming every idle unit), CSV, JSON or a workbook.
+/// The bytes are those of `UnitReportRender`'s functions over the whole report.
+public final class UnitReportStream {
+  public enum Format {
+    case table(color: Bool)
+    case csv, json
+    /// One sheet named by the year, its columns' kinds taken from the first row.
+    case workbook(WorkbookStream)
+  }
+
+  private let format: Format
+  private let output: (any TextOutput)?
+  private let language: Language
+  private let texts: any Catalogue
+  /// Only the idle units' rows (the summary still counts every unit).
+  private let idleOnly: Bool
+  private var heading: UnitReportHeading?
+  private var writer: ListingWriter<UnitYear>?
+  private var sheet: SheetLayout<UnitYear>?
+  private var units = 0
+  private var idleCount = 0
+  private var idleNames: RowSpool?
+  /// Bytes of rows a table, and the idle units' names, keep in memory before a file.
+  private let memoryBudget: Int
+
+  /// `output` is where text goes; a workbook writes to its own stream.
+  public convenience init(_ format: Format, output: (any TextOutput)?, language: Language, idleOnly: Bool) {
+    self.init(format, output: output, language: language, idleOnly: idleOnly, memoryBudget: RowSpool.defaultBudget)
+  }
+
+  init(_ format: Format, output: (any TextOutput)?, language: Language, idleOnly: Bool, memoryBudget: Int) {
+    self.memoryBudget = memoryBudget
+    self.format = format
+    self.output = output
+    self.language = language
+    texts = language.texts
+    self.idleOnly = idleOnly
+  }
+
+  public func begin(_ heading: UnitReportHeading) {
+    self.heading = heading
+    guard let output else { return }
+    let columns = ListsColumns.unitReport
+    switch format {
+    case .table(let color):
+      output.write(
+        TerminalText.sanitize(UnitReportRender.title(heading, texts: texts) + " · " + texts.asOf(heading.end) + "\n\n"))
+      writer = ListingWriter(
+        columns: columns, format: .table, output: output, language: language,
+        presentation: ListingPresentation(title: "", color: color), tableMemoryBudget: memoryBudget)
+      idleNames = RowSpool(budget: memoryBudget)
+    case .csv: writer = ListingWriter(columns: columns, format: .csv, output: output, language: .en)
+    case .json: writer = ListingWriter(columns: columns, format: .json, output: output, language: language)
+    case .workbook: break
+    }
+  }
+
+  public func add(_ row: UnitYear) throws {
+    units += 1
+    if row.idle {
+      idleCount += 1
+      idleNames?.append([row.unit.name])
+    }
+    guard !idleOnly || row.idle else { return }
+    if case .workbook(let stream) = format {
+      let layout = try beginSheet(stream, first: row)
+      try stream.addRow(layout.cells(row, texts))
+    } else {
+      writer?.add(row)
+    }
+  }
+
+  public func finish() throws {
+    switch format {
+    case .table:
+      try writer?.finish()
+      guard let output, let heading else { return }
+      let sentence = texts.unitReportSummary(year: heading.year, units: units, idle: idleCount)
+      output.write("\n" + TerminalText.sanitize(sentence.head))
+      var index = 0
+      try idleNames?.forEach { cells in
+        output.write(TerminalText.sanitize(sentence.before(index, of: idleCount) + cells[0]))
+        index += 1
+      }
+      output.write(TerminalText.sanitize(sentence.tail) + "\n")
+    case .csv, .json: try writer?.finish()
+    case .workbook(let stream):
+      _ = try beginSheet(stream, first: nil)
+      try stream.nextSheet()
+      try stream.finish()
+    }
+  }
+
+  /// The sheet, begun at the first row (its kinds come from it) or at the end when none came.
+  private func beginSheet(_ stream: WorkbookStream, first: UnitYear?) throws -> SheetLayout<UnitYear> {
+    if let sheet { return sheet }
+    let layout = SheetLayout(ListsColumns.unitReport, first: first, language: language)
+    let year = heading.map { String($0.year) } ?? ""
+    try stream.begin(
+      [Workbook.Sheet(name: String(year.prefix(31)), columns: layout.workbookColumns, rows: [])],
+      title: heading.map { UnitReportRender.title($0, texts: texts) } ?? "")
+    sheet = layout
+    return layout
   }
 }

@@ -1,3 +1,4 @@
+import GongjianRegistry
 @preconcurrency import Rainbow
 
 /// A table for the terminal, with columns aligned by display width, so Chinese names line up.
@@ -41,21 +42,53 @@ public struct TextTable {
   /// still does not fit (a report by kind) continues its columns in a second block below,
   /// each block repeating the first column.
   public func render(color: Bool, maxWidth: Int? = nil) -> String {
-    var widths = columns.map { DisplayWidth.of($0.title) }
-    for row in rows {
-      for (index, cell) in row.enumerated() where index < widths.count {
-        widths[index] = max(widths[index], DisplayWidth.of(cell))
-      }
+    var widths = TextTable.headingWidths(columns)
+    for row in rows { TextTable.widen(&widths, row) }
+    let output = StringOutput()
+    TextTable.write(columns, widths: widths, color: color, maxWidth: maxWidth, to: output) { line in
+      for row in rows { line(row) }
     }
+    return output.text
+  }
+
+  /// Each column's width before any row: its title's.
+  static func headingWidths(_ columns: [Column]) -> [Int] {
+    columns.map { DisplayWidth.of($0.title) }
+  }
+
+  /// Widens `widths` to fit a row's cells.
+  static func widen(_ widths: inout [Int], _ row: [String]) {
+    for (index, cell) in row.enumerated() where index < widths.count {
+      widths[index] = max(widths[index], DisplayWidth.of(cell))
+    }
+  }
+
+  /// Writes a table whose columns' widths (over every row) are known: `rows` is called once
+  /// for each block with a function that writes one row, and gives it every row in order.
+  /// `render` writes from rows in memory; a long listing from rows it kept in a file.
+  static func write(
+    _ columns: [Column], widths measured: [Int], color: Bool, maxWidth: Int?, to output: any TextOutput,
+    rows: (_ line: ([String]) -> Void) -> Void
+  ) {
+    var widths = measured
     var shown = Array(columns.indices)
-    guard let maxWidth else { return block(shown, widths: widths, color: color) }
-    // The least needed columns go first, whole, rather than every column cut short.
-    while TextTable.total(widths, shown) > maxWidth, let dropped = shown.last(where: { columns[$0].droppable }) {
-      shown.removeAll { $0 == dropped }
+    var blocks = [shown]
+    if let maxWidth {
+      // The least needed columns go first, whole, rather than every column cut short.
+      while TextTable.total(widths, shown) > maxWidth, let dropped = shown.last(where: { columns[$0].droppable }) {
+        shown.removeAll { $0 == dropped }
+      }
+      widths = TextTable.fitting(widths, columns: columns, into: maxWidth, narrowest: 6, shown: shown)
+      blocks = TextTable.blocks(shown, widths: widths, into: maxWidth)
     }
-    widths = TextTable.fitting(widths, columns: columns, into: maxWidth, narrowest: 6, shown: shown)
-    return TextTable.blocks(shown, widths: widths, into: maxWidth)
-      .map { block($0, widths: widths, color: color) }.joined(separator: "\n")
+    for (number, block) in blocks.enumerated() {
+      if number > 0 { output.write("\n") }
+      let header = line(columns.map { TerminalText.cell($0.title) }, columns: columns, shown: block, widths: widths)
+      output.write((color ? header.bold : header) + "\n")
+      let rule = block.map { String(repeating: "─", count: widths[$0]) }.joined(separator: "  ")
+      output.write((color ? rule.dim : rule) + "\n")
+      rows { cells in output.write(line(cells, columns: columns, shown: block, widths: widths) + "\n") }
+    }
   }
 
   /// The shown columns split into blocks that each fit `total`, every block after the first
@@ -75,32 +108,22 @@ public struct TextTable {
     return result
   }
 
-  /// One block of columns: the header, the rule, the rows; cells wider than their column cut.
-  private func block(_ shown: [Int], widths: [Int], color: Bool) -> String {
-    func line(_ cells: [String]) -> String {
-      var parts: [String] = []
-      for index in shown {
-        let column = columns[index]
-        var cell = index < cells.count ? cells[index] : ""
-        if DisplayWidth.of(cell) > widths[index] { cell = DisplayWidth.truncate(cell, to: widths[index]) }
-        let isLast = index == shown.last
-        switch column.alignment {
-        case .left: parts.append(isLast ? cell : DisplayWidth.pad(cell, to: widths[index]))
-        case .right: parts.append(DisplayWidth.padLeft(cell, to: widths[index]))
-        }
+  /// One line of a block of columns; cells wider than their column cut.
+  private static func line(_ cells: [String], columns: [Column], shown: [Int], widths: [Int]) -> String {
+    var parts: [String] = []
+    for index in shown {
+      let column = columns[index]
+      var cell = index < cells.count ? cells[index] : ""
+      if DisplayWidth.of(cell) > widths[index] { cell = DisplayWidth.truncate(cell, to: widths[index]) }
+      let isLast = index == shown.last
+      switch column.alignment {
+      case .left: parts.append(isLast ? cell : DisplayWidth.pad(cell, to: widths[index]))
+      case .right: parts.append(DisplayWidth.padLeft(cell, to: widths[index]))
       }
-      var text = parts.joined(separator: "  ")
-      while text.hasSuffix(" ") { text.removeLast() }
-      return text
     }
-    let header = line(columns.map { TerminalText.cell($0.title) })
-    var output = (color ? header.bold : header) + "\n"
-    let rule = shown.map { String(repeating: "─", count: widths[$0]) }.joined(separator: "  ")
-    output += (color ? rule.dim : rule) + "\n"
-    for row in rows {
-      output += line(row) + "\n"
-    }
-    return output
+    var text = parts.joined(separator: "  ")
+    while text.hasSuffix(" ") { text.removeLast() }
+    return text
   }
 
   /// The width of the shown columns with the two spaces between them.

@@ -3,6 +3,14 @@ import SQLite
 /// Where export writes: the CLI's output (stdout or a file).
 public protocol TextOutput: AnyObject {
   func write(_ text: String)
+  /// UTF-8 text as bytes (a listing's rows, built without an intermediate String).
+  func write(bytes: UnsafeRawBufferPointer)
+}
+
+extension TextOutput {
+  public func write(bytes: UnsafeRawBufferPointer) {
+    write(String(decoding: bytes, as: UTF8.self))
+  }
 }
 
 extension Registry {

@@ -35,6 +35,36 @@ public enum CSVWriter {
     output += "\""
   }
 
+  /// `appendField` into UTF-8 bytes: the same field, without building a String.
+  public static func appendField(_ field: String, to output: inout [UInt8], neutralizeFormulas: Bool) {
+    var text = field
+    text.withUTF8 { bytes in
+      let neutralize = neutralizeFormulas && needsNeutralizing(bytes)
+      guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+        if neutralize { output.append(0x27) }
+        output.append(contentsOf: bytes)
+        return
+      }
+      output.append(0x22)
+      if neutralize { output.append(0x27) }
+      for byte in bytes {
+        if byte == 0x22 { output.append(0x22) }
+        output.append(byte)
+      }
+      output.append(0x22)
+    }
+  }
+
+  static func needsNeutralizing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in bytes where byte != 0x27 {
+      switch byte {
+      case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: return true
+      default: return false
+      }
+    }
+    return false
+  }
+
   /// True when a spreadsheet would treat the cell as a formula: it begins with a trigger, or
   /// with quotes followed by one (so the quote added here can be told from one typed).
   static func needsNeutralizing(_ text: String) -> Bool {

@@ -50,10 +50,45 @@ public enum Workbook {
   public static func write(_ sheets: [WorkbookSheet], title: String, to path: String, protecting registryPath: String)
     throws
   {
-    let destination = try self.destination(path, protecting: registryPath)
-    let file = try AtomicFile(destination: destination, mode: AtomicFile.mode(sharingLike: registryPath))
+    let stream = try WorkbookStream(path: path, protecting: registryPath)
+    try stream.begin(sheets, title: title)
+    for sheet in sheets {
+      for row in sheet.rows { try stream.addRow(row) }
+      for note in sheet.notes { try stream.addNote(note) }
+      try stream.nextSheet()
+    }
+    try stream.finish()
+  }
+
+  /// A workbook is written with seeks: a regular file (or a link to one), never a device or FIFO.
+  static func destination(_ path: String, protecting registryPath: String) throws -> String {
+    switch try OutputTarget.resolve(path, protecting: registryPath, streams: false) {
+    case .file(let resolved): return resolved
+    case .stream(let descriptor):
+      close(descriptor)
+      throw OutputProblem.notARegularFile(path: path)
+    }
+  }
+}
+
+/// A report workbook written row by row, so a sheet of a million rows is never held: the file
+/// is made (as `Workbook.write` makes it) when the stream opens, so a bad destination is
+/// refused before any row is read; the sheets' columns are given by `begin`, which may wait
+/// for the first row.
+public final class WorkbookStream {
+  private let file: AtomicFile
+  private let destination: String
+  private var writer: XLSXWriter?
+
+  public init(path: String, protecting registryPath: String) throws {
+    destination = try Workbook.destination(path, protecting: registryPath)
+    file = try AtomicFile(destination: destination, mode: AtomicFile.mode(sharingLike: registryPath))
+  }
+
+  /// Starts the workbook with `sheets`' names and columns (their rows and notes are not written).
+  public func begin(_ sheets: [WorkbookSheet], title: String) throws {
     var used = Set<String>()
-    let writer = try XLSXWriter(
+    writer = try XLSXWriter(
       descriptor: file.descriptor, path: destination,
       sheets: sheets.map { sheet in
         XLSXWriter.Sheet(
@@ -68,22 +103,19 @@ public enum Workbook {
             return XLSXWriter.Column(title: column.title, kind: kind, width: column.width)
           })
       }, title: title)
-    for sheet in sheets {
-      for row in sheet.rows { try writer.addRow(row) }
-      for note in sheet.notes { try writer.addNote(note) }
-      try writer.nextSheet()
-    }
-    try writer.finish()
-    try file.commit()
   }
 
-  /// A workbook is written with seeks: a regular file (or a link to one), never a device or FIFO.
-  static func destination(_ path: String, protecting registryPath: String) throws -> String {
-    switch try OutputTarget.resolve(path, protecting: registryPath, streams: false) {
-    case .file(let resolved): return resolved
-    case .stream(let descriptor):
-      close(descriptor)
-      throw OutputProblem.notARegularFile(path: path)
-    }
+  public var begun: Bool { writer != nil }
+
+  public func addRow(_ row: [String?]) throws { try writer?.addRow(row) }
+
+  public func addNote(_ note: String) throws { try writer?.addNote(note) }
+
+  public func nextSheet() throws { try writer?.nextSheet() }
+
+  /// Ends the workbook and gives the file its name.
+  public func finish() throws {
+    try writer?.finish()
+    try file.commit()
   }
 }

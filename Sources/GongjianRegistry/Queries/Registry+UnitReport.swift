@@ -16,8 +16,38 @@ public struct UnitYear: Equatable, Sendable {
   public var hours: Double
 
   /// Did nothing of these all year: the units the centre follows up before the joint meeting.
+  public init(
+    unit: UnitReference, kind: String, resources: Int, needsClaimed: Int, projectsLed: Int, projectsJoined: Int,
+    activities: Int, hours: Double
+  ) {
+    self.unit = unit
+    self.kind = kind
+    self.resources = resources
+    self.needsClaimed = needsClaimed
+    self.projectsLed = projectsLed
+    self.projectsJoined = projectsJoined
+    self.activities = activities
+    self.hours = hours
+  }
+
   public var idle: Bool {
     resources == 0 && needsClaimed == 0 && projectsLed == 0 && projectsJoined == 0 && activities == 0
+  }
+}
+
+/// What `report units` says about itself beyond its rows: the year, the last day counted (the
+/// year's end, or today in the current year), the subdistrict, today.
+public struct UnitReportHeading: Equatable, Sendable {
+  public var year: Int
+  public var end: Day
+  public var subdistrict: String
+  public var today: Day
+
+  public init(year: Int, end: Day, subdistrict: String, today: Day) {
+    self.year = year
+    self.end = end
+    self.subdistrict = subdistrict
+    self.today = today
   }
 }
 
@@ -29,6 +59,18 @@ public struct UnitReport: Equatable, Sendable {
   public var rows: [UnitYear]
   public var subdistrict: String
   public var today: Day
+
+  public init(_ heading: UnitReportHeading, rows: [UnitYear]) {
+    year = heading.year
+    end = heading.end
+    self.rows = rows
+    subdistrict = heading.subdistrict
+    today = heading.today
+  }
+
+  public var heading: UnitReportHeading {
+    UnitReportHeading(year: year, end: end, subdistrict: subdistrict, today: today)
+  }
 
   public var idleCount: Int { rows.filter(\.idle).count }
 }
@@ -42,6 +84,23 @@ extension Registry {
 
   /// `unitReport(year:)` inside a read the caller holds.
   func unitReportInTransaction(year requested: Int?) throws -> UnitReport {
+    var heading = UnitReportHeading(year: requested ?? today.year, end: today, subdistrict: "", today: today)
+    var rows: [UnitYear] = []
+    try forEachUnitYearInTransaction(year: requested, begin: { heading = $0 }, row: { rows.append($0) })
+    return UnitReport(heading, rows: rows)
+  }
+
+  /// The same report streamed in one read: `begin` gets the heading, then `row` each unit's
+  /// figures by id, so a report of a million units never holds them all.
+  public func forEachUnitYear(
+    year requested: Int?, begin: (UnitReportHeading) throws -> Void, row: (UnitYear) throws -> Void
+  ) throws {
+    try read { try forEachUnitYearInTransaction(year: requested, begin: begin, row: row) }
+  }
+
+  func forEachUnitYearInTransaction(
+    year requested: Int?, begin: (UnitReportHeading) throws -> Void, row body: (UnitYear) throws -> Void
+  ) throws {
     let year = requested ?? today.year
     guard year <= today.year else { throw Refusal.rangeInFuture(to: year, today: today) }
     let start = try yearStart(year)
@@ -87,9 +146,10 @@ extension Registry {
           SELECT DISTINCT m.unit_id FROM membership AS m
           WHERE m.joined_on <= \(end.iso) AND (m.left_on IS NULL OR m.left_on > \(start.iso)))
         """ + figures)
-    var rows: [UnitYear] = []
+    try begin(
+      UnitReportHeading(year: year, end: end, subdistrict: try settingsInTransaction().subdistrict, today: today))
     while try statement.step() {
-      rows.append(
+      try body(
         UnitYear(
           unit: UnitReference(id: UnitID(try statement.required(0)), name: try statement.required(1)),
           kind: try statement.required(2), resources: try statement.required(3),
@@ -97,7 +157,5 @@ extension Registry {
           projectsJoined: try statement.required(6), activities: try statement.required(7),
           hours: try statement.required(8)))
     }
-    return UnitReport(
-      year: year, end: end, rows: rows, subdistrict: try settingsInTransaction().subdistrict, today: today)
   }
 }

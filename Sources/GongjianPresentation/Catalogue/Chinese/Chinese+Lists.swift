@@ -426,12 +426,10 @@ extension ChineseCatalogue: ListsWording {
 
   public func unitReportTitle(subdistrict: String, year: Int) -> String { "\(subdistrict)共建单位\(year)年参与情况" }
 
-  public func unitReportSummary(_ report: UnitReport) -> String {
-    let idle = report.rows.filter(\.idle)
-    var text = "\(report.year)年在册单位\(report.rows.count)家"
-    if idle.isEmpty { return text + "，均有资源、认领、项目或服务记录。" }
-    text += "，其中\(idle.count)家全年没有资源、认领、项目或服务记录：" + list(idle.map(\.unit.name))
-    return text + "。"
+  public func unitReportSummary(year: Int, units: Int, idle: Int) -> NamingSentence {
+    let text = "\(year)年在册单位\(units)家"
+    if idle == 0 { return NamingSentence(head: text + "，均有资源、认领、项目或服务记录。") }
+    return NamingSentence(head: text + "，其中\(idle)家全年没有资源、认领、项目或服务记录：", separator: "、", tail: "。")
   }
 
   public var idleMark: String { "无活动" }

@@ -436,13 +436,12 @@ extension EnglishCatalogue: ListsWording {
     subdistrict.isEmpty ? "What the units did in \(year)" : "What the units of \(subdistrict) did in \(year)"
   }
 
-  public func unitReportSummary(_ report: UnitReport) -> String {
-    let idle = report.rows.filter(\.idle)
-    var text = "\(unitCount(report.rows.count)) in the alliance in \(report.year)"
-    if idle.isEmpty { return text + "; every one offered, claimed, led, joined or served." }
-    text +=
-      "; \(idle.count) with no resource, claim, project or service record all year: " + list(idle.map(\.unit.name))
-    return text + "."
+  public func unitReportSummary(year: Int, units: Int, idle: Int) -> NamingSentence {
+    let text = "\(unitCount(units)) in the alliance in \(year)"
+    if idle == 0 { return NamingSentence(head: text + "; every one offered, claimed, led, joined or served.") }
+    return NamingSentence(
+      head: text + "; \(idle) with no resource, claim, project or service record all year: ", separator: ", ",
+      lastSeparator: " and ", tail: ".")
   }
 
   public var idleMark: String { "idle" }
