@@ -12,17 +12,41 @@ public enum NameKey {
   /// style and the words 有限公司, 集团 and 股份 taken out. (NFKC has already folded full-width
   /// （）and ［］ to () and [].) The migration that added the column computes the same in SQL.
   public static func similar(_ key: String) -> String {
-    var text = key
-    for piece in similarNamePieces {
-      text = text.replacingEvery(piece, with: "")
+    var bytes = Array(key.utf8)
+    var changed = false
+    for piece in similarNamePieces where removeEvery(piece, from: &bytes) {
+      changed = true
     }
-    return text
+    return changed ? String(decoding: bytes, as: UTF8.self) : key
   }
 
-  /// What `similar` takes out, in order: the brackets first, so that a word they split is
-  /// whole again, then the words.
-  private static let similarNamePieces =
-    Vocabulary.similarNameBrackets.map { String($0) }.sorted() + Vocabulary.similarNameWords
+  /// What `similar` takes out, as UTF-8, in order: the brackets first, so that a word they
+  /// split is whole again, then the words. Compared byte by byte, as SQLite's `replace()` in
+  /// the migration compares (a match of whole UTF-8 sequences starts and ends on a
+  /// character's boundary, so what remains is valid text).
+  private static let similarNamePieces: [[UInt8]] =
+    (Vocabulary.similarNameBrackets.map { String($0) }.sorted() + Vocabulary.similarNameWords).map { Array($0.utf8) }
+
+  /// Removes every occurrence of `piece` from `bytes`, in place; whether there was one.
+  private static func removeEvery(_ piece: [UInt8], from bytes: inout [UInt8]) -> Bool {
+    guard let first = piece.first, bytes.count >= piece.count else { return false }
+    var read = 0
+    var write = 0
+    let count = bytes.count
+    while read < count {
+      if bytes[read] == first && read + piece.count <= count
+        && bytes[read..<(read + piece.count)].elementsEqual(piece)
+      {
+        read += piece.count
+        continue
+      }
+      bytes[write] = bytes[read]
+      write += 1
+      read += 1
+    }
+    bytes.removeLast(count - write)
+    return write < count
+  }
 
   /// The key by the book, through Foundation's Unicode tables.
   static func fullKey(_ name: String) -> String {
