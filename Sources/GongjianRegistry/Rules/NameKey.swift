@@ -29,23 +29,34 @@ public enum NameKey {
 
   /// Removes every occurrence of `piece` from `bytes`, in place; whether there was one.
   private static func removeEvery(_ piece: [UInt8], from bytes: inout [UInt8]) -> Bool {
-    guard let first = piece.first, bytes.count >= piece.count else { return false }
-    var read = 0
-    var write = 0
-    let count = bytes.count
-    while read < count {
-      if bytes[read] == first && read + piece.count <= count
-        && bytes[read..<(read + piece.count)].elementsEqual(piece)
-      {
-        read += piece.count
-        continue
+    let kept = bytes.withUnsafeMutableBufferPointer { buffer in
+      piece.withUnsafeBufferPointer { piece -> Int in
+        let count = buffer.count
+        let length = piece.count
+        guard let first = piece.first else { return count }
+        func matches(at index: Int) -> Bool {
+          guard buffer[index] == first && index + length <= count else { return false }
+          for offset in 1..<length where buffer[index + offset] != piece[offset] { return false }
+          return true
+        }
+        // Most names have none of the pieces: look before moving anything.
+        guard var read = (0..<count).first(where: matches(at:)) else { return count }
+        var write = read
+        while read < count {
+          if matches(at: read) {
+            read += length
+          } else {
+            buffer[write] = buffer[read]
+            write += 1
+            read += 1
+          }
+        }
+        return write
       }
-      bytes[write] = bytes[read]
-      write += 1
-      read += 1
     }
-    bytes.removeLast(count - write)
-    return write < count
+    guard kept < bytes.count else { return false }
+    bytes.removeLast(bytes.count - kept)
+    return true
   }
 
   /// The key by the book, through Foundation's Unicode tables.
