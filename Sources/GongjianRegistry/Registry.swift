@@ -28,6 +28,8 @@ public final class Registry {
   private let makeContext: () -> ChangeContext
   /// The statements that insert a unit, prepared once (import runs them for every row).
   private var preparedUnitInserts: UnitInserts?
+  /// Look-ups an import makes for every row, prepared once and reused (see `withStatement`).
+  private var reusedStatements: [String: Statement] = [:]
   /// The history batch of the write under way: every change one command makes shares it, so
   /// `undo` takes the command back whole. Chosen at the first change, forgotten at the end.
   var currentBatch: Int?
@@ -140,8 +142,29 @@ public final class Registry {
   }
 
   deinit {
+    // The connection may go back to a pool and on to another thread: this registry's
+    // statements are finalized first, while the connection is still this registry's alone.
+    reusedStatements.removeAll()
+    preparedUnitInserts = nil
     afterUse?(db)
   }
+
+  /// Runs `body` with `query` prepared and bound, through a statement kept for the next call
+  /// with the same text: preparing costs more than a look-up by index, and an import looks up
+  /// every row. The statement is reset when `body` returns, so it never holds a read open; a
+  /// call nested inside another with the same text prepares its own.
+  func withStatement<R>(sql query: SQL, _ body: (Statement) throws -> R) throws -> R {
+    let statement = try reusedStatements.removeValue(forKey: query.text) ?? db.prepare(query.text)
+    defer {
+      statement.reset()
+      statement.clearBindings()
+      if reusedStatements.count < Registry.reusedStatementLimit { reusedStatements[query.text] = statement }
+    }
+    try statement.bind(query.arguments)
+    return try body(statement)
+  }
+
+  private static let reusedStatementLimit = 32
 
   /// The statements that insert a unit with its period, agreement and group memberships.
   /// The unit's id is bound last (see `nextUnitID`).

@@ -7,7 +7,11 @@ public enum UnitKind {
   /// any other text stays as written.
   static func standardized(_ kind: String?) -> String? {
     guard let kind else { return nil }
-    let key = String(kind.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    // Kinds come cleaned, mostly without spaces: looked up as they are, without a copy.
+    if !kind.unicodeScalars.contains(where: { $0.properties.isWhitespace }) {
+      return Vocabulary.kindSynonyms[kind] ?? kind
+    }
+    let key = String(String.UnicodeScalarView(kind.unicodeScalars.filter { !$0.properties.isWhitespace }))
     return Vocabulary.kindSynonyms[key] ?? kind
   }
 }

@@ -164,27 +164,27 @@ extension Registry {
 
   /// The unit with this key, with its latest period, if any.
   func existingUnit(key: String) throws -> ExistingUnit? {
-    let statement = try db.prepare(
+    try withStatement(
       sql: """
         SELECT u.id, u.name, m.joined_on, m.left_on FROM unit AS u
         JOIN membership AS m ON m.unit_id = u.id
         WHERE u.name_key = \(key) ORDER BY m.joined_on DESC LIMIT 1
-        """)
-    guard try statement.step() else { return nil }
-    return ExistingUnit(
-      unit: UnitReference(id: UnitID(try statement.required(0)), name: try statement.required(1)),
-      joinedOn: try day(statement, 2), leftOn: try optionalDay(statement, 3))
+        """, existingUnit(from:))
   }
 
   /// A unit whose name is like this one's but not the same (other brackets, without 集团…).
   func similarUnit(to clean: CleanUnit) throws -> ExistingUnit? {
-    let statement = try db.prepare(
+    try withStatement(
       sql: """
         SELECT u.id, u.name, m.joined_on, m.left_on FROM unit AS u
         JOIN membership AS m ON m.unit_id = u.id
         WHERE u.similar_key = \(clean.similarKey) AND u.name_key <> \(clean.key)
         ORDER BY u.id, m.joined_on DESC LIMIT 1
-        """)
+        """, existingUnit(from:))
+  }
+
+  /// The first row of a look-up of units with their latest period (id, name, joined, left).
+  private func existingUnit(from statement: Statement) throws -> ExistingUnit? {
     guard try statement.step() else { return nil }
     return ExistingUnit(
       unit: UnitReference(id: UnitID(try statement.required(0)), name: try statement.required(1)),

@@ -196,12 +196,13 @@ extension Registry {
   /// Refuses a credit code another unit has.
   func checkCreditCodeFree(_ code: String?, for unit: UnitID?) throws {
     guard let code else { return }
-    let statement = try db.prepare(
-      sql: "SELECT id, name FROM unit WHERE credit_code = \(code) AND id IS NOT \(unit?.rawValue) LIMIT 1")
-    guard try statement.step() else { return }
-    throw Refusal.lists(
-      .creditCodeTaken(
-        code, other: UnitReference(id: UnitID(try statement.required(0)), name: try statement.required(1))))
+    let other = try withStatement(
+      sql: "SELECT id, name FROM unit WHERE credit_code = \(code) AND id IS NOT \(unit?.rawValue) LIMIT 1"
+    ) { statement -> UnitReference? in
+      guard try statement.step() else { return nil }
+      return UnitReference(id: UnitID(try statement.required(0)), name: try statement.required(1))
+    }
+    if let other { throw Refusal.lists(.creditCodeTaken(code, other: other)) }
   }
 
   /// The unit as JSON, for the history's before and after.

@@ -33,6 +33,25 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
 
   /// `YYYY-MM-DD`.
   public var iso: String {
+    // Four-digit years (all a registry holds) are written into the string's own bytes: an
+    // import writes millions of dates.
+    if (1000...9999).contains(year) && (1...12).contains(month) && (1...31).contains(day) {
+      return String(unsafeUninitializedCapacity: 10) { buffer in
+        func put(_ value: Int, at start: Int, digits: Int) {
+          var rest = value
+          for index in stride(from: start + digits - 1, through: start, by: -1) {
+            buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+          }
+        }
+        put(year, at: 0, digits: 4)
+        buffer[4] = UInt8(ascii: "-")
+        put(month, at: 5, digits: 2)
+        buffer[7] = UInt8(ascii: "-")
+        put(day, at: 8, digits: 2)
+        return 10
+      }
+    }
     var text = String(year)
     text += month < 10 ? "-0\(month)" : "-\(month)"
     text += day < 10 ? "-0\(day)" : "-\(day)"

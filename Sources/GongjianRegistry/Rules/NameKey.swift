@@ -12,12 +12,51 @@ public enum NameKey {
   /// style and the words 有限公司, 集团 and 股份 taken out. (NFKC has already folded full-width
   /// （）and ［］ to () and [].) The migration that added the column computes the same in SQL.
   public static func similar(_ key: String) -> String {
-    var text = String(
-      String.UnicodeScalarView(key.unicodeScalars.filter { !Vocabulary.similarNameBrackets.contains($0) }))
-    for word in Vocabulary.similarNameWords {
-      text = text.replacingEvery(word, with: "")
+    var bytes = Array(key.utf8)
+    var changed = false
+    for piece in similarNamePieces where removeEvery(piece, from: &bytes) {
+      changed = true
     }
-    return text
+    return changed ? String(decoding: bytes, as: UTF8.self) : key
+  }
+
+  /// What `similar` takes out, as UTF-8, in order: the brackets first, so that a word they
+  /// split is whole again, then the words. Compared byte by byte, as SQLite's `replace()` in
+  /// the migration compares (a match of whole UTF-8 sequences starts and ends on a
+  /// character's boundary, so what remains is valid text).
+  private static let similarNamePieces: [[UInt8]] =
+    (Vocabulary.similarNameBrackets.map { String($0) }.sorted() + Vocabulary.similarNameWords).map { Array($0.utf8) }
+
+  /// Removes every occurrence of `piece` from `bytes`, in place; whether there was one.
+  private static func removeEvery(_ piece: [UInt8], from bytes: inout [UInt8]) -> Bool {
+    let kept = bytes.withUnsafeMutableBufferPointer { buffer in
+      piece.withUnsafeBufferPointer { piece -> Int in
+        let count = buffer.count
+        let length = piece.count
+        guard let first = piece.first else { return count }
+        func matches(at index: Int) -> Bool {
+          guard buffer[index] == first && index + length <= count else { return false }
+          for offset in 1..<length where buffer[index + offset] != piece[offset] { return false }
+          return true
+        }
+        // Most names have none of the pieces: look before moving anything.
+        guard var read = (0..<count).first(where: matches(at:)) else { return count }
+        var write = read
+        while read < count {
+          if matches(at: read) {
+            read += length
+          } else {
+            buffer[write] = buffer[read]
+            write += 1
+            read += 1
+          }
+        }
+        return write
+      }
+    }
+    guard kept < bytes.count else { return false }
+    bytes.removeLast(bytes.count - kept)
+    return true
   }
 
   /// The key by the book, through Foundation's Unicode tables.
@@ -178,17 +217,39 @@ extension TextInput {
 }
 
 extension String {
-  /// Every occurrence of `target` replaced (without Foundation's pattern machinery).
+  /// Every occurrence of `target` replaced, compared as UTF-8 bytes, as SQLite's `replace()`
+  /// compares (the migration that computes similar names in SQL must agree with this), and
+  /// without Foundation's locale-aware search, which costs an import thousands of
+  /// instructions a row. A match of whole UTF-8 sequences always starts and ends on a
+  /// character's boundary, so the result is valid text.
   public func replacingEvery(_ target: String, with replacement: String) -> String {
-    guard !target.isEmpty, contains(target) else { return self }
-    var result = ""
-    var rest = self[...]
-    while let range = rest.range(of: target) {
-      result += rest[..<range.lowerBound]
-      result += replacement
-      rest = rest[range.upperBound...]
+    let target = Array(target.utf8)
+    guard let first = target.first else { return self }
+    let replaced = utf8.withContiguousStorageIfAvailable { source -> [UInt8]? in
+      var result: [UInt8]?
+      var copied = 0
+      var index = 0
+      while index + target.count <= source.count {
+        if source[index] == first && source[index..<(index + target.count)].elementsEqual(target) {
+          if result == nil { result = [] }
+          result?.append(contentsOf: source[copied..<index])
+          result?.append(contentsOf: replacement.utf8)
+          index += target.count
+          copied = index
+        } else {
+          index += 1
+        }
+      }
+      result?.append(contentsOf: source[copied...])
+      return result
     }
-    return result + rest
+    guard let replaced else {
+      // A bridged string without contiguous UTF-8: make it native, then search.
+      var native = self
+      native.makeContiguousUTF8()
+      return native.replacingEvery(String(decoding: target, as: UTF8.self), with: replacement)
+    }
+    return replaced.map { String(decoding: $0, as: UTF8.self) } ?? self
   }
 
   func leftPadded(to width: Int, with pad: Character = "0") -> String {
