@@ -20,12 +20,37 @@ enum Pages {
   static func page(
     _ viewer: Viewer, title: String, body: String, notice: String? = nil, error: String? = nil
   ) -> String {
+    let values: [LayoutFrame.Slot: String] = [
+      .title: viewer.language.texts.webPageTitle(title, site: viewer.language.texts.webSiteName(subdistrict: "")),
+      .who: viewer.who, .csrf: viewer.session.formToken, .notice: notice ?? "", .error: error ?? "", .body: body,
+    ]
+    let key = LayoutFrame.Key(
+      language: viewer.language, mayAdminister: viewer.mayAdminister, signedIn: viewer.signedIn,
+      notice: notice != nil, error: error != nil)
+    // An empty notice or error is rare, and Mustache's reading of it is its own: rendered whole.
+    if notice?.isEmpty != true && error?.isEmpty != true,
+      let frame = LayoutFrame.frame(
+        key,
+        render: {
+          render("layout", layoutContext(viewer, values: LayoutFrame.markers, notice: key.notice, error: key.error))
+        })
+    {
+      return frame.filled(with: values)
+    }
+    return render("layout", layoutContext(viewer, values: values, notice: key.notice, error: key.error))
+  }
+
+  /// What the layout shows: the viewer's language and rights, and a request's own `values`
+  /// (or the markers that stand for them).
+  static func layoutContext(
+    _ viewer: Viewer, values: [LayoutFrame.Slot: String], notice: Bool, error: Bool
+  ) -> [String: Any] {
     let texts = viewer.language.texts
-    let site = texts.webSiteName(subdistrict: "")
-    let context: [String: Any] = [
+    let value = { (slot: LayoutFrame.Slot) in values[slot] ?? "" }
+    return [
       "lang": viewer.language == .zh ? "zh-CN" : "en",
-      "title": texts.webPageTitle(title, site: site),
-      "site": site,
+      "title": value(.title),
+      "site": texts.webSiteName(subdistrict: ""),
       "skip": texts.web(.skipToContent),
       "navOverview": texts.web(.navOverview),
       "navUnits": texts.web(.navUnits),
@@ -36,18 +61,17 @@ enum Pages {
       "navFollowups": texts.webPage(.navFollowups), "navReports": texts.web(.navReports),
       "navHistory": texts.web(.navHistory),
       "mayAdminister": viewer.mayAdminister, "navAccounts": texts.web(.navAccounts),
-      "who": viewer.who,
+      "who": value(.who),
       "signedIn": viewer.signedIn,
       "signIn": texts.web(.signIn),
       "signOut": texts.web(.signOut),
-      "csrf": viewer.session.formToken,
+      "csrf": value(.csrf),
       "otherLang": viewer.language == .zh ? "en" : "zh",
       "switchLanguage": texts.web(.switchLanguage),
-      "notice": notice ?? false,
-      "error": error ?? false,
-      "body": body,
+      "notice": notice ? value(.notice) : false,
+      "error": error ? value(.error) : false,
+      "body": value(.body),
     ]
-    return render("layout", context)
   }
 
   static func render(_ template: String, _ context: [String: Any]) -> String {
