@@ -49,12 +49,23 @@ public actor SessionStore {
 
   /// Forgets idle sessions, then the least recently seen, visitors before signed-in accounts,
   /// down to three quarters of the limit: one sort per many new sessions, not one per request.
+  /// Only the sessions' ranks and times are sorted, not the sessions: the requests that wait
+  /// while this runs are the slowest the server answers.
   private func forgetLeastRecent(now: Double) {
-    let kept = sessions.values
-      .filter { now - $0.lastSeen < Self.idleLimit }
-      .sorted { (rank($0), $0.lastSeen) > (rank($1), $1.lastSeen) }
-      .prefix(Self.sessionLimit * 3 / 4)
-    sessions = Dictionary(uniqueKeysWithValues: kept.map { ($0.id, $0) })
+    sessions = sessions.filter { now - $0.value.lastSeen < Self.idleLimit }
+    let target = Self.sessionLimit * 3 / 4
+    guard sessions.count > target else { return }
+    let order = sessions.values.map { (rank($0), $0.lastSeen) }.sorted { $0 > $1 }
+    let last = order[target - 1]
+    // Everything above the last one kept stays; of those equal to it, as many as fit.
+    var ties = target - (order.firstIndex { $0 <= last } ?? target)
+    sessions = sessions.filter { _, session in
+      let key = (rank(session), session.lastSeen)
+      if key > last { return true }
+      guard key == last, ties > 0 else { return false }
+      ties -= 1
+      return true
+    }
   }
 
   /// How many sessions are kept now.
