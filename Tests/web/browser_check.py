@@ -154,14 +154,29 @@ def main():
         driver = webdriver.Chrome(options=options, service=service)
         driver.set_page_load_timeout(60)
 
-        from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.ui import WebDriverWait
+
+        from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
         def click(element_id):
             """Clicks and waits for the next page to replace this one."""
             old = driver.find_element(By.TAG_NAME, "html")
             driver.find_element(By.ID, element_id).click()
-            WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+
+            def replaced(_):
+                try:
+                    old.is_enabled()
+                    return False
+                except StaleElementReferenceException:
+                    return True
+                except WebDriverException as error:
+                    # ChromeDriver sometimes reports the element of a page just left this way
+                    # rather than as stale: the page was replaced all the same.
+                    if "does not belong to the document" in str(error):
+                        return True
+                    raise
+
+            WebDriverWait(driver, 30).until(replaced)
 
         driver.get(url + "login")
         driver.find_element(By.ID, "name").send_keys(ACCOUNT)
