@@ -32,6 +32,12 @@ struct ImportRun {
   var fileDuplicates: [String: [(line: Int, name: String)]] = [:]
   /// Kinds that are none of the standard ones, as stored.
   var otherKinds: Set<String> = []
+  /// The line of each unit this import added, by id from `firstAddedID` on (ids are given out
+  /// one after another): the similar-name check after the rows names lines from it.
+  var addedLines: [Int32] = []
+  var firstAddedID: Int?
+  /// The file column of the name, for a workbook's cell reference (`B12`) in a message.
+  let nameColumn: Int?
 
   init(
     registry: Registry, table: ImportTable, fields: [Field?], headers: [String], options: ImportOptions, path: String
@@ -47,6 +53,7 @@ struct ImportRun {
     self.options = options
     self.path = path
     summary = ImportSummary(path: path)
+    nameColumn = fields.firstIndex(of: .name).flatMap { index in table.header?.columns[index] }
   }
 
   static let problemsKept = 500
@@ -185,7 +192,9 @@ struct ImportRun {
       agreement: AgreementTerms(
         title: text(.agreementTitle), signatory: text(.signatory), signatoryTitle: text(.signatoryTitle),
         expiresOn: expires),
-      groups: [], lead: false, allowSimilarName: options.allowSimilarNames)
+      // Similar names are looked for once all rows are in (`checkSimilarNames`): one query over
+      // the added units instead of one per row, and no index to keep up to date meanwhile.
+      groups: [], lead: false, allowSimilarName: true)
     let clean: CleanUnit
     switch registry.validate(input) {
     case .success(let value): clean = value
@@ -213,7 +222,7 @@ struct ImportRun {
     do {
       // Groups are found or created only once the unit is known to be new: a row that
       // turns out to update an existing unit creates none.
-      _ = try registry.insertUnit(input, clean: clean, recordHistory: false) {
+      let registration = try registry.insertUnit(input, clean: clean, recordHistory: false) {
         var resolved: [Registry.ResolvedGroup] = []
         for (name, role) in cleanGroups {
           // A name the registry does not know is more often a typo than a new group.
@@ -228,6 +237,7 @@ struct ImportRun {
       }
       summary.added += 1
       if summary.addedNames.count < 10 { summary.addedNames.append(clean.name) }
+      noteAdded(registration.unit.id.rawValue, line: line)
     } catch let duplicate as DuplicateUnit {
       if duplicate.existing.unit.id.rawValue > lastIDBefore {
         fileDuplicates[clean.key, default: []].append((line, clean.name))
@@ -242,21 +252,55 @@ struct ImportRun {
           )
         ])
       }
-    } catch let similar as SimilarUnit {
-      let inFile = similar.existing.unit.id.rawValue > lastIDBefore
-      let firstLine = inFile ? try lineOfUnit(named: similar.existing.unit.name) : nil
-      report([
-        (
-          .name,
-          .similarToRegistered(
-            name: clean.name, existing: similar.existing.unit, joinedOn: similar.existing.joinedOn,
-            line: inFile ? (firstLine ?? 0) : nil)
-        )
-      ])
     } catch let unknown as UnknownGroupInRow {
       report([(.groups, .unknownGroup(name: unknown.name, known: try knownGroups()))])
     } catch let refusal as Refusal {
       problem(line, nil, .refused(refusal))
+    }
+  }
+
+  mutating func noteAdded(_ id: Int, line: Int) {
+    if firstAddedID == nil { firstAddedID = id }
+    if let first = firstAddedID, id == first + addedLines.count {
+      addedLines.append(Int32(clamping: line))
+    }
+  }
+
+  /// The line that added unit `id`, when this import added it.
+  func lineOfAdded(_ id: Int) -> Int? {
+    guard let first = firstAddedID, id >= first, id - first < addedLines.count else { return nil }
+    return Int(addedLines[id - first])
+  }
+
+  /// Refuses every unit this import added whose name is like an earlier unit's but not the
+  /// same (other brackets, without 集团…), naming the earliest such unit — of the registry, or
+  /// of this file with its line. Run once after the rows: one look-up per added unit by the
+  /// similar key, inside SQLite.
+  mutating func checkSimilarNames() throws {
+    guard !options.allowSimilarNames, summary.added > 0 else { return }
+    let pairs = try registry.db.prepare(
+      sql: """
+        SELECT id, name, first FROM (
+          SELECT n.id, n.name, (
+            SELECT min(o.id) FROM unit AS o WHERE o.similar_key = n.similar_key AND o.id < n.id
+          ) AS first
+          FROM unit AS n WHERE n.id > \(lastIDBefore)
+        ) WHERE first IS NOT NULL ORDER BY id
+        """)
+    var found: [(id: Int, name: String, first: Int)] = []
+    while try pairs.step() {
+      found.append((try pairs.required(0), try pairs.required(1), try pairs.required(2)))
+    }
+    for pair in found {
+      guard let line = lineOfAdded(pair.id), let existing = try registry.existingUnit(id: pair.first) else { continue }
+      let firstLine = pair.first > lastIDBefore ? lineOfAdded(pair.first) : nil
+      let cell = namesCells ? nameColumn.map { CellReference(row: line, column: $0).description } : nil
+      problem(
+        line, .name,
+        .similarToRegistered(
+          name: pair.name, existing: existing.unit, joinedOn: existing.joinedOn,
+          line: pair.first > lastIDBefore ? (firstLine ?? 0) : nil),
+        cell: cell)
     }
   }
 
@@ -273,21 +317,6 @@ struct ImportRun {
     let digit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
     return !exponent.isEmpty && exponent.allSatisfy(digit) && mantissa.allSatisfy { digit($0) || $0 == 0x2E }
       && mantissa.filter({ $0 == 0x2E }).count <= 1 && digit(mantissa[mantissa.startIndex])
-  }
-
-  /// The line of this file where a unit it added was named: read again, only when needed.
-  func lineOfUnit(named name: String) throws -> Int? {
-    guard let nameIndex = fields.firstIndex(of: .name) else { return nil }
-    let key = NameKey.make(name)
-    let again = try table.reopened()
-    while let next = try again.next() {
-      if case .row(let line, let cells) = next, nameIndex < cells.count, let text = cells[nameIndex].text,
-        NameKey.make(text) == key
-      {
-        return line
-      }
-    }
-    return nil
   }
 
   /// `--update`: a unit already in the registry takes the file's non-empty details, through the

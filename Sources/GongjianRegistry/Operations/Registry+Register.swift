@@ -172,6 +172,16 @@ extension Registry {
         """, existingUnit(from:))
   }
 
+  /// The unit with this id, with its latest period, if any.
+  func existingUnit(id: Int) throws -> ExistingUnit? {
+    try withStatement(
+      sql: """
+        SELECT u.id, u.name, m.joined_on, m.left_on FROM unit AS u
+        JOIN membership AS m ON m.unit_id = u.id
+        WHERE u.id = \(id) ORDER BY m.joined_on DESC LIMIT 1
+        """, existingUnit(from:))
+  }
+
   /// A unit whose name is like this one's but not the same (other brackets, without 集团…).
   func similarUnit(to clean: CleanUnit) throws -> ExistingUnit? {
     try withStatement(
