@@ -1,3 +1,4 @@
+import Foundation
 import SQLite
 
 /// How to import.
@@ -13,6 +14,9 @@ public struct ImportOptions: Sendable {
   /// Create the working groups the file names that the registry does not have, instead of
   /// refusing them (a misspelt group would otherwise become a new group without a word).
   public var createGroups: Bool
+  /// Whether a large import checks its rows on a second thread while this one inserts: when
+  /// there is a second processor. (Tests import both ways and compare.)
+  var preparesConcurrently = ProcessInfo.processInfo.activeProcessorCount > 1
 
   public init(
     dryRun: Bool = false, update: Bool = false, encoding: TextEncodingChoice = .auto, sheet: String? = nil,
@@ -161,7 +165,7 @@ extension Registry {
         defer { try? db.execute("PRAGMA cache_size = -2000") }
         let deferred = large ? try deferIndexes(expectedBytes: source.totalBytes, update: options.update) : []
         try run.defineGroups(groupSheet)
-        try run.readAll(progress: progress)
+        try run.readAll(concurrently: large && options.preparesConcurrently, progress: progress)
         // The similar-name check searches units by their similar key: that index first.
         for index in deferred where index.name == Registry.similarKeyIndex { try db.execute(index.sql) }
         let later = deferred.filter { $0.name != Registry.similarKeyIndex }

@@ -41,6 +41,12 @@ extension Registry {
   /// The checks `register` and `import` share, before anything is written: the name, every
   /// field and every date. Returns all the problems found, not just the first.
   func validate(_ input: NewUnit) -> Result<CleanUnit, Refusal> {
+    Registry.validate(input, today: today)
+  }
+
+  /// `validate` as of a given day, without the registry (import checks rows on a thread of
+  /// their own).
+  static func validate(_ input: NewUnit, today: Day) -> Result<CleanUnit, Refusal> {
     var problems = Problems()
     let name = problems.take(TextInput.name(input.name), .name)
     let details = Validation.details(input.details, problems: &problems)
@@ -223,7 +229,7 @@ extension Registry {
 }
 
 /// A unit after cleaning, ready to store.
-struct CleanUnit {
+struct CleanUnit: Sendable {
   var name: String
   var key: String
   var similarKey: String
