@@ -140,7 +140,8 @@ struct ImportRun {
       } else {
         report(
           .name,
-          .alreadyRegistered(name: clean.name, existing: duplicate.existing.unit, joinedOn: duplicate.existing.joinedOn))
+          .alreadyRegistered(name: clean.name, existing: duplicate.existing.unit, joinedOn: duplicate.existing.joinedOn)
+        )
       }
     } catch let unknown as UnknownGroupInRow {
       report(.groups, .unknownGroup(name: unknown.name, known: try knownGroups()))
