@@ -17,6 +17,8 @@ struct ImportRun {
   var problemCount = 0
   /// Working groups by key, found or created during this import.
   var groups: [String: Registry.ResolvedGroup] = [:]
+  /// The same by the number the rows' preparation gave each key.
+  var groupsBySlot: [Registry.ResolvedGroup?] = []
   /// The registry's groups, for the message about a group it does not have.
   var knownGroupNames: [String]?
   /// Whether the registry had no working group when the import began.
@@ -116,14 +118,23 @@ struct ImportRun {
     do {
       // Groups are found or created only once the unit is known to be new: a row that
       // turns out to update an existing unit creates none.
-      let registration = try registry.insertUnit(input, clean: clean, recordHistory: false) {
+      let registration = try registry.insertUnit(input, clean: clean, texts: prepared.texts, recordHistory: false) {
         var resolved: [Registry.ResolvedGroup] = []
         for named in prepared.groups {
-          // A name the registry does not know is more often a typo than a new group.
-          if !options.createGroups, try !registryHasNoGroups(), try knownGroup(key: named.key) == nil {
-            throw UnknownGroupInRow(name: named.name)
+          var group: Registry.ResolvedGroup
+          if named.slot < groupsBySlot.count, let known = groupsBySlot[named.slot] {
+            group = known
+          } else {
+            // A name the registry does not know is more often a typo than a new group.
+            if !options.createGroups, try !registryHasNoGroups(), try knownGroup(key: named.key) == nil {
+              throw UnknownGroupInRow(name: named.name)
+            }
+            group = try self.group(named: named.name, key: named.key)
+            if named.slot >= groupsBySlot.count {
+              groupsBySlot.append(contentsOf: repeatElement(nil, count: named.slot + 1 - groupsBySlot.count))
+            }
+            groupsBySlot[named.slot] = group
           }
-          var group = try group(named: named.name, key: named.key)
           group.role = named.role
           if !resolved.contains(where: { $0.reference.id == group.reference.id }) { resolved.append(group) }
         }
@@ -165,22 +176,42 @@ struct ImportRun {
 
   /// Refuses every unit this import added whose name is like an earlier unit's but not the
   /// same (other brackets, without 集团…), naming the earliest such unit — of the registry, or
-  /// of this file with its line. Run once after the rows: one look-up per added unit by the
-  /// similar key, inside SQLite.
-  mutating func checkSimilarNames() throws {
+  /// of this file with its line. Run once after the rows, inside SQLite: when the import is
+  /// most of the registry (`scanningAll`), one pass over the similar-key index finds the keys
+  /// held twice; otherwise one look-up per added unit.
+  mutating func checkSimilarNames(scanningAll: Bool) throws {
     guard !options.allowSimilarNames, summary.added > 0 else { return }
-    let pairs = try registry.db.prepare(
-      sql: """
-        SELECT id, name, first FROM (
-          SELECT n.id, n.name, (
-            SELECT min(o.id) FROM unit AS o WHERE o.similar_key = n.similar_key AND o.id < n.id
-          ) AS first
-          FROM unit AS n WHERE n.id > \(lastIDBefore)
-        ) WHERE first IS NOT NULL ORDER BY id
-        """)
     var found: [(id: Int, name: String, first: Int)] = []
-    while try pairs.step() {
-      found.append((try pairs.required(0), try pairs.required(1), try pairs.required(2)))
+    if scanningAll {
+      let shared = try registry.db.prepare(
+        sql: """
+          SELECT similar_key FROM unit GROUP BY similar_key HAVING count(*) > 1 AND max(id) > \(lastIDBefore)
+          """)
+      var keys: [String] = []
+      while try shared.step() { keys.append(try shared.required(0)) }
+      for key in keys {
+        let units = try registry.db.prepare(sql: "SELECT id, name FROM unit WHERE similar_key = \(key) ORDER BY id")
+        guard try units.step() else { continue }
+        let first: Int = try units.required(0)
+        while try units.step() {
+          let id: Int = try units.required(0)
+          if id > lastIDBefore { found.append((id, try units.required(1), first)) }
+        }
+      }
+      found.sort { $0.id < $1.id }
+    } else {
+      let pairs = try registry.db.prepare(
+        sql: """
+          SELECT id, name, first FROM (
+            SELECT n.id, n.name, (
+              SELECT min(o.id) FROM unit AS o WHERE o.similar_key = n.similar_key AND o.id < n.id
+            ) AS first
+            FROM unit AS n WHERE n.id > \(lastIDBefore)
+          ) WHERE first IS NOT NULL ORDER BY id
+          """)
+      while try pairs.step() {
+        found.append((try pairs.required(0), try pairs.required(1), try pairs.required(2)))
+      }
     }
     for pair in found {
       guard let line = lineOfAdded(pair.id), let existing = try registry.existingUnit(id: pair.first) else { continue }

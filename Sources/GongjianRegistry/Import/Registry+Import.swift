@@ -169,7 +169,7 @@ extension Registry {
         // The similar-name check searches units by their similar key: that index first.
         for index in deferred where index.name == Registry.similarKeyIndex { try db.execute(index.sql) }
         let later = deferred.filter { $0.name != Registry.similarKeyIndex }
-        try run.checkSimilarNames()
+        try run.checkSimilarNames(scanningAll: !deferred.isEmpty)
         if run.problemCount > 0 { throw Refusal.importFailed(run.failure()) }
         if run.summary.rows == 0 { throw Refusal.inputHasNoRows(path: path) }
         if options.dryRun { throw DryRunFinished() }

@@ -16,6 +16,9 @@ struct RowPreparation: Sendable {
   let today: Day
   /// Kinds that are none of the standard ones, as stored.
   var otherKinds: Set<String> = []
+  /// A number for each group key met, in order: the inserting side finds a group by it in an
+  /// array, without hashing its name again.
+  var groupSlots: [String: Int] = [:]
 
   init(fields: [Field?], headers: [String], source: any RowSource, today: Day) {
     self.fields = fields
@@ -158,12 +161,16 @@ struct RowPreparation: Sendable {
       case .failure(let issue):
         return refused([(.groups, .value(issue))])
       case .success(let cleanName):
-        groups.append(PreparedGroup(name: cleanName, key: NameKey.make(cleanName), role: role))
+        let key = NameKey.make(cleanName)
+        let slot = groupSlots[key, default: groupSlots.count]
+        groupSlots[key] = slot
+        groups.append(PreparedGroup(name: cleanName, key: key, slot: slot, role: role))
       }
     }
     return .unit(
       PreparedUnit(
-        line: line, input: input, clean: clean, groups: groups, nameCell: references[Field.name.ordinal],
+        line: line, input: input, clean: clean, texts: UnitRowTexts(input, clean), groups: groups,
+        nameCell: references[Field.name.ordinal],
         groupsCell: references[Field.groups.ordinal]))
   }
 
@@ -194,6 +201,8 @@ struct PreparedUnit: Sendable {
   var line: Int
   var input: NewUnit
   var clean: CleanUnit
+  /// The texts of its rows, staged here rather than by the inserting thread.
+  var texts: UnitRowTexts
   var groups: [PreparedGroup]
   /// The workbook cells of the name and of the groups (`B12`), for messages; nil in CSV.
   var nameCell: String?
@@ -204,5 +213,7 @@ struct PreparedUnit: Sendable {
 struct PreparedGroup: Sendable {
   var name: String
   var key: String
+  /// The key's number among the file's groups (`RowPreparation.groupSlots`).
+  var slot: Int
   var role: GroupRole
 }
