@@ -76,6 +76,7 @@ struct ImportRun {
             progress(ImportProgress(rows: summary.rows, bytesRead: batch.bytesRead, totalBytes: totalBytes))
           }
         }
+        pipe.giveBack(batch)
       }
       pipe.stopAndWait()
       preparation = reader.finishedPreparation

@@ -17,6 +17,9 @@ final class RowPipe: @unchecked Sendable {
   // Everything below is read and written only while `condition` is locked.
   private let condition = NSCondition()
   private var waiting: [Batch] = []
+  /// Batches the inserting side is done with, handed back so that the reading side frees
+  /// their rows: freeing a row's texts is work the inserting side need not do.
+  private var spent: [Batch] = []
   private var finished = false
   private var failure: (any Error)?
   /// The inserting side stopped (it failed): the reading side stops at its next batch.
@@ -26,13 +29,25 @@ final class RowPipe: @unchecked Sendable {
   /// The reading side: hands over a batch, waiting while the pipe is full. False when the
   /// inserting side has stopped and wants no more.
   func put(_ batch: Batch) -> Bool {
+    var freed: [Batch] = []
     condition.lock()
-    defer { condition.unlock() }
     while waiting.count >= RowPipe.capacity && !stopped { condition.wait() }
-    if stopped { return false }
-    waiting.append(batch)
-    condition.broadcast()
-    return true
+    let accepted = !stopped
+    if accepted {
+      waiting.append(batch)
+      condition.broadcast()
+    }
+    swap(&freed, &spent)
+    condition.unlock()
+    // The spent batches are freed here, outside the lock, when `freed` goes.
+    return accepted
+  }
+
+  /// The inserting side: a batch it is done with, for the reading side to free.
+  func giveBack(_ batch: consuming Batch) {
+    condition.lock()
+    spent.append(batch)
+    condition.unlock()
   }
 
   /// The reading side: no more rows, because the file ended (nil) or could not be read.
