@@ -166,22 +166,19 @@ extension Registry {
         let deferred = large ? try deferIndexes(expectedBytes: source.totalBytes, update: options.update) : []
         try run.defineGroups(groupSheet)
         try run.readAll(concurrently: large && options.preparesConcurrently, progress: progress)
-        // The similar-name check searches units by their similar key: that index first.
+        // Each index is built by one sort over its table: far cheaper than keeping it up to
+        // date row by row. The sort holds as much in memory as the page cache may, on top of
+        // the cache itself; SQLite's default cache for it keeps the peak memory near the
+        // cache's 64 MiB, the rest of the sort going through temporary files (measured:
+        // BENCHMARKS.md). The similar-name check searches units by their similar key: that
+        // index first, the others once the file is known to be good.
+        if !deferred.isEmpty { try db.execute("PRAGMA cache_size = -2000") }
         for index in deferred where index.name == Registry.similarKeyIndex { try db.execute(index.sql) }
-        let later = deferred.filter { $0.name != Registry.similarKeyIndex }
         try run.checkSimilarNames(scanningAll: !deferred.isEmpty)
         if run.problemCount > 0 { throw Refusal.importFailed(run.failure()) }
         if run.summary.rows == 0 { throw Refusal.inputHasNoRows(path: path) }
         if options.dryRun { throw DryRunFinished() }
-        if !later.isEmpty {
-          // Each index is built by one sort over its table: far cheaper than keeping it up to
-          // date row by row. The sort holds as much in memory as the page cache may, on top of
-          // the cache itself; SQLite's default cache for it keeps the peak memory near the
-          // cache's 64 MiB, the rest of the sort going through temporary files (measured:
-          // BENCHMARKS.md).
-          try db.execute("PRAGMA cache_size = -2000")
-          for index in later { try db.execute(index.sql) }
-        }
+        for index in deferred where index.name != Registry.similarKeyIndex { try db.execute(index.sql) }
         // The units an import adds have consecutive ids: the range is what `undo` removes.
         let lastID = try db.scalar(Int.self, "SELECT max(id) FROM unit") ?? 0
         let firstID =
