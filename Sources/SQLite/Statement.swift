@@ -10,10 +10,8 @@ public final class Statement {
   /// The SQL text, for error messages.
   public let sql: String
 
-  /// Text staged for `runStaged()`: the bytes, each text followed by a NUL, and where each
-  /// parameter's text lies in them (its length, or -1 when it holds no NUL of its own).
-  private var arena: [UInt8] = []
-  private var staged: [(index: Int32, offset: Int, count: Int)] = []
+  /// Text staged for `runStaged()`.
+  private var pending = StagedTexts()
 
   init(connection: Connection, handle: OpaquePointer, sql: String) {
     self.connection = connection
@@ -54,44 +52,39 @@ public final class Statement {
 
   // MARK: - Staged binding (the import's hot path)
 
-  /// Copies `text` into a buffer the statement owns, to be bound by `runStaged()` without
-  /// SQLite copying it again (SQLITE_STATIC instead of SQLITE_TRANSIENT saves a malloc, a copy
-  /// and a free per value). Each text is followed by a NUL and bound as NUL-terminated, so
-  /// SQLite need not copy it again to terminate it for the schema's CHECKs (`length`, `date`).
+  /// Stages `text` for parameter `index`, to be bound by `runStaged()` (see `StagedTexts`).
   /// nil binds NULL. Integers are bound directly with `bind(_:at:)`.
   public func stage(_ text: String?, at index: Int32) throws {
-    guard var text else {
-      try connection.check(sqlite3_bind_null(handle, index), sql: sql)
-      return
-    }
-    let offset = arena.count
-    let count = text.withUTF8 { bytes in
-      arena.append(contentsOf: bytes)
-      // A text with a NUL of its own is bound by its length.
-      return bytes.contains(0) ? bytes.count : -1
-    }
-    arena.append(0)
-    staged.append((index, offset, count))
+    pending.stage(text, at: index)
   }
 
   /// Binds the staged texts by pointer, runs the statement, then resets it and clears every
   /// binding, so no pointer into the buffer outlives the run.
   public func runStaged() throws {
+    defer { pending.removeAll() }
+    try run(pending)
+  }
+
+  /// Binds `texts` by pointer (SQLITE_STATIC: SQLite neither copies nor frees them), runs the
+  /// statement, then resets it and clears every binding, so no pointer outlives the run.
+  /// Parameters bound before with `bind(_:at:)` take part.
+  public func run(_ texts: StagedTexts) throws {
     defer {
       sqlite3_reset(handle)
       sqlite3_clear_bindings(handle)
-      arena.removeAll(keepingCapacity: true)
-      staged.removeAll(keepingCapacity: true)
     }
-    try arena.withUnsafeBytes { bytes in
-      guard let base = bytes.baseAddress else { return }
-      for value in staged {
-        // SQLITE_STATIC (a nil destructor): the buffer stays unchanged until the reset above.
-        let text = (base + value.offset).assumingMemoryBound(to: CChar.self)
-        let rc =
-          value.count < 0
-          ? sqlite3_bind_text(handle, value.index, text, -1, nil)
-          : sqlite3_bind_text64(handle, value.index, text, sqlite3_uint64(value.count), nil, UInt8(SQLITE_UTF8))
+    try texts.arena.withUnsafeBytes { bytes in
+      for value in texts.entries {
+        let rc: Int32
+        if value.offset < 0 {
+          rc = sqlite3_bind_null(handle, value.index)
+        } else {
+          let text = (bytes.baseAddress! + Int(value.offset)).assumingMemoryBound(to: CChar.self)
+          rc =
+            value.count < 0
+            ? sqlite3_bind_text(handle, value.index, text, -1, nil)
+            : sqlite3_bind_text64(handle, value.index, text, sqlite3_uint64(value.count), nil, UInt8(SQLITE_UTF8))
+        }
         try connection.check(rc, sql: sql)
       }
       while try step() {}
@@ -303,4 +296,40 @@ public enum SQLiteStorageClass: String, Sendable, CustomStringConvertible {
   case blob = "BLOB"
 
   public var description: String { rawValue }
+}
+
+/// Texts for a statement's parameters, copied one after another into one buffer, each
+/// followed by a NUL, to be bound by pointer (`Statement.run(_:)`): SQLITE_STATIC instead of
+/// SQLITE_TRANSIENT saves a malloc, a copy and a free per value, and NUL-terminated text
+/// need not be copied again for the schema's CHECKs (`length`, `date`). A value, so that texts
+/// can be staged on another thread than the one that runs the statement.
+public struct StagedTexts: Sendable {
+  /// The bytes of every text, each followed by a NUL.
+  fileprivate var arena: [UInt8] = []
+  /// Each parameter: where its text starts (-1: NULL) and its length (-1 when it holds no NUL
+  /// of its own and is bound as NUL-terminated).
+  fileprivate var entries: [(index: Int32, offset: Int32, count: Int32)] = []
+
+  public init() {}
+
+  /// Stages `text` (nil is NULL) for parameter `index` (1-based).
+  public mutating func stage(_ text: String?, at index: Int32) {
+    guard var text else {
+      entries.append((index, -1, -1))
+      return
+    }
+    let offset = Int32(arena.count)
+    let count = text.withUTF8 { bytes in
+      arena.append(contentsOf: bytes)
+      // A text with a NUL of its own is bound by its length.
+      return bytes.contains(0) ? Int32(bytes.count) : -1
+    }
+    arena.append(0)
+    entries.append((index, offset, count))
+  }
+
+  mutating func removeAll() {
+    arena.removeAll(keepingCapacity: true)
+    entries.removeAll(keepingCapacity: true)
+  }
 }

@@ -11,7 +11,9 @@ struct LargeImportTests {
 
   /// A CSV of `rows` units, each with a note of 1,500 bytes so that it passes 3 MB; `bad`
   /// spoils the last row's date.
-  static func write(_ space: Workspace, rows: Int = LargeImportTests.rows, bad: Bool = false) throws -> String {
+  static func write(
+    _ space: Workspace, rows: Int = LargeImportTests.rows, bad: Bool = false, extra: [String] = []
+  ) throws -> String {
     var text = "单位名称,单位类别,加入日期,退出日期,退出原因,专项组,地址,备注\n"
     let note = String(repeating: "共建单位联席会议纪要", count: 50)
     text.reserveCapacity(rows * 1_700)
@@ -22,6 +24,7 @@ struct LargeImportTests {
       let joined = bad && i == rows - 1 ? "2019-02-30" : "2019-0\(month)-1\(month)"
       text += "大批导入单位第\(i)号有限公司,非公企业,\(joined),\(left),\(group),上海市虹口区欧阳路\(i % 999 + 1)号,\(note)\n"
     }
+    for name in extra { text += "\(name),社会组织,2020-05-06,,,,,\(note)\n" }
     let path = space.file("large.csv")
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     return path
@@ -92,5 +95,28 @@ struct LargeImportTests {
     let after = try LargeImportTests.state(space)
     #expect(after.indexes == before.indexes)
     #expect(after.journal == "wal")
+  }
+
+  @Test("a large import refuses a name like an earlier row's or a registered unit's, naming the lines")
+  func similarNamesInALargeImport() throws {
+    let space = Workspace()
+    try space.initRegistry()
+    #expect(try space.gongjian("register", "欧阳路先登记共建单位", "--joined", "2018-06-20").status == 0)
+    let dump = try space.dump()
+    // Line 9 holds unit 7 of the file; the two extra rows are lines 2,002 and 2,003.
+    let file = try LargeImportTests.write(
+      space, extra: ["大批导入单位第7号（集团）有限公司", "欧阳路先登记共建单位（集团）有限公司"])
+    let result = try space.gongjian("import", file, "--create-groups")
+    #expect(result.status == 65, "\(result)")
+    let lines = result.stderr.split(separator: "\n")
+    let first = try #require(lines.first { $0.contains("2002") && $0.contains("（集团）") }, "\(result)")
+    #expect(first.contains("大批导入单位第7号有限公司") && first.contains("9"), "the earlier row and its line: \(first)")
+    let second = try #require(lines.first { $0.contains("2003") && $0.contains("（集团）") }, "\(result)")
+    #expect(second.contains("#1") && second.contains("欧阳路先登记共建单位"), "the registered unit: \(second)")
+    #expect(try space.dump() == dump)
+    // Allowed, the same file goes in whole.
+    let allowed = try space.gongjian("import", file, "--create-groups", "--force")
+    #expect(allowed.status == 0, "\(allowed)")
+    #expect(try LargeImportTests.state(space).units == LargeImportTests.rows + 3)
   }
 }

@@ -5,15 +5,10 @@ struct ImportRun {
   let registry: Registry
   let table: ImportTable
   let source: any RowSource
-  let fields: [Field?]
-  /// `fields` as positions in `Field.allCases`, for an array per row instead of a dictionary.
-  let ordinals: [Int?]
-  /// Only CSV export puts a quote before a cell that would run as a formula; an XLSX text cell
-  /// starting with ' was typed that way and keeps it.
-  let removesNeutralizingQuotes: Bool
-  /// Workbooks name cells (`D12`); CSV files only lines.
-  let namesCells: Bool
-  let headers: [String]
+  /// What is checked of each row before the registry is asked.
+  var preparation: RowPreparation
+  var fields: [Field?] { preparation.fields }
+  var namesCells: Bool { preparation.namesCells }
   let options: ImportOptions
   let path: String
   var summary: ImportSummary
@@ -22,6 +17,8 @@ struct ImportRun {
   var problemCount = 0
   /// Working groups by key, found or created during this import.
   var groups: [String: Registry.ResolvedGroup] = [:]
+  /// The same by the number the rows' preparation gave each key.
+  var groupsBySlot: [Registry.ResolvedGroup?] = []
   /// The registry's groups, for the message about a group it does not have.
   var knownGroupNames: [String]?
   /// Whether the registry had no working group when the import began.
@@ -30,8 +27,12 @@ struct ImportRun {
   var lastIDBefore = 0
   /// Keys that appear twice in the file, with the later lines, to name the first line afterwards.
   var fileDuplicates: [String: [(line: Int, name: String)]] = [:]
-  /// Kinds that are none of the standard ones, as stored.
-  var otherKinds: Set<String> = []
+  /// The line of each unit this import added, by id from `firstAddedID` on (ids are given out
+  /// one after another): the similar-name check after the rows names lines from it.
+  var addedLines: [Int32] = []
+  var firstAddedID: Int?
+  /// The file column of the name, for a workbook's cell reference (`B12`) in a message.
+  let nameColumn: Int?
 
   init(
     registry: Registry, table: ImportTable, fields: [Field?], headers: [String], options: ImportOptions, path: String
@@ -39,26 +40,17 @@ struct ImportRun {
     self.registry = registry
     self.table = table
     source = table.source
-    self.fields = fields
-    ordinals = fields.map { $0?.ordinal }
-    removesNeutralizingQuotes = source is CSVRowSource
-    if case .xlsx = source.format { namesCells = true } else { namesCells = false }
-    self.headers = headers
+    preparation = RowPreparation(fields: fields, headers: headers, source: table.source, today: registry.today)
     self.options = options
     self.path = path
     summary = ImportSummary(path: path)
+    nameColumn = fields.firstIndex(of: .name).flatMap { index in table.header?.columns[index] }
   }
 
   static let problemsKept = 500
 
   mutating func problem(_ line: Int, _ field: Field?, _ issue: RowIssue, cell: String? = nil) {
-    record(RowProblem(line: line, column: field.map(columnName), cell: cell, issue: issue))
-  }
-
-  /// A row the file's reader could not read: named by its line and, for one cell, the column's header.
-  mutating func unreadable(_ line: Int, _ problem: InputProblem) {
-    let column = problem.column.map { headers.indices.contains($0) ? headers[$0] : String($0 + 1) }
-    record(RowProblem(line: line, column: column, cell: nil, issue: .unreadable(problem)))
+    record(preparation.problem(line, field, issue, cell: cell))
   }
 
   private mutating func record(_ problem: RowProblem) {
@@ -66,228 +58,173 @@ struct ImportRun {
     if problems.count < ImportRun.problemsKept { problems.append(problem) }
   }
 
-  func columnName(_ field: Field) -> String {
-    if let index = fields.firstIndex(of: field) { return headers[index] }
-    return ImportColumns.column(field).chinese
-  }
-
-  mutating func readAll(progress: ((ImportProgress) -> Void)?) throws {
+  /// Reads, checks and inserts every row. With `concurrently`, the file is read and each row
+  /// checked on a second thread while this one inserts (what needs the registry); the
+  /// outcome is the same.
+  mutating func readAll(concurrently: Bool, progress: ((ImportProgress) -> Void)?) throws {
     lastIDBefore = try registry.db.scalar(Int.self, "SELECT max(id) FROM unit") ?? 0
-    while let next = try table.next() {
-      switch next {
-      case .unreadable(let line, let problem):
-        summary.rows += 1
-        unreadable(line, problem)
-      case .row(let line, let cells):
-        summary.rows += 1
-        try importRow(line: line, cells: cells)
+    let totalBytes = source.totalBytes
+    if concurrently {
+      let pipe = RowPipe()
+      let reader = RowReader(table: table, preparation: preparation, pipe: pipe)
+      reader.start()
+      defer { pipe.stopAndWait() }
+      while let batch = try pipe.take() {
+        for row in batch.rows {
+          try insert(row)
+          if summary.rows & 4095 == 0, let progress {
+            progress(ImportProgress(rows: summary.rows, bytesRead: batch.bytesRead, totalBytes: totalBytes))
+          }
+        }
+        pipe.giveBack(batch)
       }
-      if summary.rows & 4095 == 0, let progress {
-        progress(ImportProgress(rows: summary.rows, bytesRead: source.bytesRead, totalBytes: source.totalBytes))
+      pipe.stopAndWait()
+      preparation = reader.finishedPreparation
+    } else {
+      while let next = try table.next() {
+        try insert(preparation.prepare(next))
+        if summary.rows & 4095 == 0, let progress {
+          progress(ImportProgress(rows: summary.rows, bytesRead: source.bytesRead, totalBytes: totalBytes))
+        }
       }
     }
     if !fileDuplicates.isEmpty { try nameFirstLinesOfDuplicates() }
   }
 
-  /// The columns whose cells hold dates.
-  static let dateFields: Set<Field> = [.joinedOn, .leftOn, .expiresOn]
+  /// Kinds in the file that are none of the standard ones, as stored.
+  var otherKinds: Set<String> { preparation.otherKinds }
 
-  mutating func importRow(line: Int, cells: [ImportCell]) throws {
-    if cells.count > fields.count {
-      let extra = cells[fields.count...]
-      if extra.contains(where: { $0.value != .empty }) {
-        problem(line, nil, .valueCount(found: cells.count, expected: fields.count))
-        return
-      }
-    } else if cells.count < fields.count {
-      problem(line, nil, .valueCount(found: cells.count, expected: fields.count))
-      return
+  /// Records a refused row's problems, or inserts its unit.
+  mutating func insert(_ row: PreparedRow) throws {
+    summary.rows += 1
+    switch row {
+    case .refused(let list):
+      for problem in list { record(problem) }
+    case .unit(let unit):
+      try insert(unit)
     }
-    var values = [CellValue](repeating: .empty, count: Field.allCases.count)
-    var references = [String?](repeating: nil, count: Field.allCases.count)
-    var rowProblems: [(Field, RowIssue)] = []
-    for (index, ordinal) in ordinals.enumerated() {
-      guard let ordinal, let field = fields[index] else { continue }
-      let cell = cells[index]
-      if namesCells { references[ordinal] = cell.reference(row: line).description }
-      switch cell.value {
-      case .error(let code):
-        rowProblems.append((field, .errorValue(code)))
-        continue
-      case .formulaWithoutValue:
-        rowProblems.append((field, .formulaWithoutValue))
-        continue
-      case .number(let number) where cell.isFormula && !ImportRun.dateFields.contains(field):
-        // A text column computed by a formula saves its result as text; a number there is a
-        // result the writing program made up (XlsxWriter saves 0).
-        rowProblems.append((field, .formulaNumber(number)))
-        continue
-      case .text(let text) where removesNeutralizingQuotes && text.utf8.first == 0x27:
-        // Undo the quote export puts before a cell that would run as a formula.
-        values[ordinal] = .text(CSVWriter.removeNeutralizingQuote(text))
-      default:
-        values[ordinal] = cell.value
-      }
-    }
-    func text(_ field: Field) -> String? { values[field.ordinal].text }
-    func day(_ field: Field, required: Bool) -> Day? {
-      switch values[field.ordinal] {
-      case .empty:
-        if required { rowProblems.append((field, .value(.missing))) }
-        return nil
-      case .date(let day):
-        return day
-      case .number(let number):
-        rowProblems.append((field, .numberInDateColumn(number)))
-        return nil
-      case .boolean:
-        rowProblems.append((field, .booleanInDateColumn))
-        return nil
-      case .error, .formulaWithoutValue:
-        return nil
-      case .text(let raw):
-        if raw.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-          if required { rowProblems.append((field, .value(.missing))) }
-          return nil
-        }
-        switch DayParser.parse(raw, today: registry.today) {
-        case .success(let day): return day
-        case .failure(let failure):
-          rowProblems.append((field, .value(.notADate(failure))))
-          return nil
-        }
-      }
-    }
-    let joined = day(.joinedOn, required: true)
-    let left = day(.leftOn, required: false)
-    let expires = day(.expiresOn, required: false)
-    if let phone = text(.contactPhone), ImportRun.isScientificNotation(phone) {
-      rowProblems.append((.contactPhone, .scientificNotation(phone)))
-    }
-    let name = text(.name) ?? ""
-    let (groupNames, roles) = ImportRun.splitGroups(text(.groups))
-    func report(_ list: [(Field, RowIssue)]) {
-      for (field, issue) in list { problem(line, field, issue, cell: references[field.ordinal]) }
-    }
-    guard let joined, rowProblems.isEmpty else {
-      if name.isEmpty && text(.name) == nil && !rowProblems.contains(where: { $0.0 == .name }) {
-        rowProblems.insert((.name, .value(.missing)), at: 0)
-      }
-      report(rowProblems)
-      return
-    }
-    let input = NewUnit(
-      name: name, joinedOn: joined, leftOn: left, leftReason: text(.leftReason),
-      details: UnitDetails(
-        kind: text(.kind), partyOrganisation: text(.partyOrganisation), address: text(.address),
-        contactName: text(.contactName), contactPhone: text(.contactPhone), note: text(.note),
-        creditCode: text(.creditCode)),
-      agreement: AgreementTerms(
-        title: text(.agreementTitle), signatory: text(.signatory), signatoryTitle: text(.signatoryTitle),
-        expiresOn: expires),
-      groups: [], lead: false, allowSimilarName: options.allowSimilarNames)
-    let clean: CleanUnit
-    switch registry.validate(input) {
-    case .success(let value): clean = value
-    case .failure(let refusal):
-      if case .invalidValues(let list) = refusal {
-        report(list.map { ($0.field, .value($0.problem)) })
-      } else {
-        problem(line, nil, .refused(refusal))
-      }
-      return
-    }
-    if let kind = clean.details.kind, !UnitKind.standard.contains(kind) { otherKinds.insert(kind) }
-    var cleanGroups: [(name: String, role: GroupRole)] = []
-    for (groupName, role) in zip(groupNames, roles) {
-      switch TextInput.name(groupName) {
-      case .failure(let issue):
-        report([(.groups, .value(issue))])
-        return
-      case .success(let cleanName):
-        cleanGroups.append((cleanName, role))
-      }
+  }
+
+  /// The half of a row that needs the registry: the unit, its period, agreement and groups
+  /// inserted; a duplicate refused, or updated with `--update`.
+  mutating func insert(_ prepared: PreparedUnit) throws {
+    let line = prepared.line
+    let input = prepared.input
+    let clean = prepared.clean
+    func report(_ field: Field, _ issue: RowIssue) {
+      problem(line, field, issue, cell: field == .groups ? prepared.groupsCell : prepared.nameCell)
     }
     // Later problems in the file leave nothing written, but rows are still inserted so that
     // duplicates and the schema's own checks are found for the whole file in one pass.
     do {
       // Groups are found or created only once the unit is known to be new: a row that
       // turns out to update an existing unit creates none.
-      _ = try registry.insertUnit(input, clean: clean, recordHistory: false) {
+      let registration = try registry.insertUnit(input, clean: clean, texts: prepared.texts, recordHistory: false) {
         var resolved: [Registry.ResolvedGroup] = []
-        for (name, role) in cleanGroups {
-          // A name the registry does not know is more often a typo than a new group.
-          if !options.createGroups, try !registryHasNoGroups(), try knownGroup(name) == nil {
-            throw UnknownGroupInRow(name: name)
+        for named in prepared.groups {
+          var group: Registry.ResolvedGroup
+          if named.slot < groupsBySlot.count, let known = groupsBySlot[named.slot] {
+            group = known
+          } else {
+            // A name the registry does not know is more often a typo than a new group.
+            if !options.createGroups, try !registryHasNoGroups(), try knownGroup(key: named.key) == nil {
+              throw UnknownGroupInRow(name: named.name)
+            }
+            group = try self.group(named: named.name, key: named.key)
+            if named.slot >= groupsBySlot.count {
+              groupsBySlot.append(contentsOf: repeatElement(nil, count: named.slot + 1 - groupsBySlot.count))
+            }
+            groupsBySlot[named.slot] = group
           }
-          var group = try group(named: name)
-          group.role = role
+          group.role = named.role
           if !resolved.contains(where: { $0.reference.id == group.reference.id }) { resolved.append(group) }
         }
         return resolved
       }
       summary.added += 1
       if summary.addedNames.count < 10 { summary.addedNames.append(clean.name) }
+      noteAdded(registration.unit.id.rawValue, line: line)
     } catch let duplicate as DuplicateUnit {
       if duplicate.existing.unit.id.rawValue > lastIDBefore {
         fileDuplicates[clean.key, default: []].append((line, clean.name))
       } else if options.update {
         try update(duplicate: duplicate, input: input, line: line)
       } else {
-        report([
-          (
-            .name,
-            .alreadyRegistered(
-              name: clean.name, existing: duplicate.existing.unit, joinedOn: duplicate.existing.joinedOn)
-          )
-        ])
-      }
-    } catch let similar as SimilarUnit {
-      let inFile = similar.existing.unit.id.rawValue > lastIDBefore
-      let firstLine = inFile ? try lineOfUnit(named: similar.existing.unit.name) : nil
-      report([
-        (
+        report(
           .name,
-          .similarToRegistered(
-            name: clean.name, existing: similar.existing.unit, joinedOn: similar.existing.joinedOn,
-            line: inFile ? (firstLine ?? 0) : nil)
+          .alreadyRegistered(name: clean.name, existing: duplicate.existing.unit, joinedOn: duplicate.existing.joinedOn)
         )
-      ])
+      }
     } catch let unknown as UnknownGroupInRow {
-      report([(.groups, .unknownGroup(name: unknown.name, known: try knownGroups()))])
+      report(.groups, .unknownGroup(name: unknown.name, known: try knownGroups()))
     } catch let refusal as Refusal {
       problem(line, nil, .refused(refusal))
     }
   }
 
-  /// `1.38123E+10`: what a spreadsheet makes of an 11-digit mobile number it took for a number
-  /// (the digits after the fifth are gone).
-  static func isScientificNotation(_ text: String) -> Bool {
-    let bytes = Array(text.utf8)
-    guard let e = bytes.firstIndex(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }), e > 0 else {
-      return false
+  mutating func noteAdded(_ id: Int, line: Int) {
+    if firstAddedID == nil { firstAddedID = id }
+    if let first = firstAddedID, id == first + addedLines.count {
+      addedLines.append(Int32(clamping: line))
     }
-    let mantissa = bytes[..<e]
-    var exponent = bytes[(e + 1)...]
-    if exponent.first == UInt8(ascii: "+") { exponent = exponent.dropFirst() }
-    let digit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
-    return !exponent.isEmpty && exponent.allSatisfy(digit) && mantissa.allSatisfy { digit($0) || $0 == 0x2E }
-      && mantissa.filter({ $0 == 0x2E }).count <= 1 && digit(mantissa[mantissa.startIndex])
   }
 
-  /// The line of this file where a unit it added was named: read again, only when needed.
-  func lineOfUnit(named name: String) throws -> Int? {
-    guard let nameIndex = fields.firstIndex(of: .name) else { return nil }
-    let key = NameKey.make(name)
-    let again = try table.reopened()
-    while let next = try again.next() {
-      if case .row(let line, let cells) = next, nameIndex < cells.count, let text = cells[nameIndex].text,
-        NameKey.make(text) == key
-      {
-        return line
+  /// The line that added unit `id`, when this import added it.
+  func lineOfAdded(_ id: Int) -> Int? {
+    guard let first = firstAddedID, id >= first, id - first < addedLines.count else { return nil }
+    return Int(addedLines[id - first])
+  }
+
+  /// Refuses every unit this import added whose name is like an earlier unit's but not the
+  /// same (other brackets, without 集团…), naming the earliest such unit — of the registry, or
+  /// of this file with its line. Run once after the rows, inside SQLite: when the import is
+  /// most of the registry (`scanningAll`), one pass over the similar-key index finds the keys
+  /// held twice; otherwise one look-up per added unit.
+  mutating func checkSimilarNames(scanningAll: Bool) throws {
+    guard !options.allowSimilarNames, summary.added > 0 else { return }
+    var found: [(id: Int, name: String, first: Int)] = []
+    if scanningAll {
+      let shared = try registry.db.prepare(
+        sql: """
+          SELECT similar_key FROM unit GROUP BY similar_key HAVING count(*) > 1 AND max(id) > \(lastIDBefore)
+          """)
+      var keys: [String] = []
+      while try shared.step() { keys.append(try shared.required(0)) }
+      for key in keys {
+        let units = try registry.db.prepare(sql: "SELECT id, name FROM unit WHERE similar_key = \(key) ORDER BY id")
+        guard try units.step() else { continue }
+        let first: Int = try units.required(0)
+        while try units.step() {
+          let id: Int = try units.required(0)
+          if id > lastIDBefore { found.append((id, try units.required(1), first)) }
+        }
+      }
+      found.sort { $0.id < $1.id }
+    } else {
+      let pairs = try registry.db.prepare(
+        sql: """
+          SELECT id, name, first FROM (
+            SELECT n.id, n.name, (
+              SELECT min(o.id) FROM unit AS o WHERE o.similar_key = n.similar_key AND o.id < n.id
+            ) AS first
+            FROM unit AS n WHERE n.id > \(lastIDBefore)
+          ) WHERE first IS NOT NULL ORDER BY id
+          """)
+      while try pairs.step() {
+        found.append((try pairs.required(0), try pairs.required(1), try pairs.required(2)))
       }
     }
-    return nil
+    for pair in found {
+      guard let line = lineOfAdded(pair.id), let existing = try registry.existingUnit(id: pair.first) else { continue }
+      let firstLine = pair.first > lastIDBefore ? lineOfAdded(pair.first) : nil
+      let cell = namesCells ? nameColumn.map { CellReference(row: line, column: $0).description } : nil
+      problem(
+        line, .name,
+        .similarToRegistered(
+          name: pair.name, existing: existing.unit, joinedOn: existing.joinedOn,
+          line: pair.first > lastIDBefore ? (firstLine ?? 0) : nil),
+        cell: cell)
+    }
   }
 
   /// `--update`: a unit already in the registry takes the file's non-empty details, through the
@@ -332,8 +269,7 @@ struct ImportRun {
   }
 
   /// A group the registry has (or this import made), by its exact key.
-  mutating func knownGroup(_ name: String) throws -> GroupReference? {
-    let key = NameKey.make(name)
+  mutating func knownGroup(key: String) throws -> GroupReference? {
     if let known = groups[key] { return known.reference }
     let statement = try registry.db.prepare(sql: "SELECT id, name FROM working_group WHERE name_key = \(key)")
     guard try statement.step() else { return nil }
@@ -361,11 +297,10 @@ struct ImportRun {
   }
 
   /// A group named in the file: found by its exact key, or created (and reported).
-  mutating func group(named name: String) throws -> Registry.ResolvedGroup {
-    let key = NameKey.make(name)
+  mutating func group(named name: String, key: String) throws -> Registry.ResolvedGroup {
     if let known = groups[key] { return known }
     let reference: GroupReference
-    if let found = try knownGroup(name) {
+    if let found = try knownGroup(key: key) {
       reference = found
     } else {
       reference = try registry.insertGroup(NewGroup(name: name), recordHistory: false)
@@ -381,7 +316,7 @@ struct ImportRun {
   /// their description and dates, so that an export imported again keeps them.
   mutating func defineGroups(_ rows: [GroupSheet.Row]) throws {
     for row in rows {
-      if try knownGroup(row.name) != nil { continue }
+      if try knownGroup(key: NameKey.make(row.name)) != nil { continue }
       do {
         let reference = try registry.insertGroup(
           NewGroup(name: row.name, description: row.description, establishedOn: row.establishedOn),

@@ -1,3 +1,4 @@
+import Foundation
 import SQLite
 
 /// How to import.
@@ -13,6 +14,9 @@ public struct ImportOptions: Sendable {
   /// Create the working groups the file names that the registry does not have, instead of
   /// refusing them (a misspelt group would otherwise become a new group without a word).
   public var createGroups: Bool
+  /// Whether a large import checks its rows on a second thread while this one inserts: when
+  /// there is a second processor. (Tests import both ways and compare.)
+  var preparesConcurrently = ProcessInfo.processInfo.activeProcessorCount > 1
 
   public init(
     dryRun: Bool = false, update: Bool = false, encoding: TextEncodingChoice = .auto, sheet: String? = nil,
@@ -161,19 +165,20 @@ extension Registry {
         defer { try? db.execute("PRAGMA cache_size = -2000") }
         let deferred = large ? try deferIndexes(expectedBytes: source.totalBytes, update: options.update) : []
         try run.defineGroups(groupSheet)
-        try run.readAll(progress: progress)
+        try run.readAll(concurrently: large && options.preparesConcurrently, progress: progress)
+        // Each index is built by one sort over its table: far cheaper than keeping it up to
+        // date row by row. The sort holds as much in memory as the page cache may, on top of
+        // the cache itself; SQLite's default cache for it keeps the peak memory near the
+        // cache's 64 MiB, the rest of the sort going through temporary files (measured:
+        // BENCHMARKS.md). The similar-name check searches units by their similar key: that
+        // index first, the others once the file is known to be good.
+        if !deferred.isEmpty { try db.execute("PRAGMA cache_size = -2000") }
+        for index in deferred where index.name == Registry.similarKeyIndex { try db.execute(index.sql) }
+        try run.checkSimilarNames(scanningAll: !deferred.isEmpty)
         if run.problemCount > 0 { throw Refusal.importFailed(run.failure()) }
         if run.summary.rows == 0 { throw Refusal.inputHasNoRows(path: path) }
         if options.dryRun { throw DryRunFinished() }
-        if !deferred.isEmpty {
-          // Each index is built by one sort over its table: far cheaper than keeping it up to
-          // date row by row. The sort holds as much in memory as the page cache may, on top of
-          // the cache itself; SQLite's default cache for it keeps the peak memory near the
-          // cache's 64 MiB, the rest of the sort going through temporary files (measured:
-          // BENCHMARKS.md).
-          try db.execute("PRAGMA cache_size = -2000")
-          for sql in deferred { try db.execute(sql) }
-        }
+        for index in deferred where index.name != Registry.similarKeyIndex { try db.execute(index.sql) }
         // The units an import adds have consecutive ids: the range is what `undo` removes.
         let lastID = try db.scalar(Int.self, "SELECT max(id) FROM unit") ?? 0
         let firstID =
@@ -214,20 +219,22 @@ extension Registry {
   /// The tables an import fills.
   static let importedTables = ["unit", "membership", "agreement", "working_group", "group_membership"]
 
-  /// Indexes an import needs while it inserts: the overlap triggers search periods by unit,
-  /// and the similar-name check searches units by their similar key. The unique indexes are
-  /// checks themselves and always stay.
-  static let indexesImportSearches = ["membership_by_unit", "group_membership_by_unit", "unit_by_similar_key"]
+  /// Indexes an import needs while it inserts: the overlap triggers search periods by unit.
+  /// The unique indexes are checks themselves and always stay.
+  static let indexesImportSearches = ["membership_by_unit", "group_membership_by_unit"]
+
+  /// Searched by the similar-name check, which runs after the rows.
+  static let similarKeyIndex = "unit_by_similar_key"
 
   /// An update reads each existing unit's agreements (for its history snapshot).
   static let indexesUpdateSearches = ["agreement_by_unit"]
 
   /// For an import bigger than the registry, drops every index of the imported tables that
-  /// nothing searches during the import and returns the SQL that builds them again: building
+  /// nothing searches during the import and returns the SQL that builds each again: building
   /// an index afterwards sorts once, far cheaper than keeping it up to date row by row. All
   /// inside the import's transaction, so a failed or dry-run import rolls back to the indexes
   /// as they were, and other readers never see them missing.
-  func deferIndexes(expectedBytes: Int, update: Bool) throws -> [String] {
+  func deferIndexes(expectedBytes: Int, update: Bool) throws -> [(name: String, sql: String)] {
     // An import smaller than the registry keeps its indexes: building them over the whole
     // table again would cost more than it saves.
     let existingRows = try db.scalar(Int.self, "SELECT count(*) FROM membership") ?? 0
@@ -250,7 +257,7 @@ extension Registry {
     // statement is still reading the schema.
     lookup.reset()
     for index in found { try db.execute("DROP INDEX \"\(index.name)\"") }
-    return found.map(\.sql)
+    return found
   }
 
   static func importTable(_ path: String, options: ImportOptions) throws -> ImportTable {

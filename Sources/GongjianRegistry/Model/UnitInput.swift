@@ -99,7 +99,7 @@ public struct NewUnit: Equatable, Sendable {
 }
 
 /// Agreement terms after cleaning and checking.
-struct CleanTerms: Equatable {
+struct CleanTerms: Equatable, Sendable {
   var title: String
   var signatory: String?
   var signatoryTitle: String?

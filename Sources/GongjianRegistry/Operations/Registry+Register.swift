@@ -41,6 +41,12 @@ extension Registry {
   /// The checks `register` and `import` share, before anything is written: the name, every
   /// field and every date. Returns all the problems found, not just the first.
   func validate(_ input: NewUnit) -> Result<CleanUnit, Refusal> {
+    Registry.validate(input, today: today)
+  }
+
+  /// `validate` as of a given day, without the registry (import checks rows on a thread of
+  /// their own).
+  static func validate(_ input: NewUnit, today: Day) -> Result<CleanUnit, Refusal> {
     var problems = Problems()
     let name = problems.take(TextInput.name(input.name), .name)
     let details = Validation.details(input.details, problems: &problems)
@@ -76,8 +82,10 @@ extension Registry {
   /// statements (import runs this per row). Runs inside the caller's write transaction.
   /// A unit whose key is taken throws `DuplicateUnit`, leaving nothing of this unit behind.
   /// `groups` is asked for once the unit's row is in, so that a duplicate leaves no trace.
+  /// `texts` are the unit's texts staged ahead (import stages them on its reading thread).
   func insertUnit(
-    _ input: NewUnit, clean: CleanUnit, recordHistory: Bool, groups resolveGroups: () throws -> [ResolvedGroup]
+    _ input: NewUnit, clean: CleanUnit, texts: UnitRowTexts? = nil, recordHistory: Bool,
+    groups resolveGroups: () throws -> [ResolvedGroup]
   ) throws -> Registration {
     let statements = try unitInserts()
     if !input.allowSimilarName, let similar = try similarUnit(to: clean) {
@@ -85,16 +93,11 @@ extension Registry {
     }
     let unitID = try nextUnitID.map { UnitID($0) } ?? firstNewUnitID()
     try checkCreditCodeFree(clean.details.creditCode, for: nil)
+    let texts = texts ?? UnitRowTexts(input, clean)
     do {
       let unit = statements.unit
-      try unit.stage(clean.name, at: 1)
-      try unit.stage(clean.key, at: 2)
-      try unit.stage(clean.similarKey, at: 3)
-      for (offset, column) in UnitDetailColumn.all.enumerated() {
-        try unit.stage(clean.details[keyPath: column.value], at: Int32(4 + offset))
-      }
-      try unit.bind(unitID.rawValue, at: Int32(4 + UnitDetailColumn.all.count))
-      try unit.runStaged()
+      try unit.bind(unitID.rawValue, at: UnitRowTexts.unitIDParameter)
+      try unit.run(texts.unit)
     } catch let error as SQLiteError where error.isUniqueViolation {
       guard let existing = try existingUnit(key: clean.key) else { throw error }
       throw DuplicateUnit(name: clean.name, existing: existing)
@@ -108,11 +111,10 @@ extension Registry {
     }
     let period = statements.membership
     try period.bind(unitID.rawValue, at: 1)
-    try period.stage(input.joinedOn.iso, at: 2)
-    try period.stage(input.leftOn?.iso, at: 3)
-    try period.stage(clean.leftReason, at: 4)
-    try period.runStaged()
-    try insertAgreement(unitID: unitID, terms: clean.terms, signedOn: input.joinedOn)
+    try period.run(texts.membership)
+    let agreement = statements.agreement
+    try agreement.bind(unitID.rawValue, at: 1)
+    try agreement.run(texts.agreement)
     let role: GroupRole = input.lead ? .lead : .member
     var joined: [GroupJoining] = []
     for group in groups {
@@ -153,13 +155,7 @@ extension Registry {
   func insertAgreement(unitID: UnitID, terms: CleanTerms, signedOn: Day) throws {
     let agreement = try unitInserts().agreement
     try agreement.bind(unitID.rawValue, at: 1)
-    try agreement.stage(terms.title, at: 2)
-    try agreement.stage(signedOn.iso, at: 3)
-    try agreement.stage(terms.expiresOn?.iso, at: 4)
-    try agreement.stage(terms.signatory, at: 5)
-    try agreement.stage(terms.signatoryTitle, at: 6)
-    try agreement.stage(terms.note, at: 7)
-    try agreement.runStaged()
+    try agreement.run(UnitRowTexts.agreement(terms, signedOn: signedOn))
   }
 
   /// The unit with this key, with its latest period, if any.
@@ -169,6 +165,16 @@ extension Registry {
         SELECT u.id, u.name, m.joined_on, m.left_on FROM unit AS u
         JOIN membership AS m ON m.unit_id = u.id
         WHERE u.name_key = \(key) ORDER BY m.joined_on DESC LIMIT 1
+        """, existingUnit(from:))
+  }
+
+  /// The unit with this id, with its latest period, if any.
+  func existingUnit(id: Int) throws -> ExistingUnit? {
+    try withStatement(
+      sql: """
+        SELECT u.id, u.name, m.joined_on, m.left_on FROM unit AS u
+        JOIN membership AS m ON m.unit_id = u.id
+        WHERE u.id = \(id) ORDER BY m.joined_on DESC LIMIT 1
         """, existingUnit(from:))
   }
 
@@ -212,8 +218,44 @@ extension Registry {
   }
 }
 
+/// The texts of a new unit's rows (unit, first period, first agreement), staged for binding
+/// by pointer in the order of `unitInserts()`'s parameters.
+struct UnitRowTexts: Sendable {
+  var unit = StagedTexts()
+  var membership = StagedTexts()
+  var agreement: StagedTexts
+
+  /// The unit row's id parameter, after its texts.
+  static let unitIDParameter = Int32(4 + UnitDetailColumn.all.count)
+
+  init(_ input: NewUnit, _ clean: CleanUnit) {
+    unit.stage(clean.name, at: 1)
+    unit.stage(clean.key, at: 2)
+    unit.stage(clean.similarKey, at: 3)
+    for (offset, column) in UnitDetailColumn.all.enumerated() {
+      unit.stage(clean.details[keyPath: column.value], at: Int32(4 + offset))
+    }
+    membership.stage(input.joinedOn.iso, at: 2)
+    membership.stage(input.leftOn?.iso, at: 3)
+    membership.stage(clean.leftReason, at: 4)
+    agreement = UnitRowTexts.agreement(clean.terms, signedOn: input.joinedOn)
+  }
+
+  /// An agreement row's texts, after its unit id.
+  static func agreement(_ terms: CleanTerms, signedOn: Day) -> StagedTexts {
+    var texts = StagedTexts()
+    texts.stage(terms.title, at: 2)
+    texts.stage(signedOn.iso, at: 3)
+    texts.stage(terms.expiresOn?.iso, at: 4)
+    texts.stage(terms.signatory, at: 5)
+    texts.stage(terms.signatoryTitle, at: 6)
+    texts.stage(terms.note, at: 7)
+    return texts
+  }
+}
+
 /// A unit after cleaning, ready to store.
-struct CleanUnit {
+struct CleanUnit: Sendable {
   var name: String
   var key: String
   var similarKey: String
