@@ -160,32 +160,29 @@ extension Registry {
 
   /// The unit with this key, with its latest period, if any.
   func existingUnit(key: String) throws -> ExistingUnit? {
-    try withStatement(
-      sql: """
-        SELECT u.id, u.name, m.joined_on, m.left_on FROM unit AS u
-        JOIN membership AS m ON m.unit_id = u.id
-        WHERE u.name_key = \(key) ORDER BY m.joined_on DESC LIMIT 1
-        """, existingUnit(from:))
+    try unitWithLatestPeriod(where: "u.name_key = \(key)")
   }
 
   /// The unit with this id, with its latest period, if any.
   func existingUnit(id: Int) throws -> ExistingUnit? {
-    try withStatement(
-      sql: """
-        SELECT u.id, u.name, m.joined_on, m.left_on FROM unit AS u
-        JOIN membership AS m ON m.unit_id = u.id
-        WHERE u.id = \(id) ORDER BY m.joined_on DESC LIMIT 1
-        """, existingUnit(from:))
+    try unitWithLatestPeriod(where: "u.id = \(id)")
   }
 
-  /// A unit whose name is like this one's but not the same (other brackets, without 集团…).
+  /// A unit whose name is like this one's but not the same (other brackets, without 集团…):
+  /// the first registered.
   func similarUnit(to clean: CleanUnit) throws -> ExistingUnit? {
+    try unitWithLatestPeriod(
+      where: "u.similar_key = \(clean.similarKey) AND u.name_key <> \(clean.key)", firstBy: "u.id, ")
+  }
+
+  /// The first unit meeting `condition` (by `firstBy`, when several may), with its latest
+  /// period. Each caller's statement is prepared once: its text does not change.
+  private func unitWithLatestPeriod(where condition: SQL, firstBy order: SQL = "") throws -> ExistingUnit? {
     try withStatement(
       sql: """
         SELECT u.id, u.name, m.joined_on, m.left_on FROM unit AS u
         JOIN membership AS m ON m.unit_id = u.id
-        WHERE u.similar_key = \(clean.similarKey) AND u.name_key <> \(clean.key)
-        ORDER BY u.id, m.joined_on DESC LIMIT 1
+        WHERE \(condition) ORDER BY \(order)m.joined_on DESC LIMIT 1
         """, existingUnit(from:))
   }
 
