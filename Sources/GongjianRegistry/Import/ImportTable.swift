@@ -87,7 +87,8 @@ final class ImportTable {
 
   private func setHeader(line: Int, _ texts: [(column: Int, text: String)]) {
     layout.headerLine = line
-    guard let first = texts.first?.column, let last = texts.last?.column else {
+    // A hostile workbook may list a row's cells out of column order: take the extremes.
+    guard let first = texts.map(\.column).min(), let last = texts.map(\.column).max() else {
       header = (line, [], [])
       return
     }
